@@ -1,0 +1,31 @@
+"""Plantilla de la matriz de valoración del desempeño docente (manual 2.2.2.4)."""
+
+from comun import documento, firmas, lugar_fecha, membrete, parrafo, tabla_datos, tabla_repetida
+
+
+def construir(destino):
+    doc = documento("Matriz de valoración del desempeño docente")
+    membrete(doc, "MATRIZ DE VALORACIÓN DEL DESEMPEÑO DOCENTE", "Desempeños priorizados del MBDD")
+    tabla_datos(doc, [
+        ["Docente acompañado", "{{ docente|apellidos_nombres }}", "DNI", "{{ docente.dni }}"],
+        ["Tipo de II. EE.", "{{ institucion.tipo|capitalize }}", "Grado(s) a cargo", "{{ docente.grados|grados }}"],
+        ["II. EE.", "{{ institucion.nombre }} (código modular {{ institucion.codigo_modular }})", "UGEL", "{{ ugel }}"],
+        ["Centro poblado", "{{ institucion.centro_poblado }} ({{ institucion.distrito }}, {{ institucion.provincia }})",
+         "Visita", "{{ visita.tipo|capitalize }}, {{ visita.fecha|fecha_corta }}{% if visita.fecha_segundo_dia %} y {{ visita.fecha_segundo_dia|fecha_corta }}{% endif %}"],
+        ["Área curricular", "{{ visita.area_curricular }}"],
+        ["Propósito de la sesión observada", "{{ visita.proposito_sesion }}"],
+    ], [3.3, 6.2, 2.5, 5.0])
+    tabla_repetida(
+        doc,
+        ["Desempeños", "Nivel alcanzado", "Evidencias", "Producto de la asesoría"],
+        ["{{ f.numero }}. {{ f.desempeno }} ({{ f.codigo }})", "{{ f.nivel_alcanzado }}\n{{ f.etiqueta_nivel }}",
+         "{{ f.evidencias }}", "{{ f.producto_asesoria }}"],
+        [4.8, 2.4, 5.8, 4.0],
+        "f in filas",
+        centrar=[1],
+    )
+    parrafo(doc, "Niveles: {{ leyenda_niveles }}. D1 y D4 se valoran a fin de mes con lo recogido en la visita, "
+                 "el GIA y/o el taller; los demás, al concluir la visita en aula.", tamano=8, cursiva=True)
+    lugar_fecha(doc)
+    firmas(doc, ["firma_docente", "firma_acompanante"])
+    doc.save(destino)

@@ -1,0 +1,3 @@
+from formatos.cli import main
+
+main()

@@ -1,0 +1,82 @@
+"""El catálogo del manual (desempeños, niveles, nombres de año), leído de `datos/` y validado al importar."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+NIVELES = ("I", "II", "III", "IV")
+"""Los cuatro niveles de las rúbricas, en orden: el número es fijo, la etiqueta no."""
+
+
+class Desempeno(BaseModel):
+    """Un desempeño priorizado, con la denominación que lleva en la matriz."""
+
+    model_config = ConfigDict(frozen=True)
+    codigo: str
+    denominacion: str
+    dominio: int
+    competencia: int
+    origen: Literal["Minedu", "Diser"]
+    momento: Literal["visita", "fin_de_mes", "gia_directores"]
+    evidencias: str
+
+
+class Catalogo(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    decenio: str
+    anios: dict[int, str]
+    niveles: dict[str, str]
+    desempenos_docente: tuple[Desempeno, ...]
+    desempenos_directivo: tuple[Desempeno, ...]
+
+    @field_validator("niveles")
+    @classmethod
+    def _cuatro_niveles(cls, v: dict[str, str]) -> dict[str, str]:
+        if tuple(v) != NIVELES:
+            raise ValueError(f"los niveles deben ser {', '.join(NIVELES)} en ese orden")
+        return v
+
+    @field_validator("desempenos_docente")
+    @classmethod
+    def _ocho(cls, v: tuple[Desempeno, ...]) -> tuple[Desempeno, ...]:
+        if len(v) != 8 or len({d.codigo for d in v}) != 8:
+            raise ValueError("deben ser 8 desempeños docentes con códigos distintos")
+        return v
+
+    def desempeno_docente(self, codigo: str) -> Desempeno:
+        return next(d for d in self.desempenos_docente if d.codigo == codigo)
+
+    def desempeno_directivo(self, codigo: str) -> Desempeno:
+        return next(d for d in self.desempenos_directivo if d.codigo == codigo)
+
+    @property
+    def codigos_docente(self) -> tuple[str, ...]:
+        return tuple(d.codigo for d in self.desempenos_docente)
+
+    @property
+    def codigos_directivo(self) -> tuple[str, ...]:
+        return tuple(d.codigo for d in self.desempenos_directivo)
+
+    def nombre_anio(self, anio: int) -> str:
+        return self.anios.get(anio, "")
+
+
+def leer_datos(nombre: str) -> dict:
+    """Lee un archivo TOML de `formatos/datos/`."""
+    return tomllib.loads(resources.files("formatos.datos").joinpath(nombre).read_text("utf-8"))
+
+
+@cache
+def catalogo() -> Catalogo:
+    """El catálogo del paquete (una sola lectura por proceso)."""
+    datos = leer_datos("catalogo.toml")
+    datos["anios"] = {int(k): v for k, v in datos["anios"].items()}
+    return Catalogo.model_validate(datos)
+
+
+catalogo()

@@ -1,0 +1,38 @@
+"""Piezas comunes a los documentos: membrete oficial, bloques de firma, datos de cabecera."""
+
+from __future__ import annotations
+
+
+from pydantic import BaseModel, Field
+
+from formatos.catalogo import catalogo
+from formatos.modelos.actores import Persona
+from formatos.modelos.expediente import Expediente
+
+
+class Membrete(BaseModel):
+    """Las líneas del encabezado de todo documento oficial peruano."""
+
+    decenio: str = Field(description="Línea del decenio")
+    nombre_anio: str = Field(description="Nombre oficial del año (se imprime entre comillas)")
+    dre: str
+    ugel: str
+
+
+class Firma(BaseModel):
+    """Un bloque de firma: línea, nombre completo, DNI y cargo."""
+
+    nombres: str
+    apellidos: str
+    dni: str
+    cargo: str
+
+
+def membrete(exp: Expediente) -> Membrete:
+    return Membrete(decenio=catalogo().decenio, nombre_anio=exp.nombre_anio(), dre=exp.ugel.dre, ugel=exp.ugel.nombre)
+
+
+def firma(persona: Persona, cargo: str) -> Firma:
+    return Firma(nombres=persona.nombres, apellidos=persona.apellidos, dni=persona.dni, cargo=cargo)
+
+

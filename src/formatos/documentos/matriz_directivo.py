@@ -1,0 +1,101 @@
+"""Matriz de valoración del desempeño directivo: tras cada GIA con directores, sin nivel de logro."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import PurePosixPath
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from formatos.catalogo import catalogo
+from formatos.documentos import Documento, Formato
+from formatos.documentos.comunes import Firma, Membrete, firma, membrete
+from formatos.modelos.actividades import GIA
+from formatos.modelos.actores import Docente, InstitucionEducativa
+from formatos.modelos.expediente import Expediente
+from formatos.modelos.valoracion import ValoracionDirectivo
+
+
+class FilaMatrizDirectivo(BaseModel):
+    """Fila sin nivel: el esquema no admite el campo (extra="forbid")."""
+
+    model_config = ConfigDict(extra="forbid")
+    numero: int
+    codigo: str
+    desempeno: str
+    evidencias: str
+    necesidades_formativas: str
+
+
+class MatrizValoracionDirectivo(BaseModel):
+    """El contenido de la matriz de valoración del desempeño directivo (D1 y D18, sin nivel)."""
+
+    membrete: Membrete
+    director: Docente
+    institucion: InstitucionEducativa
+    gia: GIA
+    ugel: str
+    filas: list[FilaMatrizDirectivo]
+    lugar: str
+    fecha: date
+    firma_director: Firma
+    firma_acompanante: Firma
+
+    @field_validator("filas")
+    @classmethod
+    def _d1_d18(cls, filas: list[FilaMatrizDirectivo]) -> list[FilaMatrizDirectivo]:
+        if [f.codigo for f in filas] != list(catalogo().codigos_directivo):
+            raise ValueError("la matriz del directivo lleva D1 y D18, en ese orden")
+        return filas
+
+
+def contexto(exp: Expediente, valoracion: ValoracionDirectivo) -> MatrizValoracionDirectivo:
+    director = exp.docente(valoracion.dni_director)
+    gia = exp.gia(valoracion.id_gia)
+    filas = [
+        FilaMatrizDirectivo(
+            numero=i,
+            codigo=v.codigo,
+            desempeno=catalogo().desempeno_directivo(v.codigo).denominacion,
+            evidencias=v.evidencias,
+            necesidades_formativas=v.necesidades_formativas,
+        )
+        for i, v in enumerate(valoracion.desempenos, start=1)
+    ]
+    return MatrizValoracionDirectivo(
+        membrete=membrete(exp),
+        director=director,
+        institucion=exp.institucion(director.codigo_modular),
+        gia=gia,
+        ugel=exp.ugel.nombre,
+        filas=filas,
+        lugar=exp.ugel.sede,
+        fecha=valoracion.fecha or gia.fecha,
+        firma_director=firma(director, "Director(a) de la I. E."),
+        firma_acompanante=firma(exp.acompanante(director.dni_acompanante), "Acompañante pedagógico"),
+    )
+
+
+def documentos(exp: Expediente) -> Iterator[Documento]:
+    for valoracion in exp.valoraciones_directivo:
+        director = exp.docente(valoracion.dni_director)
+        gia = exp.gia(valoracion.id_gia)
+        ap = exp.acompanante(director.dni_acompanante)
+        yield Documento(
+            ruta=PurePosixPath(
+                f"{ap.apellidos} {ap.nombres}", f"{gia.fecha:%Y-%m-%d} {director.apellidos} {director.nombres}.docx"
+            ),
+            registros=(f"valoraciones_directivo:{valoracion.id}", f"docentes:{director.dni}"),
+            contexto=lambda v=valoracion: contexto(exp, v),
+        )
+
+
+FORMATO = Formato(
+    identificador="matriz-directivo",
+    titulo="Matriz de valoración del desempeño directivo",
+    plantilla="matriz-directivo.docx",
+    esquema=MatrizValoracionDirectivo,
+    documentos=documentos,
+    descripcion="Una por director y GIA de directores: evidencias y necesidades formativas en D1 y D18, sin nivel.",
+)

@@ -1,0 +1,58 @@
+"""Expediente en JSON: lectura con mensajes claros y limpieza de caracteres que Word no admite."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from formatos.errores import Problema
+from formatos.modelos.expediente import Carga, validar_expediente
+from formatos.caracteres import PROHIBIDOS
+
+TAMANO_MAXIMO = 200 * 1024 * 1024
+
+
+def limpiar_textos(datos: Any, ruta: tuple = ()) -> tuple[Any, list[Problema]]:
+    """Quita de todo texto los caracteres que XML 1.0 prohíbe y avisa en qué campo estaban."""
+    avisos: list[Problema] = []
+    if isinstance(datos, str):
+        limpio = PROHIBIDOS.sub("", datos)
+        if limpio != datos:
+            avisos.append(Problema(ruta, "se quitaron caracteres de control no imprimibles", "advertencia"))
+        return limpio, avisos
+    if isinstance(datos, dict):
+        resultado = {}
+        for k, v in datos.items():
+            resultado[k], a = limpiar_textos(v, ruta + (k,))
+            avisos += a
+        return resultado, avisos
+    if isinstance(datos, list):
+        resultado = []
+        for i, v in enumerate(datos):
+            limpio, a = limpiar_textos(v, ruta + (i,))
+            resultado.append(limpio)
+            avisos += a
+        return resultado, avisos
+    return datos, avisos
+
+
+def leer_json(ruta: Path) -> Carga:
+    nombre = ruta.name
+    if ruta.stat().st_size > TAMANO_MAXIMO:
+        return Carga(None, [Problema((), f"{nombre}: el archivo pesa más de {TAMANO_MAXIMO // 2**20} MB")])
+    crudo = ruta.read_bytes()
+    if not crudo.strip():
+        return Carga(None, [Problema((), f"{nombre}: el archivo está vacío")])
+    if crudo[:2] == b"PK":
+        return Carga(None, [Problema((), f"{nombre}: es un documento de Office (zip), no un expediente JSON")])
+    try:
+        datos = json.loads(crudo.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return Carga(None, [Problema((), f"{nombre}: no está en UTF-8; guárdelo como «UTF-8» y vuelva a intentarlo")])
+    except json.JSONDecodeError as e:
+        return Carga(None, [Problema((), f"{nombre}: no es JSON válido (línea {e.lineno}, columna {e.colno}: {e.msg})")])
+    datos, avisos = limpiar_textos(datos)
+    carga = validar_expediente(datos)
+    carga.problemas[:0] = avisos
+    return carga

@@ -1,0 +1,271 @@
+"""El expediente: un año de acompañamiento de una UGEL, validado registro por registro.
+
+Un registro inválido no impide usar los demás: `validar_expediente` devuelve el expediente con los
+registros válidos y la lista de problemas (cada uno con su ruta en los datos).
+"""
+
+from __future__ import annotations
+
+import typing
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import Field, ValidationError, field_validator
+
+from formatos.catalogo import NIVELES, catalogo
+from formatos.errores import Problema, problemas_de
+from formatos.modelos.actividades import GIA, Visita
+from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
+from formatos.modelos.base import Modelo, Registro
+from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
+
+MAX_DOCENTES_POR_AP = 8
+
+
+class Configuracion(Modelo):
+    """Lo que la UGEL puede ajustar sin tocar el catálogo del paquete."""
+
+    etiquetas_niveles: dict[str, str] = Field(default_factory=dict, description='p. ej. {"III": "suficiente"}')
+    nombre_anio: str | None = Field(None, description="Nombre oficial del año, si difiere del catálogo")
+
+    @field_validator("etiquetas_niveles")
+    @classmethod
+    def _niveles(cls, v: dict[str, str]) -> dict[str, str]:
+        desconocidos = [k for k in v if k not in NIVELES]
+        if desconocidos:
+            raise ValueError(f"niveles desconocidos: {', '.join(desconocidos)} (use I, II, III, IV)")
+        return v
+
+
+class Expediente(Modelo):
+    """Todo lo que los formatos necesitan de un año de acompañamiento de una UGEL."""
+
+    anio: int = Field(ge=2019, le=2100, description="Año lectivo")
+    ugel: UGEL
+    configuracion: Configuracion = Field(default_factory=Configuracion)
+    acompanantes: list[Acompanante] = Field(default_factory=list)
+    instituciones: list[InstitucionEducativa] = Field(default_factory=list)
+    docentes: list[Docente] = Field(default_factory=list)
+    visitas: list[Visita] = Field(default_factory=list)
+    gias: list[GIA] = Field(default_factory=list)
+    valoraciones: list[ValoracionDocente] = Field(default_factory=list)
+    valoraciones_directivo: list[ValoracionDirectivo] = Field(default_factory=list)
+    # --- planes ---
+
+    # --- informes ---
+
+    # --- fin de las secciones ---
+
+    # --- consultas que usan los formatos -------------------------------------------------------
+    def indice(self, seccion: str) -> dict[str, Any]:
+        """Los registros de una sección por su clave."""
+        return {r.identificador(): r for r in getattr(self, seccion)}
+
+    def docente(self, dni: str) -> Docente:
+        return self.indice("docentes")[dni]
+
+    def institucion(self, codigo_modular: str) -> InstitucionEducativa:
+        return self.indice("instituciones")[codigo_modular]
+
+    def acompanante(self, dni: str) -> Acompanante:
+        return self.indice("acompanantes")[dni]
+
+    def visita(self, id_visita: str) -> Visita:
+        return self.indice("visitas")[id_visita]
+
+    def gia(self, id_gia: str) -> GIA:
+        return self.indice("gias")[id_gia]
+
+    def docentes_de(self, dni_acompanante: str) -> list[Docente]:
+        return [d for d in self.docentes if d.dni_acompanante == dni_acompanante]
+
+    def etiqueta_nivel(self, nivel: str) -> str:
+        return self.configuracion.etiquetas_niveles.get(nivel) or catalogo().niveles[nivel]
+
+    def nombre_anio(self) -> str:
+        return self.configuracion.nombre_anio or catalogo().nombre_anio(self.anio)
+
+
+def secciones() -> dict[str, type[Registro]]:
+    """Las secciones del expediente (listas de registros), en orden de dependencia."""
+    tipos = typing.get_type_hints(Expediente)
+    resultado = {}
+    for nombre in Expediente.model_fields:
+        args = typing.get_args(tipos[nombre])
+        if typing.get_origin(tipos[nombre]) is list and args and issubclass(args[0], Registro):
+            resultado[nombre] = args[0]
+    return resultado
+
+
+@dataclass
+class Carga:
+    """Resultado de validar un expediente: los registros válidos y todos los problemas."""
+
+    expediente: Expediente | None
+    problemas: list[Problema] = field(default_factory=list)
+    rutas: dict[int, tuple] = field(default_factory=dict, repr=False)
+
+    @property
+    def errores(self) -> list[Problema]:
+        return [p for p in self.problemas if p.gravedad == "error"]
+
+    @property
+    def advertencias(self) -> list[Problema]:
+        return [p for p in self.problemas if p.gravedad == "advertencia"]
+
+    def ruta(self, registro: Registro) -> tuple:
+        """La ruta en los datos de entrada de un registro válido (p. ej. ("docentes", 3))."""
+        return self.rutas.get(id(registro), ())
+
+
+Regla = Callable[[Expediente], Iterator[tuple[Registro, str | None, str, bool]]]
+"""Una regla entre registros: produce (registro, campo, mensaje, descartar)."""
+
+REGLAS: list[Regla] = []
+
+
+def regla(funcion: Regla) -> Regla:
+    REGLAS.append(funcion)
+    return funcion
+
+
+def validar_expediente(datos: Any) -> Carga:
+    """Valida un expediente en bruto (dict de JSON o de Excel) registro por registro."""
+    if not isinstance(datos, dict):
+        return Carga(None, [Problema((), "el expediente debe ser un objeto JSON con sus secciones")])
+    problemas: list[Problema] = []
+    seccs = secciones()
+    cabecera = {k: v for k, v in datos.items() if k not in seccs}
+    try:
+        base = Expediente.model_validate(cabecera)
+    except ValidationError as e:
+        return Carga(None, problemas_de(e))
+
+    carga = Carga(None, problemas)
+    validos: dict[str, list[Registro]] = {}
+    claves: dict[str, dict[str, tuple]] = {}
+    for nombre, tipo in seccs.items():
+        crudos = datos.get(nombre, [])
+        if not isinstance(crudos, list):
+            problemas.append(Problema((nombre,), "debe ser una lista de registros"))
+            crudos = []
+        validos[nombre], claves[nombre] = [], {}
+        for i, crudo in enumerate(crudos):
+            ruta = (nombre, i)
+            try:
+                registro = tipo.model_validate(crudo)
+            except ValidationError as e:
+                problemas.extend(problemas_de(e, ruta))
+                continue
+            if tipo.clave:
+                valor = registro.identificador()
+                if valor in claves[nombre]:
+                    anterior = Problema(claves[nombre][valor], "").lugar
+                    problemas.append(Problema(ruta + (tipo.clave,), f'"{valor}" está repetido: ya figura en {anterior}'))
+                    continue
+            faltantes = _referencias_rotas(registro, claves)
+            if faltantes:
+                problemas.extend(Problema(ruta + (campo,), msg) for campo, msg in faltantes)
+                continue
+            if tipo.clave:
+                claves[nombre][registro.identificador()] = ruta
+            validos[nombre].append(registro)
+            carga.rutas[id(registro)] = ruta
+
+    expediente = Expediente.model_construct(**{**dict(base), **validos})
+    descartados: set[int] = set()
+    for funcion in REGLAS:
+        for registro, campo, mensaje, descartar in funcion(expediente):
+            ruta = carga.ruta(registro) + ((campo,) if campo else ())
+            problemas.append(Problema(ruta, mensaje, "error" if descartar else "advertencia"))
+            if descartar:
+                descartados.add(id(registro))
+    if descartados:
+        # Quitar un registro puede dejar huérfanos a otros: se vuelve a validar lo que queda.
+        limpio = {n: [r for r in getattr(expediente, n) if id(r) not in descartados] for n in seccs}
+        claves_vivas = {n: {r.identificador() for r in regs} for n, regs in limpio.items()}
+        for nombre in seccs:
+            quedan = []
+            for r in limpio[nombre]:
+                rotas = _referencias_rotas(r, claves_vivas)
+                if rotas:
+                    problemas.extend(Problema(carga.ruta(r) + (c,), m + " (descartado por otro error)") for c, m in rotas)
+                    claves_vivas[nombre].discard(r.identificador())
+                else:
+                    quedan.append(r)
+            limpio[nombre] = quedan
+        expediente = Expediente.model_construct(**{**dict(base), **limpio})
+    carga.expediente = expediente
+    return carga
+
+
+def _referencias_rotas(registro: Registro, claves: dict) -> list[tuple[str, str]]:
+    rotas = []
+    for campo, seccion in registro.referencias.items():
+        valor = getattr(registro, campo)
+        for v in valor if isinstance(valor, list) else [valor]:
+            if v not in claves.get(seccion, {}):
+                rotas.append((campo, f'"{v}" no existe en {seccion}'))
+    return rotas
+
+
+# --- reglas entre registros ------------------------------------------------------------------------
+def _en_anio_escolar(exp: Expediente, fecha: date) -> bool:
+    return fecha.year == exp.anio and 3 <= fecha.month <= 12
+
+
+@regla
+def _fechas_del_anio(exp: Expediente):
+    for seccion in ("visitas", "gias"):
+        for r in getattr(exp, seccion):
+            if not _en_anio_escolar(exp, r.fecha):
+                yield r, "fecha", f"{r.fecha:%d/%m/%Y} está fuera del año escolar {exp.anio} (marzo a diciembre)", True
+
+
+@regla
+def _ocho_por_acompanante(exp: Expediente):
+    cuenta = Counter(d.dni_acompanante for d in exp.docentes)
+    for ap in exp.acompanantes:
+        if cuenta[ap.dni] > MAX_DOCENTES_POR_AP:
+            yield ap, None, f"el AP {ap.nombre_completo} tiene {cuenta[ap.dni]} docentes; la estrategia fija {MAX_DOCENTES_POR_AP} por AP", False
+
+
+@regla
+def _un_director_por_ie(exp: Expediente):
+    vistos: dict[str, Docente] = {}
+    for d in exp.docentes:
+        if d.es_director:
+            if d.codigo_modular in vistos:
+                yield d, "es_director", f"la I. E. {d.codigo_modular} ya tiene director ({vistos[d.codigo_modular].nombre_completo})", True
+            vistos[d.codigo_modular] = d
+    for ie in exp.instituciones:
+        if ie.tipo == "unidocente":
+            if ie.codigo_modular not in vistos and any(d.codigo_modular == ie.codigo_modular for d in exp.docentes):
+                yield ie, "tipo", "en la I. E. unidocente el docente es también director (es_director: true)", False
+            n = sum(d.codigo_modular == ie.codigo_modular for d in exp.docentes)
+            if n > 1:
+                yield ie, "tipo", f"la I. E. es unidocente pero tiene {n} docentes", False
+
+
+@regla
+def _valoracion_tras_visita(exp: Expediente):
+    visitas = exp.indice("visitas")
+    for v in exp.valoraciones:
+        visita = visitas[v.id_visita]
+        if v.fecha is not None and v.fecha < visita.ultimo_dia:
+            yield v, "fecha", f"la matriz se llena al concluir la visita: la fecha no puede ser anterior al {visita.ultimo_dia:%d/%m/%Y}", True
+        if v.fecha is not None and (v.fecha.year, v.fecha.month) != (visita.ultimo_dia.year, visita.ultimo_dia.month):
+            yield v, "fecha", "D1 y D4 se valoran a fin del mes de la visita: la matriz debe fecharse en ese mismo mes", True
+
+
+@regla
+def _directivo_es_director(exp: Expediente):
+    docentes, gias = exp.indice("docentes"), exp.indice("gias")
+    for v in exp.valoraciones_directivo:
+        if not docentes[v.dni_director].es_director:
+            yield v, "dni_director", f"{docentes[v.dni_director].nombre_completo} no figura como director (es_director)", True
+        if gias[v.id_gia].tipo != "directores":
+            yield v, "id_gia", "la matriz del directivo se llena al concluir un GIA con directores", True

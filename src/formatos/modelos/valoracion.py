@@ -1,0 +1,124 @@
+"""Las valoraciones que registra el AP: del docente (con nivel) y del directivo (sin nivel)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from formatos.catalogo import catalogo
+from formatos.modelos.base import Modelo, Registro
+from formatos.modelos.tipos import Dni, Fecha, Nivel, Texto
+
+
+class ValorDesempeno(Modelo):
+    """Una fila de la matriz docente: nivel, evidencias y producto de la asesoría."""
+
+    codigo: str
+    nivel_alcanzado: Nivel
+    atendido: bool = Field(True, description="Si el desempeño se atendió en el mes (si no, puede ir sin evidencias)")
+    evidencias: str = ""
+    producto_asesoria: str = ""
+
+    @field_validator("codigo", mode="before")
+    @classmethod
+    def _codigo(cls, v: Any) -> Any:
+        v = str(v).strip().upper()
+        if v not in catalogo().codigos_docente:
+            raise PydanticCustomError(
+                "desempeno", 'no es un desempeño priorizado del docente ({validos}); se recibió "{valor}"',
+                {"validos": ", ".join(catalogo().codigos_docente), "valor": v},
+            )
+        return v
+
+    @model_validator(mode="after")
+    def _evidencias(self):
+        if self.atendido and not self.evidencias.strip():
+            raise PydanticCustomError(
+                "evidencias", "el desempeño {codigo} se atendió en el mes: necesita evidencias", {"codigo": self.codigo}
+            )
+        return self
+
+
+class ValoracionDocente(Registro):
+    """Lo que el AP registra al valorar a un docente en una visita: los 8 desempeños, en el orden del manual.
+
+    Los desempeños del dominio 1 (D1, D4) se valoran a fin de mes con lo recogido en la visita, el GIA y el
+    taller del mes; `fecha` es la fecha en que se firma la matriz (no antes del último día de la visita).
+    """
+
+    clave = "id_visita"
+    referencias = {"id_visita": "visitas"}
+    id_visita: Texto
+    fecha: Fecha | None = Field(None, description="Fecha de la matriz; por omisión, el último día de la visita")
+    desempenos: list[ValorDesempeno]
+
+    @model_validator(mode="after")
+    def _ocho_en_orden(self):
+        codigos = [d.codigo for d in self.desempenos]
+        esperados = list(catalogo().codigos_docente)
+        if sorted(codigos) != sorted(esperados) or len(codigos) != len(set(codigos)):
+            faltan = [c for c in esperados if c not in codigos]
+            repetidos = sorted({c for c in codigos if codigos.count(c) > 1})
+            detalle = "; ".join(
+                x for x in (faltan and f"faltan {', '.join(faltan)}", repetidos and f"repetidos {', '.join(repetidos)}") if x
+            )
+            raise PydanticCustomError(
+                "ocho_desempenos", "la matriz lleva nivel en los 8 desempeños priorizados ({detalle})", {"detalle": detalle}
+            )
+        # Se guardan en el orden del manual, sea cual sea el orden de entrada.
+        self.desempenos.sort(key=lambda d: esperados.index(d.codigo))
+        return self
+
+
+class ValorDesempenoDirectivo(Modelo):
+    """Una fila de la matriz del directivo: evidencias y necesidades formativas, sin nivel."""
+
+    codigo: str
+    evidencias: Texto
+    necesidades_formativas: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sin_nivel(cls, datos: Any) -> Any:
+        if isinstance(datos, dict) and any(k in datos for k in ("nivel", "nivel_alcanzado")):
+            raise PydanticCustomError(
+                "directivo_sin_nivel", "en el rol de director no se establece nivel de logro (manual 2.2.2.4): quite el nivel"
+            )
+        return datos
+
+    @field_validator("codigo", mode="before")
+    @classmethod
+    def _codigo(cls, v: Any) -> Any:
+        v = str(v).strip().upper()
+        if v not in catalogo().codigos_directivo:
+            raise PydanticCustomError(
+                "desempeno", 'no es un desempeño priorizado del directivo ({validos}); se recibió "{valor}"',
+                {"validos": ", ".join(catalogo().codigos_directivo), "valor": v},
+            )
+        return v
+
+
+class ValoracionDirectivo(Registro):
+    """Valoración del docente en su rol de director, al concluir un GIA con directores."""
+
+    clave = "id"
+    referencias = {"dni_director": "docentes", "id_gia": "gias"}
+    id: Texto
+    dni_director: Dni
+    id_gia: Texto
+    fecha: Fecha | None = Field(None, description="Por omisión, la fecha del GIA")
+    desempenos: list[ValorDesempenoDirectivo]
+
+    @model_validator(mode="after")
+    def _ambos(self):
+        codigos = [d.codigo for d in self.desempenos]
+        esperados = list(catalogo().codigos_directivo)
+        if sorted(codigos) != sorted(esperados):
+            raise PydanticCustomError(
+                "desempenos_directivo", "la matriz del directivo lleva exactamente {validos}",
+                {"validos": " y ".join(esperados)},
+            )
+        self.desempenos.sort(key=lambda d: esperados.index(d.codigo))
+        return self

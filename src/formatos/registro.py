@@ -1,0 +1,19 @@
+"""El registro de formatos: agregar un formato es agregar su módulo a esta lista."""
+
+from __future__ import annotations
+
+from formatos.documentos import Formato, matriz_directivo, matriz_docente
+
+FORMATOS: dict[str, Formato] = {
+    f.identificador: f
+    for f in (
+        matriz_docente.FORMATO,
+        matriz_directivo.FORMATO,
+        # planes
+
+        # informes
+
+        # consolidados
+
+    )
+}

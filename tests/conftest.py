@@ -1,0 +1,93 @@
+"""Utilidades comunes de las pruebas: el ejemplo cargado, la demo generada una vez, lectura de .docx."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+import formatos
+from formatos.recursos import expediente_ejemplo
+
+
+def pytest_collection_modifyitems(config, items):
+    """Las pruebas con LibreOffice se saltan sin soffice, salvo en CI, donde son obligatorias."""
+    if shutil.which("soffice") or os.environ.get("CI"):
+        return
+    saltar = pytest.mark.skip(reason="LibreOffice (soffice) no está instalado")
+    for item in items:
+        if "libreoffice" in item.keywords:
+            item.add_marker(saltar)
+
+
+@pytest.fixture(scope="session")
+def datos_ejemplo() -> dict:
+    return json.loads(expediente_ejemplo().read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def carga_ejemplo():
+    return formatos.cargar(expediente_ejemplo())
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory, carga_ejemplo):
+    """Todos los formatos del ejemplo, generados una sola vez por sesión de pruebas."""
+    salida = tmp_path_factory.mktemp("demo")
+    return formatos.generar(carga_ejemplo.expediente, salida)
+
+
+def escribir_json(tmp_path: Path, datos, nombre="expediente.json") -> Path:
+    ruta = tmp_path / nombre
+    ruta.write_text(json.dumps(datos, ensure_ascii=False), "utf-8")
+    return ruta
+
+
+def texto_docx(ruta: Path) -> str:
+    """Todo el texto visible de un .docx: cuerpo, tablas, encabezados y pies, en orden."""
+    doc = Document(str(ruta))
+    partes = []
+
+    def bloque(contenedor):
+        for elemento in contenedor.iter_inner_content():
+            if hasattr(elemento, "rows"):
+                for fila in elemento.rows:
+                    vistas = set()
+                    for celda in fila.cells:
+                        if id(celda._tc) not in vistas:
+                            vistas.add(id(celda._tc))
+                            bloque(celda)
+            else:
+                partes.append(elemento.text)
+
+    for seccion in doc.sections:
+        bloque(seccion.header)
+    bloque(doc)
+    for seccion in doc.sections:
+        bloque(seccion.footer)
+    return "\n".join(partes)
+
+
+def filas_tabla(ruta: Path, indice: int) -> list[list[str]]:
+    """Las filas de la tabla `indice` del cuerpo, como listas de textos de celda."""
+    tabla = Document(str(ruta)).tables[indice]
+    return [[c.text for c in fila.cells] for fila in tabla.rows]
+
+
+def etiquetas_sin_render(ruta: Path) -> list[str]:
+    """Partes de un .docx donde quedó una etiqueta de plantilla ({{, {%, }})."""
+    import re
+
+    malas = []
+    with zipfile.ZipFile(ruta) as z:
+        for nombre in z.namelist():
+            if nombre.startswith("word/") and nombre.endswith(".xml"):
+                texto = re.sub(r"<[^>]+>", "", z.read(nombre).decode("utf-8"))
+                if "{{" in texto or "{%" in texto or "}}" in texto or "%}" in texto:
+                    malas.append(nombre)
+    return malas
