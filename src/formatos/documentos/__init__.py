@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel
@@ -15,12 +15,15 @@ from formatos.modelos.expediente import Expediente
 class Documento:
     """Un documento por generar: su ruta (desde los datos), los registros de origen y cómo armar su contexto.
 
-    `contexto` se llama dentro del lote: si falla, falla solo este documento.
+    `contexto` se llama dentro del lote: si falla, falla solo este documento. `agrupacion` dice a quién
+    y a qué mes pertenece (claves "acompanante", "mes" como "2026-05", "institucion", "docente"), para
+    armar las carpetas de firmas.
     """
 
     ruta: PurePosixPath
     registros: tuple[str, ...]
     contexto: Callable[[], BaseModel]
+    agrupacion: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,8 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             ),
             registros=(f"valoraciones_directivo:{valoracion.id}", f"docentes:{director.dni}"),
             contexto=lambda v=valoracion: contexto(exp, v),
+            agrupacion={"acompanante": ap.dni, "mes": f"{gia.fecha:%Y-%m}", "institucion": director.codigo_modular,
+                        "docente": director.dni},
         )
 
 

@@ -92,6 +92,8 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             ),
             registros=(f"valoraciones:{valoracion.id_visita}", f"docentes:{docente.dni}"),
             contexto=lambda v=valoracion: contexto(exp, v),
+            agrupacion={"acompanante": ap.dni, "mes": f"{visita.fecha:%Y-%m}", "institucion": docente.codigo_modular,
+                        "docente": docente.dni},
         )
 
 
