@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -11,7 +12,9 @@ import click
 from formatos import __version__
 from formatos.cli_es import Grupo
 from formatos.entrada import cargar
+from formatos.lote import ProcesoFallido
 from formatos.lote import generar as generar_lote
+from formatos.lote.manifiesto import NOMBRE as NOMBRE_MANIFIESTO
 from formatos.modelos.expediente import Carga, Expediente
 from formatos.recursos import expediente_ejemplo
 from formatos.registro import FORMATOS
@@ -31,21 +34,80 @@ def _elegir_formatos(nombres: tuple[str, ...]) -> list[str]:
     return list(nombres) or list(FORMATOS)
 
 
-def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool) -> int:
+class _Avance:
+    """El avance del lote: una barra en una terminal; líneas simples (cada 10 %) en un registro o tubería."""
+
+    def __init__(self) -> None:
+        self.barra = None
+        self.total = self.hechos = 0
+
+    def empezar(self, total: int) -> None:
+        self.total = total
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.barra = tqdm(total=total, unit=" doc", desc="Generando", file=sys.stderr, leave=False,
+                              bar_format="{desc} {bar} {n_fmt}/{total_fmt} documentos · {elapsed} (faltan {remaining})")
+
+    def avanzar(self, _resultado) -> None:
+        self.hechos += 1
+        if self.barra is not None:
+            self.barra.update()
+        elif 10 * self.hechos // self.total > 10 * (self.hechos - 1) // self.total:
+            click.echo(f"Generando: {self.hechos} de {self.total} documentos ({100 * self.hechos // self.total} %)", err=True)
+
+    def cerrar(self) -> None:
+        if self.barra is not None:
+            self.barra.close()
+
+
+def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, procesos: int | None) -> int:
     carga = cargar(entrada)
     _mostrar_problemas(carga)
     if carga.expediente is None:
         click.echo(f"No se generó nada: {entrada.name} no se pudo leer.", err=True)
         return 1
-    resumen = generar_lote(carga.expediente, salida, formatos, sobrescribir=sobrescribir, problemas=carga.problemas)
-    click.echo(f"\n{'Formato':<28}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
-    for formato, cuenta in resumen.conteo().items():
-        click.echo(f"{formato:<28}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
-    click.echo(f"\nDocumentos en {salida}")
+    avance = _Avance()
+    try:
+        resumen = generar_lote(carga.expediente, salida, formatos, sobrescribir=sobrescribir, problemas=carga.problemas,
+                               procesos=procesos, al_empezar=avance.empezar, al_avanzar=avance.avanzar)
+    except KeyboardInterrupt:
+        avance.cerrar()
+        click.echo(f"\nInterrumpido. Los documentos terminados y {salida / NOMBRE_MANIFIESTO} quedaron guardados; "
+                   "ejecute la misma orden otra vez para completar el lote.", err=True)
+        return 130
+    except ProcesoFallido as e:
+        avance.cerrar()
+        click.echo(f"\nSe detuvo el lote: {e}", err=True)
+        return 1
+    avance.cerrar()
+    _mostrar_resumen(resumen)
     if resumen.reporte_errores:
         click.echo(f"Hubo problemas: vea {resumen.reporte_errores}", err=True)
         return 1
     return 0
+
+
+def _mostrar_resumen(resumen) -> None:
+    click.echo(f"\n{'Formato':<28}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
+    total = Counter()
+    for formato, cuenta in resumen.conteo().items():
+        total.update(cuenta)
+        click.echo(f"{formato:<28}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
+    click.echo(f"{'Total':<28}{total['generado']:>10}{total['sin cambios']:>13}{total['fallido']:>10}")
+    procesos = "1 proceso" if resumen.procesos == 1 else f"{resumen.procesos} procesos"
+    click.echo(f"\nTiempo: {resumen.segundos:.1f} s ({procesos}). Documentos en {resumen.salida}")
+    click.echo(f"Manifiesto: {resumen.salida / NOMBRE_MANIFIESTO}")
+
+
+def _procesos_validos(_contexto, _parametro, valor: int | None) -> int | None:
+    if valor is not None and valor < 1:
+        raise click.BadParameter("debe ser 1 o más")
+    return valor
+
+
+_PROCESOS = click.option("--procesos", type=int, metavar="N", callback=_procesos_validos,
+                         help="Procesos en paralelo (por omisión, uno por núcleo del equipo).")
 
 
 @click.group(cls=Grupo)
@@ -58,9 +120,10 @@ def cli() -> None:
 @click.option("--salida", type=click.Path(path_type=Path), metavar="CARPETA", default=Path("formatos-demo"), show_default=True,
               help="Carpeta donde se guardan los documentos.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
-def demo(salida: Path, sobrescribir: bool) -> None:
+@_PROCESOS
+def demo(salida: Path, sobrescribir: bool, procesos: int | None) -> None:
     """Genera todos los formatos de la UGEL de ejemplo."""
-    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir))
+    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos))
 
 
 @cli.command()
@@ -69,9 +132,10 @@ def demo(salida: Path, sobrescribir: bool) -> None:
 @click.option("--formato", "formatos", multiple=True, metavar="NOMBRE",
               help="Solo este formato (se puede repetir). Vea `formatos lista`.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
-def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool) -> None:
+@_PROCESOS
+def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, procesos: int | None) -> None:
     """Genera los documentos de un expediente (ENTRADA: archivo .json)."""
-    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir))
+    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos))
 
 
 @cli.command()
