@@ -158,6 +158,7 @@ class PlantillaDocx:
             inicio = xml.index(">")
             etiqueta = re.sub(r' xmlns:(\w+)="([^"]*)"',
                               lambda m: "" if espacios.get(m[1]) == m[2] else m[0], xml[:inicio])
+            self._etiquetas_cuerpo = (xml[:inicio], etiqueta)
             xml = etiqueta + xml[inicio:]
         try:
             return self.env.from_string(xml)
@@ -186,8 +187,9 @@ class PlantillaDocx:
         # Todo el document.xml de una vez: más rápido que insertar el cuerpo en la raíz como docxtpl.
         raiz = _comprobar(self._nombre_cuerpo, self._antes + xml + self._despues)  # docxtpl lo repararía en silencio
         cuerpo = raiz.find(self._cuerpo_actual.tag)
-        if _tablas_por_ajustar(cuerpo):  # raro: lo hace docxtpl, con su propio análisis del XML
-            cuerpo = self._tpl.fix_tables(xml)
+        if _tablas_por_ajustar(cuerpo):  # raro: lo hace docxtpl, sobre el cuerpo como él lo renderiza
+            original, sin_espacios = self._etiquetas_cuerpo
+            cuerpo = self._tpl.fix_tables(original + xml[len(sin_espacios):])
             self._raiz.replace(self._cuerpo_actual, cuerpo)
             raiz, self._cuerpo_actual = self._raiz, cuerpo
         if self._imagenes:
