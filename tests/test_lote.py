@@ -19,6 +19,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import CliRunner
 from docx import Document
 from docx.shared import Cm
@@ -392,3 +394,15 @@ def test_barra_de_avance_en_una_terminal(monkeypatch, capsys):
     assert avance.barra.n == 3
     avance.cerrar()
     assert "documentos" in capsys.readouterr().err
+
+
+@given(st.text(alphabet=st.characters() | st.sampled_from("&<>\"'\r\n\x0b\ufffe\ud800")) | st.integers())
+def test_para_word_rapido_igual_al_completo(valor):
+    """El atajo de `para_word` (texto sin nada que escapar) da lo mismo que el camino completo."""
+    from markupsafe import escape
+
+    from formatos.caracteres import limpiar
+    from formatos.salida.texto import _SALTO, para_word
+
+    completo = str(escape(limpiar(str(valor)).replace("\r\n", "\n").replace("\r", "\n"))).replace("\n", _SALTO)
+    assert str(para_word(valor)) == completo

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from importlib.metadata import version as version_de
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Formato
 from formatos.errores import ErrorFormatos, Problema
 from formatos.lote.manifiesto import Manifiesto, escribir_atomico, limpiar_temporales
 from formatos.lote.trabajo import (
@@ -31,7 +31,7 @@ from formatos.lote.trabajo import (
 )
 from formatos.modelos.expediente import Expediente
 from formatos.registro import FORMATOS
-from formatos.salida.nombres import ruta_segura
+from formatos.salida.nombres import componente_seguro, ruta_segura
 
 __all__ = ["REPORTE_ERRORES", "Estado", "Resultado", "Resumen", "escribir_atomico", "generar", "plantilla_de"]
 
@@ -126,16 +126,21 @@ def generar(
 
 def _tareas(elegidos: list[Formato], expediente: Expediente, salida: Path) -> Iterator[Tarea]:
     usadas: set[str] = set()
+    carpetas: dict[PurePosixPath, Path] = {}  # cada carpeta se sanea y se comprueba una vez, no por documento
+    raiz = salida.resolve()
     for formato in elegidos:
         for indice, documento in enumerate(formato.documentos(expediente)):
-            destino = _destino_libre(salida, documento, formato, usadas)
-            yield Tarea(formato.identificador, indice, destino.relative_to(salida.resolve()))
+            relativa = formato.identificador / documento.ruta
+            if relativa.parent not in carpetas:
+                carpetas[relativa.parent] = ruta_segura(salida, relativa.parent).relative_to(raiz)
+            destino = _libre(carpetas[relativa.parent] / componente_seguro(relativa.name), usadas)
+            yield Tarea(formato.identificador, indice, destino)
 
 
-def _destino_libre(salida: Path, documento: Documento, formato: Formato, usadas: set[str]) -> Path:
-    destino = ruta_segura(salida, formato.identificador / documento.ruta)
+def _libre(destino: Path, usadas: set[str]) -> Path:
+    """`destino`, o "(2)", "(3)"... si otro documento ya tiene ese nombre (sin distinguir mayúsculas)."""
     base, n = destino, 2
-    while str(destino).casefold() in usadas:  # dos registros con el mismo nombre: "(2)", "(3)"...
+    while str(destino).casefold() in usadas:
         destino = base.with_name(f"{base.stem} ({n}){base.suffix}")
         n += 1
     usadas.add(str(destino).casefold())

@@ -15,7 +15,7 @@ import io
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 NOMBRE = "manifiesto.json"
@@ -84,6 +84,7 @@ class Manifiesto:
     def __init__(self, salida: Path, entradas: dict[str, Entrada] | None = None) -> None:
         self.salida = salida
         self.entradas = entradas or {}
+        self._comprobadas: set[str] = set()
 
     @classmethod
     def leer(cls, salida: Path) -> Manifiesto:
@@ -99,18 +100,21 @@ class Manifiesto:
         return ruta.resolve().relative_to(self.salida.resolve()).as_posix()
 
     def registrar(self, entrada: Entrada) -> None:
+        """Agrega o reemplaza la entrada de un archivo que se acaba de escribir o comprobar."""
         self.entradas[entrada.ruta] = entrada
+        self._comprobadas.add(entrada.ruta)
 
     def guardar(self) -> None:
         """Escribe manifiesto.json y manifiesto.csv (de forma atómica) con las entradas cuyos archivos existen."""
-        vigentes = sorted((e for e in self.entradas.values() if (self.salida / e.ruta).exists()), key=lambda e: e.ruta)
+        vigentes = sorted((e for ruta, e in self.entradas.items()
+                           if ruta in self._comprobadas or (self.salida / ruta).exists()), key=lambda e: e.ruta)
         self.entradas = {e.ruta: e for e in vigentes}
-        documento = {"archivos": [asdict(e) | {"registros": list(e.registros)} for e in vigentes]}
+        documento = {"archivos": [{**e.__dict__, "registros": list(e.registros)} for e in vigentes]}
         texto = json.dumps(documento, ensure_ascii=False, indent=1) + "\n"
         escribir_atomico(self.salida / NOMBRE, texto.encode("utf-8"))
         tabla = io.StringIO()
         escritor = csv.writer(tabla, lineterminator="\r\n")
         escritor.writerow([f.name for f in fields(Entrada)])
         for e in vigentes:
-            escritor.writerow([" ".join(v) if isinstance(v, tuple) else v for v in asdict(e).values()])
+            escritor.writerow([" ".join(v) if isinstance(v, tuple) else v for v in e.__dict__.values()])
         escribir_atomico(self.salida / NOMBRE_CSV, tabla.getvalue().encode("utf-8-sig"))

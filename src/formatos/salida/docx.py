@@ -69,9 +69,8 @@ class _Miembro:
 
 
 def _miembro(nombre: str, datos: bytes) -> _Miembro:
-    comp = zlib.compressobj(1, zlib.DEFLATED, -15)  # rápido; el tamaño casi no cambia
     return _Miembro(nombre.encode("utf-8"), zipfile.ZIP_DEFLATED, zlib.crc32(datos), len(datos),
-                    comp.compress(datos) + comp.flush())
+                    zlib.compress(datos, 1, wbits=-15))  # nivel 1: rápido, y el tamaño casi no cambia
 
 
 def _miembros_crudos(datos: bytes) -> dict[str, _Miembro]:
@@ -148,7 +147,7 @@ class PlantillaDocx:
             nucleo = doc.core_properties
             self._nombre_nucleo = _nombre(principal.package.part_related_by(RT.CORE_PROPERTIES))
             self._nucleo = nucleo._element
-            self._propiedades = [(p, self.env.from_string(getattr(nucleo, p))) for p in PROPIEDADES]
+            self._propiedades = [(p, _Fija.o_plantilla(self.env, getattr(nucleo, p))) for p in PROPIEDADES]
         self._memoria: dict[tuple[str, str], bytes] = {}
         self._comprimidos: dict[str, tuple[bytes, _Miembro]] = {}
 
@@ -161,7 +160,7 @@ class PlantillaDocx:
             self._etiquetas_cuerpo = (xml[:inicio], etiqueta)
             xml = etiqueta + xml[inicio:]
         try:
-            return self.env.from_string(xml)
+            return _Fija.o_plantilla(self.env, xml)
         except Exception as e:
             raise ErrorFormatos(f"la plantilla {self.ruta.name} ({parte}) tiene una etiqueta mal escrita: {e}") from e
 
@@ -239,6 +238,24 @@ def _alrededor_del_cuerpo(raiz: etree._Element, cuerpo: etree._Element) -> tuple
     raiz.replace(marca, cuerpo)
     i = xml.index(">CUERPO-DE-LA-PLANTILLA<") + 1
     return xml[: xml.rindex("<", 0, i)], xml[xml.index(">", i) + 1 :]
+
+
+@dataclass(frozen=True)
+class _Fija:
+    """Una parte sin etiquetas Jinja: su resultado, calculado una vez, es el mismo en todos los documentos."""
+
+    texto: str
+
+    def render(self, _contexto: dict) -> str:
+        return self.texto
+
+    @classmethod
+    def o_plantilla(cls, env: SandboxedEnvironment, fuente: str):
+        plantilla = env.from_string(fuente)
+        marcas = (env.block_start_string, env.variable_start_string, env.comment_start_string)
+        if env.line_statement_prefix or env.line_comment_prefix or any(m in fuente for m in marcas):
+            return plantilla
+        return cls(plantilla.render({}))
 
 
 def _serializar(nombre: str, xml: str, codificacion: str) -> bytes:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
-from formatos.caracteres import limpiar
+from formatos.caracteres import PROHIBIDOS, limpiar
 
+_ESPECIALES = re.compile(f"[&<>\"'\r\n]|{PROHIBIDOS.pattern}")
 _SALTO = '</w:t><w:br/><w:t xml:space="preserve">'
 
 
@@ -19,5 +22,8 @@ def para_word(valor: object) -> Markup:
         return valor
     if valor is None:
         return Markup("")
-    texto = limpiar(str(valor)).replace("\r\n", "\n").replace("\r", "\n")
+    texto = str(valor)
+    if _ESPECIALES.search(texto) is None:  # lo más común: nada que escapar, quitar ni convertir
+        return Markup(texto)
+    texto = limpiar(texto).replace("\r\n", "\n").replace("\r", "\n")
     return Markup(str(escape(texto)).replace("\n", _SALTO))
