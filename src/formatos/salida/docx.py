@@ -53,23 +53,23 @@ _PERMISOS = 0o600 << 16
 _HECHO_POR = 3 << 8 | 20  # Unix, zip 2.0: igual en Windows y Linux
 
 
-@dataclass(frozen=True)
 class _Miembro:
-    """Un miembro del zip listo para copiar: nombre y datos ya comprimidos."""
+    """Un miembro del zip listo para copiar: su cabecera local con los datos comprimidos y su entrada del
+    directorio central (sin el desplazamiento, que depende de los miembros anteriores)."""
 
-    nombre: bytes
-    metodo: int
-    crc: int
-    tamano: int
-    comprimido: bytes
+    __slots__ = ("central", "local", "nombre")
 
-    @property
-    def banderas(self) -> int:
-        return 0x800 if not self.nombre.isascii() else 0
+    def __init__(self, nombre: str, metodo: int, crc: int, tamano: int, comprimido: bytes) -> None:
+        self.nombre = nombre.encode("utf-8")
+        banderas = 0 if self.nombre.isascii() else 0x800
+        comunes = (metodo, _HORA_DOS, _FECHA_DOS, crc, len(comprimido), tamano, len(self.nombre))
+        self.local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, banderas, *comunes, 0) + self.nombre + comprimido
+        self.central = struct.pack("<IHHHHHHIIIHHHHHI", 0x02014B50, _HECHO_POR, 20, banderas, *comunes,
+                                   0, 0, 0, 0, _PERMISOS)
 
 
 def _miembro(nombre: str, datos: bytes) -> _Miembro:
-    return _Miembro(nombre.encode("utf-8"), zipfile.ZIP_DEFLATED, zlib.crc32(datos), len(datos),
+    return _Miembro(nombre, zipfile.ZIP_DEFLATED, zlib.crc32(datos), len(datos),
                     zlib.compress(datos, 1, wbits=-15))  # nivel 1: rápido, y el tamaño casi no cambia
 
 
@@ -84,31 +84,27 @@ def _miembros_crudos(datos: bytes) -> dict[str, _Miembro]:
             inicio = info.header_offset
             largo_nombre, largo_extra = struct.unpack("<HH", datos[inicio + 26 : inicio + 30])
             inicio += 30 + largo_nombre + largo_extra
-            miembros[info.filename] = _Miembro(info.filename.encode("utf-8"), info.compress_type, info.CRC,
-                                               info.file_size, datos[inicio : inicio + info.compress_size])
+            miembros[info.filename] = _Miembro(info.filename, info.compress_type, info.CRC, info.file_size,
+                                               datos[inicio : inicio + info.compress_size])
     return miembros
 
 
 def escribir_zip(miembros: list[_Miembro]) -> bytes:
     """Un zip con fechas fijas, permisos fijos y el orden dado: mismos miembros, mismos bytes."""
-    partes, central, desplazamiento = [], [], 0
+    central, desplazamiento = [], 0
     for m in miembros:
-        cabecera = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, m.banderas, m.metodo, _HORA_DOS, _FECHA_DOS,
-                               m.crc, len(m.comprimido), m.tamano, len(m.nombre), 0)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, _HECHO_POR, 20, m.banderas, m.metodo,
-                                   _HORA_DOS, _FECHA_DOS, m.crc, len(m.comprimido), m.tamano, len(m.nombre),
-                                   0, 0, 0, 0, _PERMISOS, desplazamiento) + m.nombre)
-        partes += [cabecera, m.nombre, m.comprimido]
-        desplazamiento += len(cabecera) + len(m.nombre) + len(m.comprimido)
+        central += [m.central, struct.pack("<I", desplazamiento), m.nombre]
+        desplazamiento += len(m.local)
     directorio = b"".join(central)
     fin = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(miembros), len(miembros), len(directorio),
                       desplazamiento, 0)
-    return b"".join(partes) + directorio + fin
+    return b"".join(m.local for m in miembros) + directorio + fin
 
 
 # --- la plantilla compilada -------------------------------------------------------------------------
 
-_LISTADO = re.compile("[\t\a\n\f]")
+_LISTADO = "\t\a\n\f"
+"""Los caracteres que `DocxTemplate.resolve_listing` convierte (tabulador, párrafo, salto, página)."""
 
 
 def _nombre(parte) -> str:
@@ -152,7 +148,7 @@ class PlantillaDocx:
         self._comprimidos: dict[str, tuple[bytes, _Miembro]] = {}
 
     def _compilar(self, xml: str, parte: str, espacios: dict | None = None):
-        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(xml))
+        xml = self._tpl.patch_xml(xml).replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
         if espacios:  # las declaraciones que el cuerpo repite de la raíz (lxml las quita al insertarlo)
             inicio = xml.index(">")
             etiqueta = re.sub(r' xmlns:(\w+)="([^"]*)"',
@@ -166,9 +162,10 @@ class PlantillaDocx:
 
     def _render_parte(self, plantilla, contexto: dict) -> str:
         """Lo que hace `DocxTemplate.render_xml_part` después de renderizar."""
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", plantilla.render(contexto))
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        return self._tpl.resolve_listing(xml) if _LISTADO.search(xml) else xml
+        xml = plantilla.render(contexto).replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        if "{_" in xml or "_}" in xml:
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return self._tpl.resolve_listing(xml) if any(c in xml for c in _LISTADO) else xml
 
     def _una_vez(self, parte: str, xml: str, convertir) -> bytes:
         """Las partes que salen igual en todos los documentos (encabezados, propiedades) se serializan una vez."""
