@@ -27,14 +27,19 @@ def _nueva(valor: str, k: int, i: int) -> str:
     return f"{valor}-{k}"
 
 
-def _cambiar(objeto, mapa: dict[str, str]):
+def _cambiar(objeto, mapa: dict[str, str], k: int):
+    """Cambia las claves por las de la copia `k`; los apellidos llevan el número de la copia (otras personas)."""
     if isinstance(objeto, str):
         return mapa.get(objeto, objeto)
     if isinstance(objeto, list):
-        return [_cambiar(x, mapa) for x in objeto]
+        return [_cambiar(x, mapa, k) for x in objeto]
     if isinstance(objeto, dict):
-        return {k: _cambiar(v, mapa) for k, v in objeto.items()}
+        return {c: f"{v} {_SUFIJOS[k % len(_SUFIJOS)]}{k}" if c == "apellidos" else _cambiar(v, mapa, k)
+                for c, v in objeto.items()}
     return objeto
+
+
+_SUFIJOS = "ABCDEFGHJK"
 
 
 def escalar(datos: dict, copias: int) -> dict:
@@ -49,7 +54,7 @@ def escalar(datos: dict, copias: int) -> dict:
             raise ValueError("las claves de la copia se repiten: el ejemplo no se puede escalar así")
         for seccion, registros in datos.items():
             if isinstance(registros, list) and registros and isinstance(registros[0], dict):
-                resultado[seccion] += _cambiar(registros, mapa)
+                resultado[seccion] += _cambiar(registros, mapa, k)
     return resultado
 
 

@@ -125,7 +125,7 @@ def generar(
 
 
 def _tareas(elegidos: list[Formato], expediente: Expediente, salida: Path) -> Iterator[Tarea]:
-    usadas: set[str] = set()
+    usadas: dict[str, int] = {}
     carpetas: dict[PurePosixPath, Path] = {}  # cada carpeta se sanea y se comprueba una vez, no por documento
     raiz = salida.resolve()
     for formato in elegidos:
@@ -137,14 +137,24 @@ def _tareas(elegidos: list[Formato], expediente: Expediente, salida: Path) -> It
             yield Tarea(formato.identificador, indice, destino)
 
 
-def _libre(destino: Path, usadas: set[str]) -> Path:
-    """`destino`, o "(2)", "(3)"... si otro documento ya tiene ese nombre (sin distinguir mayúsculas)."""
-    base, n = destino, 2
-    while str(destino).casefold() in usadas:
-        destino = base.with_name(f"{base.stem} ({n}){base.suffix}")
+def _libre(destino: Path, usadas: dict[str, int]) -> Path:
+    """`destino`, o "(2)", "(3)"... si otro documento ya tiene ese nombre (sin distinguir mayúsculas).
+
+    `usadas` guarda, por nombre, el próximo número por probar: miles de nombres iguales no hacen lento el lote.
+    """
+    clave = str(destino).casefold()
+    if clave not in usadas:
+        usadas[clave] = 2
+        return destino
+    n = usadas[clave]
+    while True:
+        libre = destino.with_name(f"{destino.stem} ({n}){destino.suffix}")
         n += 1
-    usadas.add(str(destino).casefold())
-    return destino
+        if str(libre).casefold() not in usadas:
+            break
+    usadas[clave] = n
+    usadas[str(libre).casefold()] = 2
+    return libre
 
 
 def _ejecutar(tareas: list[Tarea], procesos: int, argumentos: tuple, al_empezar: Callable[[int], None] | None,

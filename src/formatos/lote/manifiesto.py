@@ -109,8 +109,8 @@ class Manifiesto:
         vigentes = sorted((e for ruta, e in self.entradas.items()
                            if ruta in self._comprobadas or (self.salida / ruta).exists()), key=lambda e: e.ruta)
         self.entradas = {e.ruta: e for e in vigentes}
-        documento = {"archivos": [{**e.__dict__, "registros": list(e.registros)} for e in vigentes]}
-        texto = json.dumps(documento, ensure_ascii=False, indent=1) + "\n"
+        filas = (json.dumps({**e.__dict__, "registros": list(e.registros)}, ensure_ascii=False) for e in vigentes)
+        texto = '{"archivos": [\n' + ",\n".join(filas) + "\n]}\n"  # un archivo por línea
         escribir_atomico(self.salida / NOMBRE, texto.encode("utf-8"))
         tabla = io.StringIO()
         escritor = csv.writer(tabla, lineterminator="\r\n")
