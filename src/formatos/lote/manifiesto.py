@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -36,14 +35,23 @@ def sha256_archivo(ruta: Path) -> str | None:
 
 def escribir_atomico(destino: Path, datos: bytes) -> None:
     """Escribe en un temporal y lo renombra: una interrupción nunca deja un archivo a medias."""
-    destino.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporal = tempfile.mkstemp(dir=destino.parent, prefix=PREFIJO_TEMPORAL, suffix=destino.suffix)
+    temporal = destino.with_name(f"{PREFIJO_TEMPORAL}{os.getpid()}-{destino.name}")
+    modo = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(datos)
+        try:
+            fd = os.open(temporal, modo, 0o666)
+        except FileNotFoundError:  # la carpeta aún no existe (crearla antes costaría una llamada por archivo)
+            destino.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(temporal, modo, 0o666)
+        try:
+            vista = memoryview(datos)
+            while vista:
+                vista = vista[os.write(fd, vista):]
+        finally:
+            os.close(fd)
         os.replace(temporal, destino)
     except BaseException:
-        Path(temporal).unlink(missing_ok=True)
+        temporal.unlink(missing_ok=True)
         raise
 
 
