@@ -49,6 +49,7 @@ def nombre_completo(persona) -> str:
 
 
 def romano(n: int) -> str:
+    """4 → IV"""
     valores = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     texto = ""
     for v, r in valores:
