@@ -258,7 +258,7 @@ def _revisar_etiquetas(etiquetas: list[_Etiqueta], env) -> list[ProblemaPlantill
         palabra = _palabra(e)
         if palabra in _PROHIBIDAS:
             problemas.append(ProblemaPlantilla(
-                f"«{e.original}»: una plantilla no puede incluir ni importar otras plantillas", u))
+                f"«{e.original}»: una plantilla no puede incluir ni importar otras plantillas", u, etiqueta=e.original))
         elif palabra in _BLOQUES or (palabra == "set" and "=" not in e.texto):
             pila.append((palabra, e))
             _sintaxis(e.texto + "{% end" + palabra + " %}", e, problemas, env)
@@ -556,17 +556,26 @@ class _Revisor:
                 self._desconocido(nodo, primero, list(item.model_fields), f"cada elemento de «{base.escrito}»")
 
     def _desconocido(self, nodo: nodes.Node, nombre: str, candidatos: list[str], padre: str = "") -> None:
-        buscado = f"{candidatos[0].rpartition('.')[0]}.{nombre}" if padre and candidatos and "." in candidatos[0] \
-            else nombre
-        parecidos = difflib.get_close_matches(buscado, candidatos, n=1, cutoff=0.6)
-        sugerencia = f"; ¿quiso decir «{parecidos[0]}»?" if parecidos else ""
+        previo = {c.rpartition(".")[2]: c for c in candidatos}
+        parecido = _parecido(nombre, list(previo))
+        sugerencia = f"; ¿quiso decir «{previo[parecido]}»?" if parecido else ""
         donde = f"{padre} no tiene el dato «{nombre}»" if padre else f"«{nombre}» no es un dato de este formato"
         self._error(nodo, donde + sugerencia)
 
     def _sugerir_nombre(self, nodo: nodes.Node, nombre: str, validos, que: str) -> None:
-        parecidos = difflib.get_close_matches(nombre, list(validos), n=1, cutoff=0.6)
-        sugerencia = f"; ¿quiso decir «{parecidos[0]}»?" if parecidos else ""
+        parecido = _parecido(nombre, list(validos))
+        sugerencia = f"; ¿quiso decir «{parecido}»?" if parecido else ""
         self._error(nodo, f"no existe el {que} «{nombre}»{sugerencia}")
+
+
+def _parecido(nombre: str, opciones: list[str]) -> str | None:
+    """El nombre válido más parecido: primero uno que empiece igual («area» → «area_curricular»), luego difflib."""
+    n = nombre.casefold()
+    prefijos = [o for o in opciones if o.casefold().startswith(n) or (len(o) >= 3 and n.startswith(o.casefold()))]
+    if prefijos:
+        return min(prefijos, key=lambda o: abs(len(o) - len(nombre)))
+    parecidos = difflib.get_close_matches(nombre, opciones, n=1, cutoff=0.6)
+    return parecidos[0] if parecidos else None
 
 
 # --- la verificación completa ------------------------------------------------------------------------
