@@ -52,7 +52,12 @@ def leer_json(ruta: Path) -> Carga:
         return Carga(None, [Problema((), f"{nombre}: no está en UTF-8; guárdelo como «UTF-8» y vuelva a intentarlo")])
     except json.JSONDecodeError as e:
         return Carga(None, [Problema((), f"{nombre}: no es JSON válido (línea {e.lineno}, columna {e.colno}: {e.msg})")])
-    datos, avisos = limpiar_textos(datos)
+    except RecursionError:
+        return Carga(None, [Problema((), f"{nombre}: no es un expediente (tiene miles de listas u objetos unos dentro de otros)")])
+    try:
+        datos, avisos = limpiar_textos(datos)
+    except RecursionError:
+        return Carga(None, [Problema((), f"{nombre}: no es un expediente (tiene cientos de listas u objetos unos dentro de otros)")])
     carga = validar_expediente(datos)
     carga.problemas[:0] = avisos
     return carga

@@ -166,7 +166,7 @@ def validar_expediente(datos: Any) -> Carga:
                     anterior = Problema(claves[nombre][valor], "").lugar
                     problemas.append(Problema(ruta + (tipo.clave,), f'"{valor}" está repetido: ya figura en {anterior}'))
                     continue
-            faltantes = _referencias_rotas(registro, claves)
+            faltantes = _referencias_rotas(registro, claves, lambda c, m, r=ruta: problemas.append(Problema(r + (c,), m, "advertencia")))
             if faltantes:
                 problemas.extend(Problema(ruta + (campo,), msg) for campo, msg in faltantes)
                 continue
@@ -190,7 +190,8 @@ def validar_expediente(datos: Any) -> Carga:
         for nombre in seccs:
             quedan = []
             for r in limpio[nombre]:
-                rotas = _referencias_rotas(r, claves_vivas)
+                rotas = _referencias_rotas(r, claves_vivas, lambda c, m, reg=r: problemas.append(
+                    Problema(carga.ruta(reg) + (c,), m, "advertencia")))
                 if rotas:
                     problemas.extend(Problema(carga.ruta(r) + (c,), m + " (descartado por otro error)") for c, m in rotas)
                     claves_vivas[nombre].discard(r.identificador())
@@ -202,13 +203,19 @@ def validar_expediente(datos: Any) -> Carga:
     return carga
 
 
-def _referencias_rotas(registro: Registro, claves: dict) -> list[tuple[str, str]]:
+def _referencias_rotas(registro: Registro, claves: dict, avisar: Callable[[str, str], None]) -> list[tuple[str, str]]:
+    """Las referencias simples rotas (descartan el registro). En una lista (p. ej. participantes) solo se
+    quita el elemento que no existe, con un aviso: un docente mal escrito no cuesta el GIA entero."""
     rotas = []
     for campo, seccion in registro.referencias.items():
-        valor = getattr(registro, campo)
-        for v in valor if isinstance(valor, list) else [valor]:
-            if v not in claves.get(seccion, {}):
-                rotas.append((campo, f'"{v}" no existe en {seccion}'))
+        valor, existentes = getattr(registro, campo), claves.get(seccion, {})
+        if isinstance(valor, list):
+            for v in valor:
+                if v not in existentes:
+                    avisar(campo, f'"{v}" no existe en {seccion}: se quitó de la lista')
+            setattr(registro, campo, [v for v in valor if v in existentes])
+        elif valor not in existentes:
+            rotas.append((campo, f'"{valor}" no existe en {seccion}'))
     return rotas
 
 
