@@ -32,4 +32,4 @@ def _documento_word(ruta: Path) -> str:
     if plantilla:
         return (f"{ruta.name} es una plantilla, no un expediente: los datos van en un archivo .json y las "
                 "plantillas propias se indican con --plantillas CARPETA")
-    return f"{ruta.name} es un documento de Word, no un expediente: los datos van en un archivo .json
+    return f"{ruta.name} es un documento de Word, no un expediente: los datos van en un archivo .json"
