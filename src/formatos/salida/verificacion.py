@@ -87,7 +87,7 @@ class Informe:
     rutas: set[str] = field(default_factory=set)
     """Las rutas de datos que usa la plantilla, p. ej. "docente.dni", "filas[].evidencias"."""
     rutas_impresas: set[str] = field(default_factory=set)
-    """Las que imprime tal cual (`{{ ruta }}` sin filtro)."""
+    """Las que imprime siempre y tal cual (`{{ ruta }}` sin filtro ni `if` alrededor)."""
 
     @property
     def errores(self) -> list[ProblemaPlantilla]:
@@ -391,6 +391,7 @@ class _Revisor:
         self.problemas: list[ProblemaPlantilla] = []
         self.rutas: set[str] = set()
         self.impresas: set[str] = set()
+        self.condicional = 0
         self.globales = set(env.globals)
 
     def _error(self, nodo: nodes.Node, mensaje: str) -> None:
@@ -411,7 +412,8 @@ class _Revisor:
             for hijo in nodo.nodes:
                 if not isinstance(hijo, nodes.TemplateData):
                     tipo = self._expresion(hijo, alcance)
-                    if tipo is not None and tipo.ruta and isinstance(hijo, (nodes.Name, nodes.Getattr, nodes.Getitem)):
+                    if tipo is not None and tipo.ruta and not self.condicional \
+                            and isinstance(hijo, (nodes.Name, nodes.Getattr, nodes.Getitem)):
                         self.impresas.add(tipo.ruta)
         elif isinstance(nodo, nodes.For):
             iterable = self._expresion(nodo.iter, alcance)
@@ -437,6 +439,12 @@ class _Revisor:
             for destino, valor in zip(nodo.targets, nodo.values):
                 self._asignar(destino, self._expresion(valor, alcance), interno)
             self._cuerpo(nodo.body, interno)
+        elif isinstance(nodo, nodes.If):
+            self._expresion(nodo.test, alcance)
+            self.condicional += 1
+            for hijo in (*nodo.body, *nodo.elif_, *nodo.else_):
+                self._sentencia(hijo, alcance)
+            self.condicional -= 1
         else:
             if isinstance(nodo, nodes.AssignBlock):
                 self._asignar(nodo.target, None, alcance)
