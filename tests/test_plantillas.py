@@ -359,3 +359,16 @@ def test_api_plantillas_usa_las_propias_y_las_incluidas(tmp_path, carga_ejemplo)
     resumen = formatos.generar(carga_ejemplo.expediente, tmp_path / "s", formatos=["matriz-directivo"], plantillas=propias)
     assert resumen.fallidos == [] and resumen.resultados
     assert all("Versión de la UGEL" in texto_docx(r.ruta) for r in resumen.resultados)
+
+
+def test_con_bloques_rotos_igual_revisa_los_datos(tmp_path):
+    """El ejemplo del README: dos errores distintos en la plantilla incluida, los dos en una sola pasada."""
+    copia = alterar(carpeta_plantillas() / "matriz-docente.docx", tmp_path / "matriz-docente.docx", "word/document.xml",
+                    lambda xml: xml.replace("{{ docente.dni }}", "{{ docente.dnii }}", 1)
+                    .replace("{%tr endfor %}", "{% endfor %}", 1))
+    r = ejecutar("plantilla", "verificar", copia)
+    assert r.exit_code == 1
+    lineas = [linea for linea in r.output.splitlines() if linea.startswith("cuerpo")]
+    assert lineas[0].startswith("cuerpo, tabla 1, fila 1, columna 4: «{{ docente.dnii }}»: «docente» no tiene el dato")
+    assert lineas[1].startswith("cuerpo, tabla 2, fila 4, columna 1: «{% endfor %}» no corresponde a «{%tr for f in filas %}»")
+    assert len(lineas) == 2

@@ -47,6 +47,7 @@ class Ubicacion:
     parte: str
     lugar: str
     texto: str
+    orden: int = field(default=0, compare=False, repr=False)  # número de párrafo en la parte, para ordenar
 
     def __str__(self) -> str:
         return f"{self.parte}, {self.lugar}"
@@ -190,14 +191,14 @@ def _leer_etiquetas(nombre: str, arbol) -> tuple[list[_Etiqueta], list[ProblemaP
     problemas: list[ProblemaPlantilla] = []
     tablas = {t: i for i, t in enumerate(arbol.iter(qn("w:tbl")), start=1)}
     numero = 0
-    for p in arbol.iter(qn("w:p")):
+    for orden, p in enumerate(arbol.iter(qn("w:p"))):
         if any(a.tag == _MC_FALLBACK for a in p.iterancestors()):
             continue  # copia para programas antiguos de un cuadro de texto: ya se revisó el original
         texto = _texto(p)
         lugar, en_fila, en_celda = _lugar(p, tablas, numero + 1)
         if not en_fila:
             numero += 1
-        ubicacion = Ubicacion(nombre, lugar, texto)
+        ubicacion = Ubicacion(nombre, lugar, texto, orden)
         posicion = 0
         while True:
             apertura = re.search(r"\{\{|\{%|\{#", texto[posicion:])
@@ -236,10 +237,13 @@ def _palabra(etiqueta: _Etiqueta) -> str:
     return m.group(1) if m else ""
 
 
-def _revisar_etiquetas(etiquetas: list[_Etiqueta], env) -> list[ProblemaPlantilla]:
+def _revisar_etiquetas(etiquetas: list[_Etiqueta], env) -> tuple[list[ProblemaPlantilla], list[_Etiqueta]]:
+    """Los problemas de sintaxis y de bloques, y las etiquetas sanas (las que Jinja puede leer)."""
     problemas: list[ProblemaPlantilla] = []
     pila: list[tuple[str, _Etiqueta]] = []
+    sanas: list[_Etiqueta] = []
     for e in etiquetas:
+        ok = True
         u = e.ubicacion
         if e.nivel == "tr" and not e.en_fila:
             problemas.append(ProblemaPlantilla(f"«{e.original}» va dentro de una fila de tabla", u, etiqueta=e.original))
@@ -253,7 +257,8 @@ def _revisar_etiquetas(etiquetas: list[_Etiqueta], env) -> list[ProblemaPlantill
         if e.texto.startswith("{#"):
             continue
         if e.texto.startswith("{{"):
-            _sintaxis(e.texto, e, problemas, env)
+            if _sintaxis(e.texto, e, problemas, env):
+                sanas.append(e)
             continue
         palabra = _palabra(e)
         if palabra in _PROHIBIDAS:
@@ -261,13 +266,13 @@ def _revisar_etiquetas(etiquetas: list[_Etiqueta], env) -> list[ProblemaPlantill
                 f"«{e.original}»: una plantilla no puede incluir ni importar otras plantillas", u, etiqueta=e.original))
         elif palabra in _BLOQUES or (palabra == "set" and "=" not in e.texto):
             pila.append((palabra, e))
-            _sintaxis(e.texto + "{% end" + palabra + " %}", e, problemas, env)
+            ok = _sintaxis(e.texto + "{% end" + palabra + " %}", e, problemas, env)
         elif palabra in _INTERMEDIAS:
             if not pila or pila[-1][0] not in _INTERMEDIAS[palabra]:
                 problemas.append(ProblemaPlantilla(f"«{e.original}» no está dentro de un bloque «if» o «for»", u, etiqueta=e.original))
             else:
                 _nivel_igual(pila[-1][1], e, problemas)
-                _sintaxis("{% if true %}" + e.texto + "{% endif %}", e, problemas, env)
+                ok = _sintaxis("{% if true %}" + e.texto + "{% endif %}", e, problemas, env)
         elif palabra.startswith("end"):
             if not pila or pila[-1][0] != palabra[3:]:
                 abierto = f" (el bloque abierto es «{pila[-1][1].original}», en {pila[-1][1].ubicacion})" if pila else ""
@@ -275,13 +280,15 @@ def _revisar_etiquetas(etiquetas: list[_Etiqueta], env) -> list[ProblemaPlantill
             else:
                 _nivel_igual(pila.pop()[1], e, problemas)
         elif palabra in ("colspan", "cellbg"):
-            _sintaxis("{{ " + e.texto[2:-2].strip()[len(palabra):] + " }}", e, problemas, env)
+            ok = _sintaxis("{{ " + e.texto[2:-2].strip()[len(palabra):] + " }}", e, problemas, env)
         elif palabra not in ("vm", "hm"):
-            _sintaxis(e.texto, e, problemas, env)
+            ok = _sintaxis(e.texto, e, problemas, env)
+        if ok and palabra not in _PROHIBIDAS:
+            sanas.append(e)
     for palabra, e in pila:
         cierre = "{%" + (e.nivel + " " if e.nivel else " ") + "end" + palabra + " %}"
         problemas.append(ProblemaPlantilla(f"«{e.original}» no se cierra: falta «{cierre}»", e.ubicacion, etiqueta=e.original))
-    return problemas
+    return problemas, sanas
 
 
 def _nivel_igual(apertura: _Etiqueta, otra: _Etiqueta, problemas: list[ProblemaPlantilla]) -> None:
@@ -298,11 +305,13 @@ def _nivel_igual(apertura: _Etiqueta, otra: _Etiqueta, problemas: list[ProblemaP
             f"escriba «{esperado}»", otra.ubicacion, etiqueta=otra.original))
 
 
-def _sintaxis(texto: str, e: _Etiqueta, problemas: list[ProblemaPlantilla], env) -> None:
+def _sintaxis(texto: str, e: _Etiqueta, problemas: list[ProblemaPlantilla], env) -> bool:
     try:
         env.parse(texto)
     except TemplateSyntaxError as error:
         problemas.append(ProblemaPlantilla(f"«{e.original}»: {mensaje_jinja(error)}", e.ubicacion, etiqueta=e.original))
+        return False
+    return True
 
 
 # --- rutas de datos contra el esquema ----------------------------------------------------------------
@@ -386,8 +395,9 @@ _INSEGURO = _Tipo(_CUALQUIERA, "", "")
 class _Revisor:
     """Recorre el árbol Jinja de una parte y comprueba cada ruta de datos contra el esquema."""
 
-    def __init__(self, esquema: type[BaseModel], env, lineas: dict[int, _Etiqueta]):
+    def __init__(self, esquema: type[BaseModel], env, lineas: dict[int, _Etiqueta], tolerante: bool = False):
         self.esquema, self.env, self.lineas = esquema, env, lineas
+        self.tolerante = tolerante  # bloques rotos: un nombre desconocido puede ser la variable de un bucle
         self.problemas: list[ProblemaPlantilla] = []
         self.rutas: set[str] = set()
         self.impresas: set[str] = set()
@@ -467,7 +477,7 @@ class _Revisor:
         if isinstance(nodo, nodes.Name):
             if nodo.name in alcance:
                 tipo = alcance[nodo.name]
-            elif nodo.name in self.globales:
+            elif nodo.name in self.globales or self.tolerante:
                 return None
             else:
                 self._desconocido(nodo, nodo.name, [*alcance, *self.globales])
@@ -598,26 +608,32 @@ def verificar(plantilla: str | Path, formato: Formato) -> Informe:
         return informe
     env = entorno()
     for nombre, arbol in partes:
+        desde = len(informe.problemas)
         etiquetas, partidas = _leer_etiquetas(nombre, arbol)
-        informe.problemas += partidas
-        problemas = _revisar_etiquetas(etiquetas, env)
-        informe.problemas += problemas
-        if any(p.gravedad == "error" for p in problemas):
-            continue  # con la sintaxis rota no se puede seguir cada ruta de datos
-        lineas = {i: e for i, e in enumerate(etiquetas, start=1)}
-        esqueleto = "\n".join(e.texto.replace("\n", " ") for e in etiquetas)
+        problemas, sanas = _revisar_etiquetas(etiquetas, env)
+        informe.problemas += partidas + problemas
         try:
-            arbol_jinja = env.parse(esqueleto)
+            arbol_jinja, lineas = _esqueleto(sanas, env)
+            tolerante = False
         except TemplateSyntaxError as error:
-            e = lineas.get(error.lineno)
-            informe.problemas.append(ProblemaPlantilla(mensaje_jinja(error), e.ubicacion if e else None))
-            continue
-        revisor = _Revisor(formato.esquema, env, lineas)
+            if not any(p.gravedad == "error" for p in problemas):
+                e = dict(enumerate(sanas, start=1)).get(error.lineno)
+                informe.problemas.append(ProblemaPlantilla(mensaje_jinja(error), e.ubicacion if e else None))
+            # con los bloques rotos se revisan al menos los datos que se imprimen
+            arbol_jinja, lineas = _esqueleto([e for e in sanas if e.texto.startswith("{{")], env)
+            tolerante = True
+        revisor = _Revisor(formato.esquema, env, lineas, tolerante)
         revisor.revisar(arbol_jinja)
         informe.problemas += revisor.problemas
+        informe.problemas[desde:] = sorted(informe.problemas[desde:], key=lambda p: p.ubicacion.orden if p.ubicacion else -1)
         informe.rutas |= revisor.rutas
         informe.rutas_impresas |= revisor.impresas
     return informe
+
+
+def _esqueleto(etiquetas: list[_Etiqueta], env) -> tuple[nodes.Template, dict[int, _Etiqueta]]:
+    """Las etiquetas de una parte, una por línea, leídas por Jinja (el número de línea da la ubicación)."""
+    return env.parse("\n".join(e.texto.replace("\n", " ") for e in etiquetas)), dict(enumerate(etiquetas, start=1))
 
 
 def comprobar_plantillas(carpeta: str | Path, formatos: list[Formato]) -> list[Informe]:
