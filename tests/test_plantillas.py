@@ -372,3 +372,13 @@ def test_con_bloques_rotos_igual_revisa_los_datos(tmp_path):
     assert lineas[0].startswith("cuerpo, tabla 1, fila 1, columna 4: «{{ docente.dnii }}»: «docente» no tiene el dato")
     assert lineas[1].startswith("cuerpo, tabla 2, fila 4, columna 1: «{% endfor %}» no corresponde a «{%tr for f in filas %}»")
     assert len(lineas) == 2
+
+
+def test_filtro_con_un_dato_de_otro_tipo(tmp_path):
+    ruta = crear_docx(tmp_path / "t.docx", ["{{ ugel|fecha_larga }} {{ fecha|fecha_larga }} {{ docente.grados|grados }}",
+                                             "{{ visita.fecha|mes }} {{ ugel|mes }} {{ fecha|grados }}"])
+    assert [(p.ubicacion.lugar, p.mensaje) for p in verificar(ruta, MATRIZ).errores] == [
+        ("párrafo 1", "«{{ ugel|fecha_larga }}»: el filtro «fecha_larga» espera fecha y «ugel» es texto"),
+        ("párrafo 2", "«{{ ugel|mes }}»: el filtro «mes» espera número entero o fecha y «ugel» es texto"),
+        ("párrafo 2", "«{{ fecha|grados }}»: el filtro «grados» espera lista y «fecha» es fecha"),
+    ]

@@ -9,6 +9,7 @@ sugerencias («¿quiso decir…?») para los nombres mal escritos.
 from __future__ import annotations
 
 import difflib
+import inspect
 import re
 import types
 import typing
@@ -552,12 +553,30 @@ class _Revisor:
             self._error(nodo, f"«{nodo.args[0].value}» es una parte interna de Python: no se puede usar en una plantilla")
         if base is None:
             return None
+        self._tipo_para_filtro(nodo, base)
         self._atributo_de_filtro(nodo, base)
         if nodo.name in _MISMA_LISTA:
             return base
         if nodo.name in _UN_ELEMENTO:
             return _elemento(base)
         return None
+
+    def _tipo_para_filtro(self, nodo: nodes.Filter, base: _Tipo) -> None:
+        """`{{ ugel|fecha_larga }}`: los filtros de formatos dicen qué tipo de dato reciben."""
+        if nodo.name not in FILTROS:
+            return
+        pistas = typing.get_type_hints(FILTROS[nodo.name])
+        primero = next(iter(inspect.signature(FILTROS[nodo.name]).parameters), None)
+        esperado = pistas.get(primero)
+        actual = _desenvolver(base.anotacion)
+        clase = list if _es_lista(actual) else _primitivo(actual)
+        if esperado is None or clase is None:
+            return
+        opciones = typing.get_args(esperado) if typing.get_origin(esperado) in (typing.Union, types.UnionType) \
+            else (esperado,)
+        if not any(issubclass(clase, typing.get_origin(o) or o) for o in opciones):
+            que = " o ".join(nombre_tipo(o) for o in opciones)
+            self._error(nodo, f"el filtro «{nodo.name}» espera {que} y «{base.escrito}» es {nombre_tipo(actual)}")
 
     def _atributo_de_filtro(self, nodo: nodes.Filter, base: _Tipo) -> None:
         """`sort(attribute="numero")`, `selectattr("codigo")`: el atributo debe existir en los elementos."""
