@@ -24,7 +24,7 @@ from formatos.recursos import carpeta_plantillas
 from formatos.registro import FORMATOS
 from formatos.salida.nombres import MAXIMO, componente_seguro, ruta_segura
 
-from conftest import escribir_json, texto_docx
+from tests.conftest import escribir_json, texto_docx
 
 SECCIONES = ("acompanantes", "instituciones", "docentes", "visitas", "gias", "valoraciones", "valoraciones_directivo")
 

@@ -20,7 +20,7 @@ from formatos.registro import FORMATOS
 from formatos.salida.docx import render_docx
 from formatos.salida.verificacion import PlantillaInvalida, datos_disponibles, verificar
 
-from conftest import escribir_json, texto_docx
+from tests.conftest import escribir_json, texto_docx
 
 DOCX = [f for f in FORMATOS.values() if f.extension == ".docx"]
 MATRIZ = FORMATOS["matriz-docente"]

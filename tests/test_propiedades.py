@@ -27,7 +27,7 @@ from formatos.salida import renderizar
 from formatos.salida.nombres import MAXIMO, componente_seguro
 from formatos.salida.verificacion import verificar
 
-from conftest import texto_docx
+from tests.conftest import texto_docx
 
 AJUSTES = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                          HealthCheck.function_scoped_fixture])
