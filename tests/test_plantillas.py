@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from docx.shared import Cm
 
 import formatos
 from formatos.cli import cli
@@ -382,3 +383,17 @@ def test_filtro_con_un_dato_de_otro_tipo(tmp_path):
         ("párrafo 2", "«{{ ugel|mes }}»: el filtro «mes» espera número entero o fecha y «ugel» es texto"),
         ("párrafo 2", "«{{ fecha|grados }}»: el filtro «grados» espera lista y «fecha» es fecha"),
     ]
+
+
+def test_encabezado_con_xml_roto_es_error_en_castellano(tmp_path):
+    doc = Document()
+    encabezado = doc.sections[0].header
+    tabla = encabezado.add_table(rows=1, cols=2, width=Cm(16))
+    tabla.cell(0, 0).paragraphs[0].add_run("{%p if ugel %}")
+    encabezado.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{{ ugel }}")
+    doc.save(str(tmp_path / "t.docx"))
+    [error] = verificar(tmp_path / "t.docx", MATRIZ).errores
+    assert error.ubicacion.parte == "encabezado" and "debe estar en la misma celda de tabla" in error.mensaje
+    with pytest.raises(ErrorFormatos, match="una parte del documento no es XML válido"):
+        render_docx(tmp_path / "t.docx", {"ugel": ""})

@@ -34,6 +34,9 @@ def _elegir_formatos(nombres: tuple[str, ...]) -> list[str]:
     return list(nombres) or list(FORMATOS)
 
 
+_OFIMATICA = (".docx", ".xlsx", ".doc", ".dotx", ".docm", ".xls", ".xlsm", ".odt", ".ods")
+
+
 def _avisar_plantillas(plantillas: Path, formatos: list[str]) -> None:
     """Dice qué plantillas propias se usan y avisa de las que no corresponden a ningún formato."""
     nombres = {FORMATOS[f].plantilla for f in formatos}
@@ -41,7 +44,7 @@ def _avisar_plantillas(plantillas: Path, formatos: list[str]) -> None:
     for archivo in sorted(plantillas.iterdir()):
         if archivo.name in nombres:
             click.echo(f"Plantilla propia: {archivo}")
-        elif archivo.suffix.lower() in (".docx", ".xlsx") and not archivo.name.startswith("~$") \
+        elif archivo.suffix.lower() in _OFIMATICA and not archivo.name.startswith("~$") \
                 and archivo.name not in todos:
             parecido = difflib.get_close_matches(archivo.name, todos, n=1, cutoff=0.6)
             sugerencia = f"; ¿quiso decir {parecido[0]}?" if parecido else ""

@@ -74,6 +74,9 @@ def render_docx(plantilla: Path, contexto: dict) -> bytes:
         doc.render(contexto, jinja_env=entorno(), autoescape=True)
     except TemplateError as e:
         raise ErrorFormatos(mensaje_jinja(e)) from e
+    except etree.XMLSyntaxError as e:  # un encabezado o pie de página que quedó con XML roto
+        raise ErrorFormatos(f"una parte del documento no es XML válido tras llenar la plantilla ({e}); "
+                            "revise la plantilla con `formatos plantilla verificar`") from e
     buffer = io.BytesIO()
     doc.save(buffer)
     datos = zip_determinista(buffer.getvalue())

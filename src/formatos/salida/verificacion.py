@@ -56,6 +56,8 @@ class Ubicacion:
 
 @dataclass(frozen=True)
 class ProblemaPlantilla:
+    """Un error (la plantilla no se puede usar) o una advertencia, con su ubicación en el documento."""
+
     mensaje: str
     ubicacion: Ubicacion | None = None
     gravedad: Gravedad = "error"
