@@ -397,3 +397,17 @@ def test_encabezado_con_xml_roto_es_error_en_castellano(tmp_path):
     assert error.ubicacion.parte == "encabezado" and "debe estar en la misma celda de tabla" in error.mensaje
     with pytest.raises(ErrorFormatos, match="una parte del documento no es XML válido"):
         render_docx(tmp_path / "t.docx", {"ugel": ""})
+
+
+def test_filtro_sobre_un_dato_opcional_sin_if(tmp_path):
+    """Sin dato, fecha_corta fallaría (y fecha_larga pondría la fecha de hoy): va dentro de un if."""
+    ruta = crear_docx(tmp_path / "t.docx", [
+        "{{ visita.fecha_segundo_dia|fecha_corta }}",
+        "{% if visita.fecha_segundo_dia %}{{ visita.fecha_segundo_dia|fecha_larga }}{% endif %}",
+        "{{ visita.fecha_segundo_dia }}",
+    ])
+    [error] = verificar(ruta, MATRIZ).errores
+    assert error.ubicacion.lugar == "párrafo 1"
+    assert error.mensaje == ("«{{ visita.fecha_segundo_dia|fecha_corta }}»: «visita.fecha_segundo_dia» puede venir vacío "
+                             "y entonces el filtro «fecha_corta» fallaría: póngalo dentro de "
+                             "{% if visita.fecha_segundo_dia %} … {% endif %}")

@@ -348,6 +348,12 @@ def _desenvolver(anotacion: Any) -> Any:
             return anotacion
 
 
+def _es_opcional(anotacion: Any) -> bool:
+    if typing.get_origin(anotacion) is typing.Annotated:
+        return _es_opcional(typing.get_args(anotacion)[0])
+    return typing.get_origin(anotacion) in (typing.Union, types.UnionType) and type(None) in typing.get_args(anotacion)
+
+
 def _es_modelo(anotacion: Any) -> bool:
     return isinstance(anotacion, type) and issubclass(anotacion, BaseModel)
 
@@ -554,6 +560,10 @@ class _Revisor:
                 and str(nodo.args[0].value).startswith("_"):
             self._error(nodo, f"«{nodo.args[0].value}» es una parte interna de Python: no se puede usar en una plantilla")
         if base is None:
+            return None
+        if _es_opcional(base.anotacion) and not self.condicional and nodo.name not in ("default", "d"):
+            self._error(nodo, f"«{base.escrito}» puede venir vacío y entonces el filtro «{nodo.name}» fallaría: "
+                              f"póngalo dentro de {{% if {base.escrito} %}} … {{% endif %}}")
             return None
         self._tipo_para_filtro(nodo, base)
         self._atributo_de_filtro(nodo, base)
