@@ -214,13 +214,16 @@ def test_etiqueta_partida_entre_parrafos_o_celdas(tmp_path):
 
 def test_fila_y_parrafo_mal_puestos(tmp_path):
     ruta = crear_docx(tmp_path / "t.docx", ["{%tr for f in filas %}", "{%tr endfor %}", "{% include 'otra.docx' %}",
-                                             "Nota {%p if ugel %}", "{%p endif %}"])
+                                             "Nota {%p if ugel %}", "{%p endif %}"],
+                      tabla=[["{%tr for f in filas %}", "Total"], ["{{ f.codigo }}", ""], ["{%tr endfor %}", ""]])
     informe = verificar(ruta, MATRIZ)
     mensajes = [str(p) for p in informe.problemas]
     assert sum("va dentro de una fila de tabla" in m for m in mensajes) == 2
     assert any("no puede incluir ni importar otras plantillas" in m for m in mensajes)
-    [aviso] = informe.advertencias
-    assert "«Nota» no saldrá en el documento" in aviso.mensaje
+    assert [a.mensaje for a in informe.advertencias] == [
+        "«{%p if ugel %}» ocupa todo su párrafo: el texto «Nota» no saldrá en el documento (páselo a otra línea)",
+        "«{%tr for f in filas %}» ocupa toda su fila: el texto «Total» no saldrá en el documento (páselo a otra línea)",
+    ]
 
 
 def test_errores_de_sintaxis_en_castellano(tmp_path):

@@ -162,6 +162,13 @@ def _texto(p) -> str:
     return "".join(t.text or "" for t in p.iter(qn("w:t")) if _parrafo_de(t) is p)
 
 
+def _texto_de(p, nivel: str) -> str:
+    """El texto que docxtpl reemplaza con una etiqueta de ese nivel: su fila (tr), su celda (tc) o su párrafo."""
+    buscado = {"tr": "w:tr", "tc": "w:tc"}.get(nivel)
+    elemento = next(p.iterancestors(qn(buscado)), p) if buscado else p
+    return "".join(t.text or "" for t in elemento.iter(qn("w:t")))
+
+
 def _contenedor(p, nivel: str, raiz) -> Any:
     buscado = {"tr": "w:tbl", "tc": "w:tr"}.get(nivel, "w:tc")
     return next((a for a in p.iterancestors(qn(buscado))), raiz)
@@ -205,10 +212,10 @@ def _leer_etiquetas(nombre: str, arbol) -> tuple[list[_Etiqueta], list[ProblemaP
         posicion = 0
         while True:
             apertura = re.search(r"\{\{|\{%|\{#", texto[posicion:])
-            cierre_suelto = re.search(r"\}\}|%\}|#\}", texto[posicion:])
-            if cierre_suelto and (not apertura or cierre_suelto.start() < apertura.start()):
+            hasta = posicion + apertura.start() if apertura else len(texto)
+            for suelto in re.finditer(r"\}\}|%\}|#\}", texto[posicion:hasta]):
                 problemas.append(ProblemaPlantilla(
-                    f"«{cierre_suelto.group()}» cierra una etiqueta que no se abrió en este párrafo "
+                    f"«{suelto.group()}» cierra una etiqueta que no se abrió en este párrafo "
                     "(¿la etiqueta quedó partida en dos párrafos o celdas, o falta una llave?)", ubicacion))
             if not apertura:
                 break
@@ -227,7 +234,7 @@ def _leer_etiquetas(nombre: str, arbol) -> tuple[list[_Etiqueta], list[ProblemaP
             nivel = m.group(2) if m else ""
             if m:
                 limpio = m.group(1) + " " + limpio[m.end():]
-            resto = (texto[:inicio] + texto[fin:]).strip()
+            resto = _texto_de(p, nivel).replace(original, "", 1).strip()
             etiquetas.append(_Etiqueta(limpio, nivel, original, ubicacion, en_fila, en_celda, resto,
                                        _contenedor(p, nivel, arbol)))
             posicion = fin
@@ -252,8 +259,8 @@ def _revisar_etiquetas(etiquetas: list[_Etiqueta], env) -> tuple[list[ProblemaPl
             problemas.append(ProblemaPlantilla(f"«{e.original}» va dentro de una fila de tabla", u, etiqueta=e.original))
         if e.nivel == "tc" and not e.en_celda:
             problemas.append(ProblemaPlantilla(f"«{e.original}» va dentro de una celda de tabla", u, etiqueta=e.original))
-        if e.nivel in ("tr", "p") and e.resto_del_parrafo:
-            que = "toda su fila" if e.nivel == "tr" else "todo su párrafo"
+        if e.nivel in ("tr", "tc", "p") and e.resto_del_parrafo:
+            que = {"tr": "toda su fila", "tc": "toda su celda", "p": "todo su párrafo"}[e.nivel]
             problemas.append(ProblemaPlantilla(
                 f"«{e.original}» ocupa {que}: el texto «{_recortar(e.resto_del_parrafo, 40)}» no saldrá en el "
                 "documento (páselo a otra línea)", u, "advertencia", e.original))
