@@ -385,8 +385,8 @@ def _primitivo(anotacion: Any) -> type | None:
     return None
 
 
-def nombre_tipo(anotacion: Any) -> str:
-    """El tipo de un dato en palabras: «texto», «fecha», «lista de …»."""
+def _nombre_tipo(anotacion: Any) -> str:
+    """El tipo de un dato en palabras: «texto», «fecha», «lista»."""
     a = _desenvolver(anotacion)
     if typing.get_origin(a) is Literal:
         valores = typing.get_args(a)
@@ -553,7 +553,7 @@ class _Revisor:
             return _Tipo(typing.get_args(a)[1] if typing.get_args(a) else _CUALQUIERA, ruta, escrito)
         primitivo = _primitivo(a) or (list if _es_lista(a) else None)
         if primitivo is not None and not hasattr(primitivo, str(nombre)):
-            self._error(nodo, f"«{base.escrito}» es {nombre_tipo(a)}: no tiene «{nombre}»")
+            self._error(nodo, f"«{base.escrito}» es {_nombre_tipo(a)}: no tiene «{nombre}»")
         return None
 
     def _filtro(self, nodo: nodes.Filter, alcance: dict[str, _Tipo]) -> _Tipo | None:
@@ -594,8 +594,8 @@ class _Revisor:
         opciones = typing.get_args(esperado) if typing.get_origin(esperado) in (typing.Union, types.UnionType) \
             else (esperado,)
         if not any(issubclass(clase, typing.get_origin(o) or o) for o in opciones):
-            que = " o ".join(nombre_tipo(o) for o in opciones)
-            self._error(nodo, f"el filtro «{nodo.name}» espera {que} y «{base.escrito}» es {nombre_tipo(actual)}")
+            que = " o ".join(_nombre_tipo(o) for o in opciones)
+            self._error(nodo, f"el filtro «{nodo.name}» espera {que} y «{base.escrito}» es {_nombre_tipo(actual)}")
 
     def _atributo_de_filtro(self, nodo: nodes.Filter, base: _Tipo) -> None:
         """`sort(attribute="numero")`, `selectattr("codigo")`: el atributo debe existir en los elementos."""
@@ -694,7 +694,7 @@ def datos_disponibles(esquema: type[BaseModel]) -> list[tuple[str, str, str]]:
         for nombre, campo in modelo.model_fields.items():
             ruta = f"{prefijo}{nombre}"
             a = _desenvolver(campo.annotation)
-            filas.append((ruta, nombre_tipo(a), campo.description or ""))
+            filas.append((ruta, _nombre_tipo(a), campo.description or ""))
             item = _desenvolver(typing.get_args(a)[0]) if _es_lista(a) and typing.get_args(a) else None
             for hijo, sufijo in ((a, "."), (item, "[]." if item is not None else None)):
                 if sufijo and _es_modelo(hijo) and hijo not in vistos:
