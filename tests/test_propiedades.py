@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 import formatos
 from formatos.caracteres import limpiar
-from formatos.lote import plantilla_de
+from formatos.recursos import carpeta_plantillas
 from formatos.modelos.expediente import Expediente
 from formatos.registro import FORMATOS
 from formatos.salida import renderizar
@@ -103,7 +103,7 @@ def texto_xlsx(datos: bytes) -> str:
 
 
 IMPRESAS = {
-    f.identificador: verificar(plantilla_de(f), f).rutas_impresas for f in FORMATOS.values() if f.extension == ".docx"
+    f.identificador: verificar(carpeta_plantillas() / f.plantilla, f).rutas_impresas for f in FORMATOS.values() if f.extension == ".docx"
 }
 
 
@@ -124,7 +124,7 @@ def test_todo_formato_se_llena_y_se_reabre(data, datos_ejemplo, tmp_path):
         assert documentos or formato.identificador not in ("matriz-docente", "matriz-directivo")
         for documento in documentos:
             contexto = documento.contexto().model_dump()
-            salida = renderizar(plantilla_de(formato), contexto)
+            salida = renderizar(carpeta_plantillas() / formato.plantilla, contexto)
             if formato.extension == ".xlsx":
                 texto_xlsx(salida)
                 continue
