@@ -103,7 +103,8 @@ def texto_xlsx(datos: bytes) -> str:
 
 
 IMPRESAS = {
-    f.identificador: verificar(carpeta_plantillas() / f.plantilla, f).rutas_impresas for f in FORMATOS.values() if f.extension == ".docx"
+    f.identificador: verificar(carpeta_plantillas() / f.plantilla, f).rutas_impresas
+    for f in FORMATOS.values() if f.extension == ".docx"
 }
 
 

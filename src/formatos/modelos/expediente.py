@@ -166,7 +166,8 @@ def validar_expediente(datos: Any) -> Carga:
                     anterior = Problema(claves[nombre][valor], "").lugar
                     problemas.append(Problema(ruta + (tipo.clave,), f'"{valor}" está repetido: ya figura en {anterior}'))
                     continue
-            faltantes = _referencias_rotas(registro, claves, lambda c, m, r=ruta: problemas.append(Problema(r + (c,), m, "advertencia")))
+            faltantes = _referencias_rotas(
+                registro, claves, lambda c, m, r=ruta: problemas.append(Problema(r + (c,), m, "advertencia")))
             if faltantes:
                 problemas.extend(Problema(ruta + (campo,), msg) for campo, msg in faltantes)
                 continue
