@@ -113,6 +113,13 @@ def test_referencia_desconocida(tmp_path, datos_ejemplo, base):
     assert conteo(carga) == menos(base, visitas=1, valoraciones=1, **{"matriz-docente": 1})
 
 
+def test_participante_desconocido_solo_se_quita_de_la_lista(tmp_path, datos_ejemplo, base):
+    carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["gias"][0]["participantes"].append("99999999"))
+    assert mensajes(carga) == ['advertencia: gias[0].participantes: "99999999" no existe en docentes: se quitó de la lista']
+    assert carga.expediente.gias[0].participantes == datos_ejemplo["gias"][0]["participantes"]
+    assert conteo(carga) == base
+
+
 def test_registro_repetido(tmp_path, datos_ejemplo, base):
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["docentes"].append(copy.deepcopy(d["docentes"][3])))
     n = len(datos_ejemplo["docentes"])
