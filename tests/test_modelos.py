@@ -8,7 +8,7 @@ import pytest
 
 from formatos.catalogo import catalogo
 from formatos.modelos.expediente import validar_expediente
-from formatos.salida.filtros import apellidos_nombres, fecha_larga, grados, mes, romano
+from formatos.salida.filtros import apellidos_nombres, fecha_larga, grados, mes, numero, romano
 from datetime import date
 
 
@@ -177,6 +177,7 @@ def test_filtros_en_castellano():
     assert grados([3, 4]) == "3.° y 4.°" and grados([1, 2, 3]) == "1.°, 2.° y 3.°" and grados([5]) == "5.°"
     assert apellidos_nombres({"nombres": "Rosa Elena", "apellidos": "Quispe Mamani"}) == "QUISPE MAMANI, Rosa Elena"
     assert romano(4) == "IV" and romano(9) == "IX"
+    assert numero(2.0) == "2" and numero(2.5) == "2.5" and numero(1500) == "1,500"
 
 
 @pytest.mark.parametrize("grados_texto, esperado", [("3, 4", [3, 4]), ("3.° y 4.°", [3, 4])])

@@ -22,6 +22,10 @@ MODULOS = {
 }
 
 if __name__ == "__main__":
+    from formatos.salida.docx import zip_determinista
+
     for nombre in sys.argv[1:] or MODULOS:
-        importlib.import_module(MODULOS[nombre]).construir(DESTINO / f"{nombre}.docx")
+        destino = DESTINO / f"{nombre}.docx"
+        importlib.import_module(MODULOS[nombre]).construir(destino)
+        destino.write_bytes(zip_determinista(destino.read_bytes()))  # mismo script, mismos bytes
         print(f"plantillas/{nombre}.docx")
