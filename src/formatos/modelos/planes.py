@@ -167,13 +167,13 @@ class ActividadCronograma(Modelo):
 
     actividad: Texto
     responsable: Texto
-    meses: list[int] = Field(min_length=1, description="Meses en que se realiza (3 a 12)")
+    meses: list[int] = Field(min_length=1, description="Meses en que se realiza (4 = abril … 12 = diciembre)")
 
     @field_validator("meses")
     @classmethod
     def _meses(cls, v: list[int]) -> list[int]:
-        if any(m < 3 or m > 12 for m in v):
-            raise PydanticCustomError("mes", "los meses del año escolar van de 3 (marzo) a 12 (diciembre)")
+        if any(m < 4 or m > 12 for m in v):
+            raise PydanticCustomError("mes", "el cronograma va de 4 (abril) a 12 (diciembre)")
         return sorted(set(v))
 
 
@@ -376,7 +376,7 @@ class PlanMensual(Registro):
     referencias = {"dni_acompanante": "acompanantes", "docentes_citados": "docentes",
                    "instituciones_citadas": "instituciones"}
     dni_acompanante: Dni
-    mes: int = Field(ge=3, le=12, description="Mes del plan (3 = marzo … 12 = diciembre)")
+    mes: int = Field(ge=4, le=12, description="Mes del plan (4 = abril … 12 = diciembre)")
     fecha: Fecha = Field(description="Fecha de elaboración")
     metas: list[Texto] = Field(default_factory=list, description="Metas de atención propias (además de las contadas)")
     ruta: list[ParadaMes] = Field(default_factory=list)

@@ -13,14 +13,14 @@ from pydantic import Field, field_validator, model_validator
 from formatos.catalogo import leer_datos
 from formatos.modelos.base import Modelo
 
-MESES_ACOMPANAMIENTO = range(3, 13)
-"""Meses del año escolar en que puede haber acompañamiento (marzo a diciembre)."""
+MESES_ACOMPANAMIENTO = range(4, 13)
+"""Meses del acompañamiento: de abril a diciembre, como el cronograma del manual."""
 
 
 class MesProtocolo(Modelo):
     """Una columna del cronograma anual: qué actividades tocan ese mes."""
 
-    mes: int = Field(ge=3, le=12, description="Número del mes (3 = marzo … 12 = diciembre)")
+    mes: int = Field(ge=4, le=12, description="Número del mes (4 = abril … 12 = diciembre)")
     visita: str = Field("", description="Qué visita toca (vacío si no hay visita ese mes)")
     dias_visita: Literal[0, 1, 2] = 0
     gia_docentes: bool = False
@@ -56,7 +56,7 @@ class Protocolo(Modelo):
             raise ValueError("los trimestres se numeran del 1 al 4")
         meses = [m for lista in v.values() for m in lista]
         if len(meses) != len(set(meses)) or any(m not in MESES_ACOMPANAMIENTO for m in meses):
-            raise ValueError("cada mes (de marzo a diciembre) pertenece a un solo trimestre")
+            raise ValueError("cada mes (de abril a diciembre) pertenece a un solo trimestre")
         return dict(sorted(v.items()))
 
     @field_validator("meses")
