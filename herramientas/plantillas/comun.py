@@ -273,6 +273,20 @@ def lista(doc, bucle: str, texto: str, vineta: str = "•"):
 MESES_CRONOGRAMA = ("Abr.", "May.", "Jun.", "Jul.", "Ago.", "Set.", "Oct.", "Nov.", "Dic.")
 
 
+def tabla_filas_enteras(doc, encabezados, celdas, anchos_cm, bucle, centrar=()):
+    """Como `tabla_repetida`, pero cada fila de datos pasa entera a la página siguiente si no cabe."""
+    tabla = tabla_repetida(doc, encabezados, celdas, anchos_cm, bucle, centrar)
+    _no_partir(tabla.rows[2])
+    return tabla
+
+
+def rotulo(doc, texto: str):
+    """Un rótulo en negrita dentro de una sección, que no queda solo al pie de una página."""
+    p = _parrafo(doc, texto, negrita=True, antes=4, despues=2)
+    p.paragraph_format.keep_with_next = True
+    return p
+
+
 def cronograma(doc, bucle: str, actividad: str, celdas: str, ancho_total_cm: float, ancho_actividad_cm: float):
     """Cronograma mes a mes de abril a diciembre: una fila por elemento de `bucle`, una columna por mes.
 
@@ -280,7 +294,7 @@ def cronograma(doc, bucle: str, actividad: str, celdas: str, ancho_total_cm: flo
     (p. ej. "f.actividad" y "f.celdas"); el encabezado se repite en cada página.
     """
     ancho_mes = (ancho_total_cm - ancho_actividad_cm) / len(MESES_CRONOGRAMA)
-    tabla = tabla_repetida(
+    tabla = tabla_filas_enteras(
         doc, ["Actividad", *MESES_CRONOGRAMA],
         ["{{ " + actividad + " }}", *("{{ " + celdas + f"[{i}] }}}}" for i in range(len(MESES_CRONOGRAMA)))],
         [ancho_actividad_cm] + [ancho_mes] * len(MESES_CRONOGRAMA), bucle,
@@ -289,5 +303,5 @@ def cronograma(doc, bucle: str, actividad: str, celdas: str, ancho_total_cm: flo
     for fila in tabla.rows[1:]:
         for celda in fila.cells[1:]:
             for r in celda.paragraphs[0].runs:
-                r.font.size = Pt(8)
+                r.font.size = Pt(7)
     return tabla

@@ -1,6 +1,6 @@
 """Plantilla del plan individual de acompañamiento pedagógico (uno por docente)."""
 
-from comun import documento, firmas, lista, lugar_fecha, membrete, parrafo, tabla_datos, tabla_repetida, titulo_seccion
+from comun import documento, firmas, lista, lugar_fecha, membrete, parrafo, tabla_datos, tabla_filas_enteras, titulo_seccion
 
 
 def construir(destino):
@@ -18,21 +18,21 @@ def construir(destino):
     titulo_seccion(doc, "II. NECESIDADES DE FORMACIÓN IDENTIFICADAS EN EL DIAGNÓSTICO")
     lista(doc, "n in necesidades", "{{ n }}")
     titulo_seccion(doc, "III. DESEMPEÑOS PRIORIZADOS, METAS TRIMESTRALES Y COMPROMISOS")
-    tabla_repetida(
+    tabla_filas_enteras(
         doc,
         ["Desempeño priorizado", "Nivel en el diagnóstico", "Metas trimestrales (nivel esperado)",
          "Estrategias y actividades del acompañamiento", "Compromisos del docente"],
         ["{{ f.numero }}. {{ f.desempeno }} ({{ f.codigo }})", "{{ f.nivel_diagnostico }}\n{{ f.etiqueta_diagnostico }}",
          "{{ f.metas }}{% if f.justificacion %}\nJustificación: {{ f.justificacion }}{% endif %}",
          "{{ f.estrategias }}", "{{ f.compromisos }}"],
-        [4.4, 2.0, 3.2, 4.0, 3.4],
+        [4.2, 2.5, 2.8, 4.0, 3.5],
         "f in filas",
         centrar=[1],
     )
     parrafo(doc, "Niveles: {{ leyenda_niveles }}. Trimestres: {{ trimestres }}.", tamano=8, cursiva=True)
     titulo_seccion(doc, "IV. REAJUSTES DEL PLAN")
     parrafo(doc, "{%p if reajustes %}", despues=0)
-    tabla_repetida(doc, ["Fecha", "Qué se reajustó", "Por qué"],
+    tabla_filas_enteras(doc, ["Fecha", "Qué se reajustó", "Por qué"],
                    ["{{ r.fecha|fecha_corta }}", "{{ r.cambio }}", "{{ r.motivo }}"], [2.4, 7.3, 7.3], "r in reajustes",
                    centrar=[0])
     parrafo(doc, "{%p else %}", despues=0)

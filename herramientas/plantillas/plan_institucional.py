@@ -1,6 +1,6 @@
 """Plantilla del plan institucional de acompañamiento pedagógico (uno por I. E.; se incorpora al PAT)."""
 
-from comun import documento, firmas, lista, lugar_fecha, membrete, parrafo, tabla_datos, tabla_repetida, titulo_seccion
+from comun import documento, firmas, lista, lugar_fecha, membrete, parrafo, tabla_datos, tabla_filas_enteras, titulo_seccion
 
 
 def construir(destino):
@@ -15,19 +15,19 @@ def construir(destino):
         ["Acompañante pedagógico", "{{ acompanante|apellidos_nombres }}"],
     ], [3.3, 6.2, 2.5, 5.0])
     titulo_seccion(doc, "II. DOCENTES ACOMPAÑADOS")
-    tabla_repetida(doc, ["Apellidos y nombres", "DNI", "Grado(s) a cargo", "Condición", "Cargo"],
+    tabla_filas_enteras(doc, ["Apellidos y nombres", "DNI", "Grado(s) a cargo", "Condición", "Cargo"],
                    ["{{ d|apellidos_nombres }}", "{{ d.dni }}", "{{ d.grados|grados }}", "{{ d.condicion|capitalize }}",
                     "{% if d.es_director %}Director(a) y docente{% else %}Docente{% endif %}"],
                    [5.4, 2.2, 3.4, 2.6, 3.4], "d in docentes", centrar=[1, 3])
     titulo_seccion(doc, "III. DESEMPEÑOS PRIORIZADOS EN COMÚN")
-    tabla_repetida(doc, ["Código", "Desempeño"], ["{{ d.codigo }}", "{{ d.denominacion }}"], [2.0, 15.0],
+    tabla_filas_enteras(doc, ["Código", "Desempeño"], ["{{ d.codigo }}", "{{ d.denominacion }}"], [2.0, 15.0],
                    "d in desempenos", centrar=[0])
     titulo_seccion(doc, "IV. METAS COMUNES")
     lista(doc, "m in metas", "{{ m }}")
     titulo_seccion(doc, "V. COMPROMISOS COMUNES")
     lista(doc, "c in compromisos", "{{ c }}")
     titulo_seccion(doc, "VI. ACCIONES")
-    tabla_repetida(doc, ["Acción", "Responsables", "Plazo"], ["{{ a.accion }}", "{{ a.responsables }}", "{{ a.plazo }}"],
+    tabla_filas_enteras(doc, ["Acción", "Responsables", "Plazo"], ["{{ a.accion }}", "{{ a.responsables }}", "{{ a.plazo }}"],
                    [9.0, 5.0, 3.0], "a in acciones")
     parrafo(doc, "El presente plan se incorpora al Plan Anual de Trabajo (PAT) de la I. E. y puede reajustarse durante "
                  "el proceso formativo.", tamano=9, cursiva=True, antes=4)

@@ -1,6 +1,6 @@
 """Plantilla del plan mensual del AP con los diseños metodológicos de sus visitas, GIA y talleres."""
 
-from comun import documento, firmas, lista, lugar_fecha, membrete, parrafo, tabla_datos, tabla_repetida, titulo_seccion
+from comun import documento, firmas, lista, lugar_fecha, membrete, parrafo, tabla_datos, tabla_filas_enteras, titulo_seccion
 
 
 def _disenos(doc, lista_, numero, titulo):
@@ -20,8 +20,8 @@ def _disenos(doc, lista_, numero, titulo):
         ["Materiales", "{{ d.materiales }}"],
         ["Compromisos y metas", "{{ d.compromisos }}"],
     ], [4.0, 13.0])
-    tabla_repetida(doc, ["Momento", "Secuencia metodológica", "Tiempo"],
-                   ["{{ m.momento }}", "{{ m.actividad }}", "{{ m.minutos }} min"], [3.6, 11.4, 2.0], "m in d.secuencia",
+    tabla_filas_enteras(doc, ["Momento", "Secuencia metodológica", "Tiempo"],
+                   ["{{ m.momento }}", "{{ m.actividad }}", "{{ m.tiempo }}"], [3.6, 11.4, 2.0], "m in d.secuencia",
                    centrar=[2])
     parrafo(doc, "Duración de la secuencia: {{ d.duracion }}.", tamano=9, cursiva=True)
     parrafo(doc, "{%p endfor %}", despues=0)
@@ -40,12 +40,12 @@ def construir(destino):
         ["Visita del mes según el protocolo", "{{ visita_protocolo }}"],
     ], [3.8, 6.7, 2.0, 4.5])
     titulo_seccion(doc, "II. METAS DE ATENCIÓN")
-    tabla_repetida(doc, ["Actividad", "Programadas", "Protocolo"],
+    tabla_filas_enteras(doc, ["Actividad", "Programadas", "Protocolo"],
                    ["{{ f.actividad }}", "{{ f.programadas }}", "{{ f.protocolo }}"], [7.5, 3.0, 6.5], "f in metas_atencion",
                    centrar=[1, 2])
     lista(doc, "m in metas", "{{ m }}")
     titulo_seccion(doc, "III. RUTA DE DESPLAZAMIENTO DEL MES")
-    tabla_repetida(doc, ["Fecha", "II. EE.", "Centro poblado", "Docentes", "Medio de transporte"],
+    tabla_filas_enteras(doc, ["Fecha", "II. EE.", "Centro poblado", "Docentes", "Medio de transporte"],
                    ["{{ p.fecha|fecha_corta }}", "{{ p.institucion }}", "{{ p.centro_poblado }}", "{{ p.docentes }}",
                     "{{ p.medio }}"], [2.2, 4.4, 3.4, 4.4, 2.6], "p in ruta", centrar=[0])
     _disenos(doc, "visitas", "IV", "DISEÑOS METODOLÓGICOS DE LAS VISITAS EN AULA CON ASESORÍA PERSONALIZADA")

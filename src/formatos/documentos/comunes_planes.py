@@ -45,9 +45,9 @@ def leyenda_niveles(exp: Expediente) -> str:
     return " · ".join(f"{n} {exp.etiqueta_nivel(n)}" for n in NIVELES)
 
 
-def metas_texto(exp: Expediente, d: DesempenoPlan) -> str:
-    """Una línea por trimestre: "I trim.: Nivel III"."""
-    return "\n".join(f"{ROMANOS[t]} trim.: {n} ({exp.etiqueta_nivel(n)})" for t, n in d.metas.items())
+def metas_texto(d: DesempenoPlan) -> str:
+    """Una línea por trimestre: "I trim.: nivel III"."""
+    return "\n".join(f"{ROMANOS[t]} trim.: nivel {n}" for t, n in d.metas.items())
 
 
 def cronograma(exp: Expediente) -> list[FilaCronograma]:

@@ -102,7 +102,7 @@ def contexto(exp: Expediente, plan: PlanAnualAP) -> PlanAnualAPDocumento:
     metas = [
         FilaMetaDocente(docente=_nombre(d), institucion=exp.institucion(d.codigo_modular).nombre, codigo=m.codigo,
                         desempeno=desempeno(m.codigo).denominacion, nivel_diagnostico=m.nivel_diagnostico,
-                        metas=metas_texto(exp, m))
+                        metas=metas_texto(m))
         for d in suyos if d.dni in individuales for m in individuales[d.dni].desempenos
     ]
     ruta = []

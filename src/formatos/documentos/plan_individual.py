@@ -56,7 +56,7 @@ def contexto(exp: Expediente, plan: PlanIndividual) -> PlanIndividualDocumento:
         FilaPlanIndividual(
             numero=i, codigo=d.codigo, desempeno=catalogo().desempeno_docente(d.codigo).denominacion,
             nivel_diagnostico=d.nivel_diagnostico, etiqueta_diagnostico=exp.etiqueta_nivel(d.nivel_diagnostico),
-            metas=metas_texto(exp, d), justificacion=d.justificacion, estrategias=d.estrategias,
+            metas=metas_texto(d), justificacion=d.justificacion, estrategias=d.estrategias,
             compromisos=d.compromisos,
         )
         for i, d in enumerate(plan.desempenos, start=1)

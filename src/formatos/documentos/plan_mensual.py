@@ -35,6 +35,7 @@ class FilaMomento(BaseModel):
     momento: str
     actividad: str
     minutos: int
+    tiempo: str = Field(description='"45 min" o "8 h"')
 
 
 class Diseno(BaseModel):
@@ -82,13 +83,24 @@ def _horas(h: float) -> str:
     return f"{h:g} h"
 
 
+def tiempo(minutos: int) -> str:
+    """45 → "45 min"; 120 → "2 h"; 150 → "2 h 30 min"."""
+    horas, resto = divmod(minutos, 60)
+    return " ".join(x for x in (f"{horas} h" if horas else "", f"{resto} min" if resto else "") if x)
+
+
+def _dias(n: int) -> str:
+    return "1 día" if n == 1 else f"{n} días"
+
+
 def diseno(titulo: str, detalle: str, d: DisenoMetodologico) -> Diseno:
     return Diseno(
         titulo=titulo, detalle=detalle,
         desempenos="\n".join(f"{c}: {desempeno(c).denominacion}" for c in d.desempenos),
         necesidades=d.necesidades, proposito=d.proposito, productos=d.productos,
-        secuencia=[FilaMomento(momento=m.momento, actividad=m.actividad, minutos=m.minutos) for m in d.secuencia],
-        duracion=f"{d.minutos} min", tecnicas=d.tecnicas, materiales=d.materiales, compromisos=d.compromisos,
+        secuencia=[FilaMomento(momento=m.momento, actividad=m.actividad, minutos=m.minutos, tiempo=tiempo(m.minutos))
+                   for m in d.secuencia],
+        duracion=tiempo(d.minutos), tecnicas=d.tecnicas, materiales=d.materiales, compromisos=d.compromisos,
     )
 
 
@@ -101,7 +113,7 @@ def metas_atencion(exp: Expediente, plan: PlanMensual) -> list[FilaMeta]:
     pide_visita = mes is not None and mes.dias_visita > 0
     return [
         FilaMeta(actividad="Visitas en aula con asesoría personalizada", programadas=str(len(plan.visitas)),
-                 protocolo=f"{len(suyos) * prot.visitas_por_mes} ({prot.visitas_por_mes} por docente, {mes.dias_visita} día(s))"
+                 protocolo=f"{len(suyos) * prot.visitas_por_mes} ({prot.visitas_por_mes} por docente, {_dias(mes.dias_visita)})"
                  if pide_visita else "—"),
         FilaMeta(actividad="Docentes atendidos en visita", programadas=f"{len(visitados)} de {len(suyos)}",
                  protocolo=str(len(suyos)) if pide_visita else "—"),
@@ -121,10 +133,9 @@ def contexto(exp: Expediente, plan: PlanMensual) -> PlanMensualDocumento:
     for v in plan.visitas:
         d = docentes[v.dni_docente]
         ie = exp.institucion(d.codigo_modular)
-        dias = "1 día" if v.dias == 1 else f"{v.dias} días"
         visitas.append(diseno(
             f"Visita en aula a {_nombre(d)} — I. E. {ie.nombre} ({ie.centro_poblado})",
-            f"{v.fecha:%d/%m/%Y}, {dias}; {_horas(v.horas_observacion)} de observación, "
+            f"{v.fecha:%d/%m/%Y}, {_dias(v.dias)}; {_horas(v.horas_observacion)} de observación, "
             f"{_horas(v.horas_preparacion)} de preparación del diálogo reflexivo y {_horas(v.horas_asesoria)} de asesoría",
             v,
         ))
@@ -135,7 +146,7 @@ def contexto(exp: Expediente, plan: PlanMensual) -> PlanMensualDocumento:
         for g in plan.gias
     ]
     talleres = [diseno(f"Taller de actualización docente: {t.nombre}",
-                       f"Desde el {t.fecha:%d/%m/%Y}, {t.dias} día(s), {_horas(t.horas)} cronológicas; sede: {t.sede}", t)
+                       f"Desde el {t.fecha:%d/%m/%Y}, {_dias(t.dias)}, {_horas(t.horas)} cronológicas; sede: {t.sede}", t)
                 for t in plan.talleres]
     ruta = []
     for p in plan.ruta:
