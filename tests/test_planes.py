@@ -378,3 +378,24 @@ def test_un_plan_de_cada_tipo_abre_en_libreoffice(demo, tmp_path):
         assert titulo in texto and "DNI N.°" in texto
         paginas = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert "Pages:" in paginas
+
+
+def test_rechazos_entre_registros(datos_ejemplo):
+    datos = copy.deepcopy(datos_ejemplo)
+    mensual = datos["planes_mensuales"][2]  # junio del primer AP: tiene GIA con directores
+    i = next(i for i, g in enumerate(mensual["gias"]) if g["tipo"] == "directores")
+    no_director = next(d for d in datos["docentes"]
+                       if d["dni_acompanante"] == mensual["dni_acompanante"] and not d["es_director"])
+    mensual["gias"][i]["participantes"].append(no_director["dni"])
+    otra_ie = next(d["codigo_modular"] for d in datos["docentes"] if d["dni_acompanante"] != mensual["dni_acompanante"])
+    datos["planes_mensuales"][5]["ruta"][0]["codigo_modular"] = otra_ie
+    for d in datos["docentes"]:
+        if d["codigo_modular"] == datos["planes_institucionales"][0]["codigo_modular"]:
+            d["es_director"] = False
+    carga = validar_expediente(datos)
+    nombre = f"{no_director['nombres']} {no_director['apellidos']}"
+    assert f"planes_mensuales[2].gias: gias[{i}]: {nombre} no es director y figura en un GIA con directores" in _mensajes(carga)
+    assert f"planes_mensuales[5].instituciones_citadas: la I. E. {otra_ie} no tiene docentes a cargo de este AP" in _mensajes(carga)
+    assert ("planes_institucionales[0].codigo_modular: el plan institucional lo firma el director: ningún docente "
+            "de la I. E. figura como director") in _mensajes(carga)
+    assert len(carga.expediente.planes_mensuales) == len(datos["planes_mensuales"]) - 2
