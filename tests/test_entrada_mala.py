@@ -30,10 +30,10 @@ SECCIONES = ("acompanantes", "instituciones", "docentes", "visitas", "gias", "va
 
 
 def conteo(carga) -> dict[str, int]:
-    """Registros válidos por sección y documentos que saldrían de cada formato."""
+    """Registros válidos por sección y documentos que saldrían de las matrices (los formatos de este catálogo)."""
     exp = carga.expediente
     cuenta = {s: len(getattr(exp, s)) for s in SECCIONES}
-    cuenta.update({f.identificador: sum(1 for _ in f.documentos(exp)) for f in FORMATOS.values()})
+    cuenta.update({f: sum(1 for _ in FORMATOS[f].documentos(exp)) for f in ("matriz-docente", "matriz-directivo")})
     return cuenta
 
 
@@ -153,18 +153,17 @@ def test_nivel_en_la_matriz_del_director(tmp_path, datos_ejemplo, base):
 
 def test_nueve_docentes_para_un_ap_es_advertencia(tmp_path, datos_ejemplo, base):
     ap = datos_ejemplo["acompanantes"][0]
-    suyos = sum(d["dni_acompanante"] == ap["dni"] for d in datos_ejemplo["docentes"])
-    otros = [i for i, d in enumerate(datos_ejemplo["docentes"]) if d["dni_acompanante"] != ap["dni"]]
-
-    def pasar(d):
-        for i in otros[: 9 - suyos]:
-            d["docentes"][i]["dni_acompanante"] = ap["dni"]
-
-    carga = cargar_modificado(tmp_path, datos_ejemplo, pasar)
+    suyos = [d for d in datos_ejemplo["docentes"] if d["dni_acompanante"] == ap["dni"]]
+    polidocentes = {ie["codigo_modular"] for ie in datos_ejemplo["instituciones"] if ie["tipo"] != "unidocente"}
+    companero = next(d for d in suyos if d["codigo_modular"] in polidocentes)
+    nuevos = [{**companero, "dni": f"7000000{i}", "nombres": f"Nuevo {i}", "es_director": False}
+              for i in range(9 - len(suyos))]
+    carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["docentes"].extend(nuevos))
     nombre = f"{ap['nombres']} {ap['apellidos']}"
-    assert mensajes(carga) == [f"advertencia: acompanantes[0]: el AP {nombre} tiene 9 docentes; la estrategia fija 8 por AP"]
+    aviso = f"advertencia: acompanantes[0]: el AP {nombre} tiene 9 docentes; la estrategia fija 8 por AP"
+    assert aviso in mensajes(carga)
     assert carga.errores == []
-    assert conteo(carga) == base
+    assert conteo(carga) == {**base, "docentes": base["docentes"] + len(nuevos)}
 
 
 # --- archivos que no son un expediente -----------------------------------------------------------------

@@ -213,18 +213,19 @@ def validar_expediente(datos: Any) -> Carga:
 
 
 def _referencias_rotas(registro: Registro, claves: dict, avisar: Callable[[str, str], None]) -> list[tuple[str, str]]:
-    """Las referencias simples rotas (descartan el registro). En una lista (p. ej. participantes) solo se
+    """Las referencias rotas, que descartan el registro. En un campo lista (p. ej. participantes) solo se
     quita el elemento que no existe, con un aviso: un docente mal escrito no cuesta el GIA entero."""
     rotas = []
     for campo, seccion in registro.referencias.items():
         valor, existentes = getattr(registro, campo), claves.get(seccion, {})
-        if isinstance(valor, list):
+        if isinstance(valor, list) and campo in type(registro).model_fields:
             for v in valor:
                 if v not in existentes:
                     avisar(campo, f'"{v}" no existe en {seccion}: se quitó de la lista')
             setattr(registro, campo, [v for v in valor if v in existentes])
-        elif valor not in existentes:
-            rotas.append((campo, f'"{valor}" no existe en {seccion}'))
+        else:  # un dato simple, o una lista calculada (propiedad) que no se puede recortar
+            rotas += [(campo, f'"{v}" no existe en {seccion}') for v in (valor if isinstance(valor, list) else [valor])
+                      if v not in existentes]
     return rotas
 
 
