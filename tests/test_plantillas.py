@@ -414,3 +414,21 @@ def test_filtro_sobre_un_dato_opcional_sin_if(tmp_path):
     assert error.mensaje == ("«{{ visita.fecha_segundo_dia|fecha_corta }}»: «visita.fecha_segundo_dia» puede venir vacío "
                              "y entonces el filtro «fecha_corta» fallaría: póngalo dentro de "
                              "{% if visita.fecha_segundo_dia %} … {% endif %}")
+
+
+def test_llenado_de_prueba_encuentra_lo_que_fallaria(tmp_path):
+    ruta = crear_docx(tmp_path / "t.docx", [
+        "{{ docente.dni + 1 }}",
+        "{{ filas[0].numero / 0 }}",
+        "{{ visita.fecha_segundo_dia.year }}",
+        "{% for f in filas %}{{ f.numero - f.codigo }}{% endfor %}",
+        "{{ filas|length + 1 }} {{ visita.fecha.year }}",
+    ])
+    errores = verificar(ruta, MATRIZ).errores
+    assert [(e.ubicacion.lugar, e.etiqueta) for e in errores] == [
+        ("párrafo 1", "{{ docente.dni + 1 }}"), ("párrafo 2", "{{ filas[0].numero / 0 }}"),
+        ("párrafo 3", "{{ visita.fecha_segundo_dia.year }}"), ("párrafo 4", "{{ f.numero - f.codigo }}")]
+    assert "con datos de prueba, la etiqueta mezcla datos de tipos distintos" in errores[0].mensaje
+    assert errores[1].mensaje.endswith("la etiqueta divide entre cero")
+    assert "puede venir vacío y entonces «year» no existiría" in errores[2].mensaje
+    assert "mezcla datos" in errores[3].mensaje

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError, nodes
 from lxml import etree
 from pydantic import BaseModel
 
@@ -540,6 +540,10 @@ class _Revisor:
                 return None
             item = _elemento(base)
             return _Tipo(item.anotacion, item.ruta, f"{base.escrito}[{nombre}]")
+        if _es_opcional(base.anotacion) and not self.condicional:
+            self._error(nodo, f"«{base.escrito}» puede venir vacío y entonces «{nombre}» no existiría: póngalo "
+                              f"dentro de {{% if {base.escrito} %}} … {{% endif %}}")
+            return None
         ruta, escrito = f"{base.ruta}.{nombre}", f"{base.escrito}.{nombre}"
         if _es_modelo(a):
             campos = a.model_fields
@@ -663,10 +667,78 @@ def verificar(plantilla: str | Path, formato: Formato) -> Informe:
         revisor = _Revisor(formato.esquema, env, lineas, tolerante)
         revisor.revisar(arbol_jinja)
         informe.problemas += revisor.problemas
+        malas = {i for i, e in lineas.items() for p in revisor.problemas
+                 if (p.etiqueta, p.ubicacion) == (e.original, e.ubicacion)}
+        if not tolerante and all(lineas[i].texto.startswith("{{") for i in malas):
+            informe.problemas += _llenar_de_prueba(lineas, formato.esquema, env, malas)
         informe.problemas[desde:] = sorted(informe.problemas[desde:], key=lambda p: p.ubicacion.orden if p.ubicacion else -1)
         informe.rutas |= revisor.rutas
         informe.rutas_impresas |= revisor.impresas
     return informe
+
+
+_FALLOS = {
+    TypeError: "mezcla datos de tipos distintos (p. ej. un texto con un número) o da a un filtro un dato que no le "
+               "corresponde",
+    ValueError: "da a un filtro un valor que no puede usar",
+    ZeroDivisionError: "divide entre cero",
+    ArithmeticError: "hace una cuenta imposible",
+}
+
+
+def _llenar_de_prueba(lineas: dict[int, _Etiqueta], esquema: type[BaseModel], env, malas: set[int]
+                      ) -> list[ProblemaPlantilla]:
+    """Llena las etiquetas (menos las `malas`, ya informadas) con datos de prueba del esquema, completos y sin
+    los opcionales: lo que fallaría con los datos de cualquier UGEL. Un dato que no existe ya se revisó antes."""
+    problemas: list[ProblemaPlantilla] = []
+    for vacios in (False, True):
+        quitadas = set(malas)
+        while True:
+            texto = "\n".join("" if i in quitadas else e.texto.replace("\n", " ") for i, e in lineas.items())
+            try:
+                env.from_string(texto).render(_muestra(esquema, vacios))
+                break
+            except UndefinedError:
+                break
+            except Exception as error:  # noqa: BLE001 - cualquier fallo del llenado es un problema de la plantilla
+                linea = None
+                tb = error.__traceback__
+                while tb is not None:
+                    if tb.tb_frame.f_code.co_filename == "<template>":
+                        linea = tb.tb_lineno
+                    tb = tb.tb_next
+                e = lineas.get(linea)
+                motivo = mensaje_jinja(error) if isinstance(error, TemplateError) else next(
+                    (m for tipo, m in _FALLOS.items() if isinstance(error, tipo)), "no se puede llenar")
+                cuando = "si faltan los datos opcionales" if vacios else "con datos de prueba"
+                mensaje = f"{cuando}, la etiqueta {motivo}"
+                if e is None:
+                    problemas.append(ProblemaPlantilla(mensaje))
+                    break
+                if all(p.etiqueta != e.original or p.ubicacion != e.ubicacion for p in problemas):
+                    problemas.append(ProblemaPlantilla(f"«{e.original}»: {mensaje}", e.ubicacion, etiqueta=e.original))
+                if not e.texto.startswith("{{"):
+                    break  # sin una etiqueta de bloque no se puede seguir llenando
+                quitadas.add(linea)
+    return problemas
+
+
+def _muestra(anotacion: Any, vacios: bool) -> Any:
+    """Un valor de prueba para un tipo del esquema, como lo daría `model_dump()`."""
+    if vacios and _es_opcional(anotacion):
+        return None
+    a = _desenvolver(anotacion)
+    if _es_modelo(a):
+        return {n: _muestra(c.annotation, vacios) for n, c in a.model_fields.items()}
+    if _es_lista(a):
+        args = typing.get_args(a)
+        return [_muestra(args[0] if args else str, vacios) for _ in range(2)]
+    if typing.get_origin(a) is dict:
+        return {}
+    if typing.get_origin(a) is Literal:
+        return typing.get_args(a)[0]
+    return {str: "Texto de prueba", int: 3, float: 2.5, bool: True, date: date(2026, 5, 15),
+            datetime: datetime(2026, 5, 15, 10, 0)}.get(a, "Texto de prueba")
 
 
 def _esqueleto(etiquetas: list[_Etiqueta], env) -> tuple[nodes.Template, dict[int, _Etiqueta]]:
