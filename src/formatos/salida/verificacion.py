@@ -3,7 +3,8 @@
 Revisa lo que docxtpl no revisa: etiquetas partidas entre párrafos o celdas, bloques `{%tr %}` / `{%p %}`
 sin cerrar o cerrados en otro nivel, errores de sintaxis Jinja, filtros que no existen, intentos de salir
 del entorno aislado y cada ruta de datos (`docente.dni`) contra el esquema Pydantic del formato, con
-sugerencias («¿quiso decir…?») para los nombres mal escritos.
+sugerencias («¿quiso decir…?») para los nombres mal escritos. Al final llena las etiquetas con datos de
+prueba del esquema (completos y sin los opcionales) para hallar lo que fallaría con datos reales.
 """
 
 from __future__ import annotations
