@@ -20,6 +20,9 @@ from formatos.errores import Problema, problemas_de
 from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
+from formatos.modelos.informes import (
+    BuenaPractica, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
+)
 from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
 
 MAX_DOCENTES_POR_AP = 8
@@ -56,6 +59,13 @@ class Expediente(Modelo):
     # --- planes ---
 
     # --- informes ---
+    talleres: list[Taller] = Field(default_factory=list)
+    sucesos: list[SucesoRelevante] = Field(default_factory=list)
+    buenas_practicas: list[BuenaPractica] = Field(default_factory=list)
+    diagnosticos_docente: list[DiagnosticoDocente] = Field(default_factory=list)
+    diagnosticos_institucion: list[DiagnosticoInstitucion] = Field(default_factory=list)
+    narrativas: list[Narrativa] = Field(default_factory=list)
+    numeros_informe: list[NumeroInforme] = Field(default_factory=list)
 
     # --- fin de las secciones ---
 
@@ -207,7 +217,7 @@ def _referencias_rotas(registro: Registro, claves: dict) -> list[tuple[str, str]
     for campo, seccion in registro.referencias.items():
         valor = getattr(registro, campo)
         for v in valor if isinstance(valor, list) else [valor]:
-            if v not in claves.get(seccion, {}):
+            if v is not None and v not in claves.get(seccion, {}):
                 rotas.append((campo, f'"{v}" no existe en {seccion}'))
     return rotas
 
