@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from formatos.documentos import Formato, matriz_directivo, matriz_docente
+from formatos.documentos import (  # informes
+    informe_diagnostico_ap, informe_diagnostico_ugel, informe_final_ap, informe_final_ugel, informe_mensual,
+    informe_taller, informe_trimestral_ap, informe_trimestral_ugel, reporte_buenas_practicas,
+)
 
 FORMATOS: dict[str, Formato] = {
     f.identificador: f
@@ -12,6 +16,15 @@ FORMATOS: dict[str, Formato] = {
         # planes
 
         # informes
+        informe_diagnostico_ap.FORMATO,
+        informe_diagnostico_ugel.FORMATO,
+        informe_mensual.FORMATO,
+        informe_trimestral_ap.FORMATO,
+        informe_trimestral_ugel.FORMATO,
+        informe_final_ap.FORMATO,
+        informe_final_ugel.FORMATO,
+        reporte_buenas_practicas.FORMATO,
+        informe_taller.FORMATO,
 
         # consolidados
 

@@ -65,19 +65,22 @@ class Distribucion:
 
 
 def distribucion(exp: Expediente, dnis: Iterable[str], periodo: Periodo) -> list[Distribucion]:
-    ultimas = {}
-    sin = 0
-    for dni in dnis:
-        propias = notas_en(exp, dni, periodo)
-        if propias:
-            ultimas[dni] = propias[-1]
-        else:
-            sin += 1
+    return _distribuir([(propias[-1] if (propias := notas_en(exp, d, periodo)) else None) for d in dnis])
+
+
+def distribucion_base(exp: Expediente, dnis: Iterable[str]) -> list[Distribucion]:
+    """Los niveles diagnosticados (la línea de base) por desempeño."""
+    return _distribuir([linea_base(exp, d) for d in dnis])
+
+
+def _distribuir(elegidas: list[Nota | None]) -> list[Distribucion]:
+    sin = sum(n is None for n in elegidas)
     resultado = []
     for codigo in catalogo().codigos_docente:
         conteo = dict.fromkeys(NIVELES, 0)
-        for nota in ultimas.values():
-            conteo[nota.nivel(codigo)] += 1
+        for nota in elegidas:
+            if nota is not None:
+                conteo[nota.nivel(codigo)] += 1
         resultado.append(Distribucion(codigo, conteo, sin))
     return resultado
 

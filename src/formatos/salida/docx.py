@@ -8,12 +8,14 @@ import zipfile
 from pathlib import Path
 from xml.parsers import expat
 
-from docxtpl import DocxTemplate
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from formatos.errores import ErrorFormatos
 from formatos.salida.filtros import FILTROS
+from formatos.salida.graficos import dibujar, es_grafico
 from formatos.salida.texto import para_word
 
 FECHA_ZIP = (2000, 1, 1, 0, 0, 0)
@@ -53,10 +55,21 @@ def comprobar_xml(datos: bytes) -> None:
                     raise ErrorFormatos(f"la parte {nombre} del documento no es XML válido: {e}") from e
 
 
+def con_imagenes(valor, doc: DocxTemplate):
+    """Cambia cada gráfico del contexto (ver `graficos`) por su imagen en el documento."""
+    if es_grafico(valor):
+        return InlineImage(doc, io.BytesIO(dibujar(valor)), width=Cm(valor.get("ancho_cm", 16)))
+    if isinstance(valor, dict):
+        return {k: con_imagenes(v, doc) for k, v in valor.items()}
+    if isinstance(valor, list):
+        return [con_imagenes(v, doc) for v in valor]
+    return valor
+
+
 def render_docx(plantilla: Path, contexto: dict) -> bytes:
     """Renderiza una plantilla .docx con el contexto y devuelve los bytes del documento."""
     doc = DocxTemplate(str(plantilla))
-    doc.render(contexto, jinja_env=entorno(), autoescape=True)
+    doc.render(con_imagenes(contexto, doc), jinja_env=entorno(), autoescape=True)
     buffer = io.BytesIO()
     doc.save(buffer)
     datos = zip_determinista(buffer.getvalue())
