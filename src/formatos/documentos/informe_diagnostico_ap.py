@@ -58,6 +58,7 @@ class InformeDiagnosticoAP(BaseModel):
     docentes: list[DiagnosticoDeDocente]
     distribucion: list[ic.FilaDistribucion]
     grafico_distribucion: ic.Grafico
+    leyenda_niveles: str
     logros: list[ic.FilaLogro]
     grafico_logros: ic.Grafico
     estudiantes: str
@@ -123,6 +124,7 @@ def contexto(exp: Expediente, ap: Acompanante) -> InformeDiagnosticoAP:
         docentes=[_docente(exp, d) for d in dnis],
         distribucion=ic.filas_distribucion(distribucion),
         grafico_distribucion=ic.grafico_distribucion(exp, distribucion, "Docentes por nivel diagnosticado en cada desempeño"),
+        leyenda_niveles=ic.leyenda(exp),
         logros=ic.filas_logro(ic.nombre(ap), logros),
         grafico_logros=ic.grafico_logros(logros, "Estudiantes por nivel de logro (línea de base)"),
         estudiantes=texto_estudiantes(ad.estudiantes(exp, dnis)),

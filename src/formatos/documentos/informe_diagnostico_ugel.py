@@ -27,6 +27,7 @@ class InformeDiagnosticoUGEL(BaseModel):
     grafico_logros: ic.Grafico
     distribucion: list[ic.FilaDistribucion]
     grafico_distribucion: ic.Grafico
+    leyenda_niveles: str
     necesidades: list[ContextoIE]
     conclusiones_ap: list[str]
     texto: ic.Texto
@@ -52,6 +53,7 @@ def contexto(exp: Expediente) -> InformeDiagnosticoUGEL:
         grafico_logros=ic.grafico_logros(total, "Estudiantes por nivel de logro (línea de base, UGEL)"),
         distribucion=ic.filas_distribucion(distribucion),
         grafico_distribucion=ic.grafico_distribucion(exp, distribucion, "Docentes por nivel diagnosticado en cada desempeño"),
+        leyenda_niveles=ic.leyenda(exp),
         necesidades=contextos(exp, dnis),
         conclusiones_ap=[f"{ic.nombre(ap)}: {t.conclusiones}" for ap in exp.acompanantes
                          if (t := ic.narrativa(exp, ap, "diagnóstico")).conclusiones],

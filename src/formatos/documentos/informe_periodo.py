@@ -14,7 +14,6 @@ from pydantic import BaseModel, Field
 from formatos.analisis import metas as am
 from formatos.analisis import niveles as an
 from formatos.analisis.periodos import Periodo, anual, mes, trimestre
-from formatos.catalogo import NIVELES
 from formatos.documentos import Documento
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
@@ -99,10 +98,6 @@ class InformeUGEL(BaseModel):
     firma_jefe: Firma | None
 
 
-def _leyenda(exp: Expediente) -> str:
-    return " · ".join(f"{n} {exp.etiqueta_nivel(n)}" for n in NIVELES)
-
-
 def _mes_evidencias(exp: Expediente, dnis: list[str], periodo: Periodo) -> Periodo:
     """El último mes del periodo con alguna valoración del grupo (el "mes de corte")."""
     fechas = [n.fecha for d in dnis for n in an.notas_en(exp, d, periodo)]
@@ -163,7 +158,7 @@ def contexto_ap(exp: Expediente, ap: Acompanante, periodo: Periodo, formato: str
         buenas_practicas=buenas,
         texto=ic.narrativa(exp, ap, periodo.clave),
         anexos=_anexos(exp, dnis, periodo, len(buenas)),
-        leyenda_niveles=_leyenda(exp),
+        leyenda_niveles=ic.leyenda(exp),
         firma_acompanante=firma(ap, "Acompañante pedagógico"),
         **datos,
     )
@@ -217,7 +212,7 @@ def contexto_ugel(exp: Expediente, periodo: Periodo, formato: str, titulo: str) 
         ],
         texto=ic.narrativa(exp, None, periodo.clave),
         anexos=["Informes de los acompañantes pedagógicos del periodo", *_anexos(exp, dnis, periodo, len(buenas))[1:]],
-        leyenda_niveles=_leyenda(exp),
+        leyenda_niveles=ic.leyenda(exp),
         firma_jefe=firma(jefe, jefe.cargo) if jefe else None,
     )
 

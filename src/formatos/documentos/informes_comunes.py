@@ -188,6 +188,10 @@ def nombre(p: Persona) -> str:
     return f"{p.nombres} {p.apellidos}"
 
 
+def leyenda(exp: Expediente) -> str:
+    return " · ".join(f"{n} {exp.etiqueta_nivel(n)}" for n in NIVELES)
+
+
 def denominacion(codigo: str) -> str:
     return catalogo().desempeno_docente(codigo).denominacion
 
