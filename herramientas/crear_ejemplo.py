@@ -162,6 +162,15 @@ PRACTICAS = [
      "PAT reajustado, unidades didácticas, acta del CONEI."),
 ]
 
+NARRATIVA_PERIODO = {
+    "logros": "Los docentes avanzaron sobre todo en la organización del aula multigrado (D19) y en el clima de aula "
+              "(D11, D15); la retroalimentación (D25) y el uso de recursos (D23) avanzan más despacio.",
+    "conclusiones": "Se cumplieron las metas de visitas y GIA del periodo. La mayoría de docentes subió al menos un "
+                    "nivel en los desempeños priorizados; se mantendrá el énfasis en la evaluación formativa.",
+    "acciones_a_priorizar": "Reajustar los planes individuales con metas en D25 y D22, y programar sesiones compartidas "
+                            "con los docentes que bajaron de nivel.",
+}
+
 NARRATIVA_MES = {
     "logros": "Los docentes organizan mejor a sus estudiantes por ciclos y atienden a más de un grado a la vez; la "
               "retroalimentación sigue siendo el desempeño con menos avance.",
@@ -242,6 +251,7 @@ def diagnosticos() -> dict[str, list[dict]]:
     for dni, _n, _a, _cm, grados, *_ in DOCENTES[:-1]:
         hombres, mujeres = azar_informes.randint(4, 12), azar_informes.randint(4, 12)
         evaluados = azar_informes.randint(4, 9)
+        grado = 4 if 4 in grados else 2 if 2 in grados else None
 
         def logro(n=evaluados):
             inicio = azar_informes.randint(1, n - 1)
@@ -253,8 +263,7 @@ def diagnosticos() -> dict[str, list[dict]]:
             "dni_docente": dni, "estudiantes_hombres": hombres, "estudiantes_mujeres": mujeres,
             "caracteristicas_estudiantes": "Estudiantes de familias agricultoras; varios caminan más de una hora "
                                            "para llegar; participan con entusiasmo en el trabajo en grupo.",
-            "grado_evaluado": 4 if max(grados) >= 4 else 2,
-            "comunicacion": logro(), "matematica": logro(),
+            **({"grado_evaluado": grado, "comunicacion": logro(), "matematica": logro()} if grado else {}),
             "estudiantes_discapacidad": discapacidad,
             "discapacidad": "Discapacidad auditiva leve; recibe apoyo del SAANEE." if discapacidad else "",
             "participacion_familia": "Las familias asisten a las faenas y reuniones; pocas acompañan las tareas en casa.",
@@ -280,10 +289,10 @@ def narrativas() -> list[dict]:
                 resultado.append({**dni, "periodo": f"{ANIO}-{mes:02d}", **NARRATIVA_MES,
                                   "desempenos_a_priorizar": ["D25", "D22"] if mes % 2 else ["D19", "D23"]})
         for t in ("T1", "T2", "T3"):
-            resultado.append({**dni, "periodo": t, **NARRATIVA_MES, "desempenos_a_priorizar": ["D25", "D22"],
+            resultado.append({**dni, "periodo": t, **NARRATIVA_PERIODO, "desempenos_a_priorizar": ["D25", "D22"],
                               "aspectos_administrativos": "" if ap else "El gestor entregó a tiempo los pasajes y viáticos; "
                               "el RCI actualizó la base de datos de las II. EE. en SIGMA 2.0."})
-        resultado.append({**dni, "periodo": "anual", **NARRATIVA_MES,
+        resultado.append({**dni, "periodo": "anual", **NARRATIVA_PERIODO,
                           "lecciones_aprendidas": "La sesión compartida y el GIA en la misma semana aceleran los cambios "
                                                   "en el aula; la asesoría es más efectiva con evidencias de los estudiantes.",
                           "propuestas": "Iniciar el año con el taller de planificación multigrado y mantener las visitas "

@@ -39,9 +39,13 @@ def construir(destino):
     etiqueta(doc, "{%p endif %}")
     etiqueta(doc, "{%p if d.con_datos %}")
     linea(doc, "Estudiantes: {{ d.estudiantes }}. {{ d.caracteristicas }}")
+    etiqueta(doc, "{%p if d.grado_evaluado %}")
     linea(doc, "Evaluación de línea de base ({{ d.grado_evaluado }} grado):")
     tabla(doc, TABLA_LOGROS[0][1:], TABLA_LOGROS[1][1:], [4.4, 3.4, 3.4, 3.4, 2.4], "d.logros", centrar=[1, 2, 3, 4],
           tamano=8)
+    etiqueta(doc, "{%p else %}")
+    linea(doc, "Su aula no formó parte de la muestra de la evaluación de línea de base (2.° o 4.° grado).")
+    etiqueta(doc, "{%p endif %}")
     linea(doc, "Estudiantes en situación de discapacidad: {{ d.discapacidad }}")
     linea(doc, "Participación de la familia y la comunidad: {{ d.familia }}")
     linea(doc, "Necesidades de formación: {{ d.necesidades }}")

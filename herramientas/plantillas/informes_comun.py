@@ -180,12 +180,12 @@ def tabla_ie(doc, con_ap: bool = False):
         tabla(doc, ["N.°", "I. E.", "Código modular", "Tipo", "Centro poblado (distrito)", "Docentes", "Acompañante"],
               ["{{ f.numero }}", "{{ f.nombre }}", "{{ f.codigo_modular }}", "{{ f.tipo|capitalize }}",
                "{{ f.centro_poblado }} ({{ f.distrito }})", "{{ f.docentes }}", "{{ f.acompanante }}"],
-              [0.8, 3.4, 1.9, 2.3, 3.1, 1.9, 3.6], "instituciones", centrar=[0, 2, 5])
+              [1.0, 3.3, 1.9, 2.3, 3.0, 1.9, 3.6], "instituciones", centrar=[0, 2, 5])
     else:
         tabla(doc, ["N.°", "I. E.", "Código modular", "Tipo", "Centro poblado (distrito)", "Docentes"],
               ["{{ f.numero }}", "{{ f.nombre }}", "{{ f.codigo_modular }}", "{{ f.tipo|capitalize }}",
                "{{ f.centro_poblado }} ({{ f.distrito }})", "{{ f.docentes }}"],
-              [0.9, 4.6, 2.1, 2.9, 4.3, 2.2], "instituciones", centrar=[0, 2, 5])
+              [1.0, 4.5, 2.1, 2.9, 4.3, 2.2], "instituciones", centrar=[0, 2, 5])
 
 
 def tabla_distribucion(doc, titulo_grafico_nota: str = "Gráfico: docentes por nivel en cada desempeño (misma información que la tabla)."):

@@ -43,7 +43,7 @@ def logros(exp: Expediente, dnis: Iterable[str]) -> list[Logros]:
     """Suma de los resultados de línea de base de los docentes dados, por área."""
     diagnosticos = [d for d in (exp.indice("diagnosticos_docente").get(x) for x in dnis) if d]
     return [
-        Logros(nombre, *(sum(getattr(getattr(d, area), n) for d in diagnosticos)
+        Logros(nombre, *(sum(getattr(getattr(d, area), n) for d in diagnosticos if d.grado_evaluado)
                          for n in ("en_inicio", "en_proceso", "satisfactorio")))
         for area, nombre in AREAS.items()
     ]

@@ -34,7 +34,7 @@ class DiagnosticoDeDocente(BaseModel):
     con_datos: bool = Field(description="Si el AP registró los datos de sus estudiantes")
     estudiantes: str
     caracteristicas: str
-    grado_evaluado: str
+    grado_evaluado: str = Field(description='"2.°" o "4.°"; vacío si el aula no entró en la muestra')
     logros: list[ic.FilaLogro]
     discapacidad: str
     familia: str
@@ -99,8 +99,8 @@ def _docente(exp: Expediente, dni: str) -> DiagnosticoDeDocente:
         estudiantes=f"{dato.estudiantes_hombres + dato.estudiantes_mujeres} ({dato.estudiantes_hombres} hombres y "
                     f"{dato.estudiantes_mujeres} mujeres)",
         caracteristicas=dato.caracteristicas_estudiantes,
-        grado_evaluado=f"{dato.grado_evaluado}.°",
-        logros=ic.filas_logro(ic.nombre(d), ad.logros(exp, [dni])),
+        grado_evaluado=f"{dato.grado_evaluado}.°" if dato.grado_evaluado else "",
+        logros=ic.filas_logro(ic.nombre(d), ad.logros(exp, [dni])) if dato.grado_evaluado else [],
         discapacidad=(f"{dato.estudiantes_discapacidad}. {dato.discapacidad}".strip()
                       if dato.estudiantes_discapacidad else "Ninguno."),
         familia=dato.participacion_familia,

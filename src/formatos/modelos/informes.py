@@ -153,13 +153,21 @@ class DiagnosticoDocente(Registro):
     estudiantes_hombres: int = Field(ge=0)
     estudiantes_mujeres: int = Field(ge=0)
     caracteristicas_estudiantes: Texto
-    grado_evaluado: Literal[2, 4] = Field(description="Grado de la muestra de la evaluación de línea de base")
-    comunicacion: LogroAprendizaje
-    matematica: LogroAprendizaje
+    grado_evaluado: Literal[2, 4] | None = Field(
+        None, description="Grado de la muestra de la evaluación de línea de base (2.° o 4.°); vacío si el aula no entró"
+    )
+    comunicacion: LogroAprendizaje | None = None
+    matematica: LogroAprendizaje | None = None
     estudiantes_discapacidad: int = Field(0, ge=0)
     discapacidad: str = Field("", description="Tipo de discapacidad y atención que reciben")
     participacion_familia: Texto
     necesidades_formativas: Texto
+
+    @model_validator(mode="after")
+    def _muestra(self):
+        if (self.grado_evaluado is None) != (self.comunicacion is None or self.matematica is None):
+            raise ValueError("con grado_evaluado van los resultados de comunicacion y matematica; sin él, ninguno")
+        return self
 
 
 class DiagnosticoInstitucion(Registro):

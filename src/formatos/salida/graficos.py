@@ -49,7 +49,7 @@ def dibujar(grafico: dict) -> bytes:
             barras = ejes.bar(xs, valores, ancho, bottom=base if apilado else None, label=serie["nombre"],
                               color=GRISES[i % len(GRISES)], hatch=TRAMAS[i % len(TRAMAS)], edgecolor="black", linewidth=0.6)
             if not apilado:
-                ejes.bar_label(barras, labels=[_numero(v) if v else "" for v in valores], fontsize=6, padding=1)
+                ejes.bar_label(barras, labels=[_numero(v) for v in valores], fontsize=6, padding=1)
             else:
                 base = [b + v for b, v in zip(base, valores)]
         ejes.set_xticks(list(posiciones), categorias)
