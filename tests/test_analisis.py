@@ -5,6 +5,7 @@ Un AP, una I. E., cuatro docentes (D19 y los demás desempeños llevan el nivel 
 - B (Beto):  mayo III (diagnóstica) → junio III → julio II → agosto II   (baja)
 - C (Carla): mayo II (diagnóstica) → (junio sin visita) → julio III → agosto III
 - D (Dora):  directora, sin matriz docente; solo su matriz de directivo en el GIA de directores de junio.
+Planes individuales: Ana D19 (metas T1 III, T2 IV) y D25 (T1 II); Carla D19 (T1 III, T2 III); Beto sin plan.
 Un GIA de docentes (junio, 4 h, los cuatro), un GIA de directores (junio, 2 h, Dora) y un taller en julio (Ana y Beto).
 """
 
@@ -33,6 +34,9 @@ TIPOS = {5: "diagnóstica", 6: "asesoría", 7: "asesoría", 8: "asesoría"}
 def _matriz(nivel: str) -> list[dict]:
     return [{"codigo": c, "nivel_alcanzado": "I" if c == "D25" else nivel, "atendido": c in ("D19", "D1"),
              "evidencias": f"Evidencia de {c}" if c in ("D19", "D1") else ""} for c in catalogo().codigos_docente]
+
+
+_PLAN = {"estrategias": "Modelado", "compromisos": "Aplicar en aula"}
 
 
 def expediente_a_mano() -> dict:
@@ -69,6 +73,13 @@ def expediente_a_mano() -> dict:
         "valoraciones_directivo": [{"id": "VD1", "dni_director": D, "id_gia": "G2", "desempenos": [
             {"codigo": "D1", "evidencias": "Presentó el diagnóstico de su I. E."},
             {"codigo": "D18", "evidencias": "Convocó a sus docentes a planificar."}]}],
+        "planes_individuales": [
+            {"dni_docente": A, "fecha": "2026-05-10", "necesidades_formacion": ["Atención simultánea"], "desempenos": [
+                {"codigo": "D19", "nivel_diagnostico": "II", "metas": {1: "III", 2: "IV"}, **_PLAN},
+                {"codigo": "D25", "nivel_diagnostico": "I", "metas": {1: "II"}, **_PLAN}]},
+            {"dni_docente": C, "fecha": "2026-05-10", "necesidades_formacion": ["Atención simultánea"], "desempenos": [
+                {"codigo": "D19", "nivel_diagnostico": "II", "metas": {1: "III", 2: "III"}, **_PLAN}]},
+        ],
         "talleres": [{"id": "T1", "numero": 1, "fecha_inicio": "2026-07-20", "fecha_fin": "2026-07-24", "horas": 40,
                       "lugar": "San Marcos", "dni_responsable": AP, "propositos": ["Planificar"], "desempenos": ["D1"],
                       "asistentes": [A, B], "calidad_productos": "Buena.", "analisis_propositos": "Pertinentes.",
@@ -94,12 +105,12 @@ def test_distribucion_de_un_mes_cuenta_sin_valoracion_aparte(exp):
 
 
 def test_un_trimestre_usa_la_primera_y_la_ultima_valoracion_dentro_de_el(exp):
-    t1 = {c.dni: c for c in (c for d in (A, B, C, D) for c in an.comparar(exp, d, trimestre(2026, 1))) if c.codigo == "D19"}
+    t1 = {c.dni: c for c in (c for d in (A, B, C, D) for c in an.comparar(exp, d, trimestre(exp, 1))) if c.codigo == "D19"}
     assert (t1[A].linea_base, t1[A].inicio, t1[A].fin, t1[A].tendencia_texto) == ("II", "II", "III", "sube 1 nivel")
     assert (t1[B].inicio, t1[B].fin, t1[B].tendencia) == ("III", "III", "se mantiene")
     assert (t1[C].inicio, t1[C].fin, t1[C].tendencia) == ("II", "II", "se mantiene")
     assert (t1[D].inicio, t1[D].fin, t1[D].pasos, t1[D].tendencia) == (None, None, None, "sin valoración")
-    t2 = {c.dni: c for d in (A, B, C) for c in an.comparar(exp, d, trimestre(2026, 2)) if c.codigo == "D19"}
+    t2 = {c.dni: c for d in (A, B, C) for c in an.comparar(exp, d, trimestre(exp, 2)) if c.codigo == "D19"}
     assert (t2[A].linea_base, t2[A].inicio, t2[A].fin, t2[A].pasos) == ("II", "III", "IV", 1)
     assert (t2[B].inicio, t2[B].fin, t2[B].tendencia) == ("II", "II", "se mantiene")
 
@@ -129,7 +140,7 @@ def test_directora_solo_con_evidencias(exp):
 
 
 def test_metas_del_docente_y_del_ap(exp):
-    t1 = trimestre(2026, 1)  # abril a junio: 3 visitas por docente, 2 GIA de docentes, 1 GIA de directores, 0 talleres
+    t1 = trimestre(exp, 1)  # abril a junio: 3 visitas por docente, 2 GIA de docentes, 1 GIA de directores, 0 talleres
     ana = {m.actividad: m for m in am.metas_docente(exp, A, t1)}
     assert (ana["Visitas en aula con asesoría personalizada"].programado, ana["Visitas en aula con asesoría personalizada"].ejecutado) == (3, 2)
     assert (ana["GIA con docentes"].programado, ana["GIA con docentes"].ejecutado) == (8, 4)
@@ -142,5 +153,15 @@ def test_metas_del_docente_y_del_ap(exp):
     assert (ap["GIA con docentes"].programado, ap["GIA con docentes"].ejecutado) == (2, 1)
     assert (ap["Horas de GIA con docentes"].programado, ap["Horas de GIA con docentes"].ejecutado) == (8, 4)
     assert (ap["Horas de GIA con directores"].programado, ap["Horas de GIA con directores"].ejecutado) == (2, 2)
-    t2 = {m.actividad: m for m in am.metas_acompanante(exp, AP, trimestre(2026, 2))}
+    t2 = {m.actividad: m for m in am.metas_acompanante(exp, AP, trimestre(exp, 2))}
     assert (t2["Asistencia de docentes a talleres"].programado, t2["Asistencia de docentes a talleres"].ejecutado) == (4, 2)
+
+
+def test_avance_de_las_metas_trimestrales_del_plan_individual(exp):
+    t1 = [(a.dni, a.codigo, a.meta, a.alcanzado, a.estado) for d in (A, B, C) for a in am.avance_metas(exp, d, 1, trimestre(exp, 1))]
+    assert t1 == [(A, "D19", "III", "III", "lograda"), (A, "D25", "II", "I", "no lograda"),
+                  (C, "D19", "III", "II", "no lograda")]  # Carla: solo mayo en el trimestre; Beto no tiene plan
+    t2 = [(a.codigo, a.meta, a.alcanzado, a.estado) for d in (A, C) for a in am.avance_metas(exp, d, 2, trimestre(exp, 2))]
+    assert t2 == [("D19", "IV", "IV", "lograda"), ("D25", None, "I", "sin meta"), ("D19", "III", "III", "lograda")]
+    d = am.avance_metas(exp, D, 1, trimestre(exp, 1))
+    assert d == []

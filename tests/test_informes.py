@@ -13,9 +13,9 @@ from docx import Document
 
 import formatos
 from formatos.modelos.expediente import validar_expediente
-from test_analisis import expediente_a_mano
+from tests.test_analisis import expediente_a_mano
 
-from conftest import etiquetas_sin_render, texto_docx
+from tests.conftest import etiquetas_sin_render, texto_docx
 
 INFORMES = {  # formato: (documentos en el ejemplo, gráficos en cada uno)
     "informe-diagnostico-ap": (2, 2),
@@ -141,6 +141,13 @@ def test_final_ugel_cabecera_peruana_secciones_y_firma(demo, datos_ejemplo):
     assert "Atentamente," in texto and nombre(jefe) in texto and f"DNI N.° {jefe['dni']}" in texto
     anual = next(n for n in datos_ejemplo["narrativas"] if "dni_acompanante" not in n and n["periodo"] == "anual")
     assert anual["lecciones_aprendidas"] in texto and anual["propuestas"] in texto and anual["aspectos_administrativos"] in texto
+    ultimas = _ultimas(datos_ejemplo, {d["dni"] for d in datos_ejemplo["docentes"]}, "2026-03-01", "2026-12-31")
+    metas_ugel = tabla(ruta, ["Desempeño", "Meta", "Logrado", "Docentes en el nivel / valorados"])
+    for fila, meta in zip(metas_ugel, datos_ejemplo["planes_anuales_ugel"][0]["metas_trimestrales"], strict=True):
+        en_nivel = sum(lista[-1][1][meta["codigo"]] in ("III", "IV") for lista in ultimas.values())
+        assert meta["nivel"] == "III" and fila[0].startswith(meta["codigo"] + ". ")
+        assert fila[1:] == [f"{meta['porcentajes']['3']} % en nivel III o más",
+                            f"{round(100 * en_nivel / len(ultimas), 1):g} %".replace(".", ","), f"{en_nivel} / {len(ultimas)}"]
     visitas = tabla(ruta, ["Meta física", "Unidad", "Programado", "Ejecutado", "Avance"])[0]
     assert visitas[:4] == ["Visitas en aula con asesoría personalizada", "visitas", str(8 * len(datos_ejemplo["docentes"])),
                            str(len(datos_ejemplo["visitas"]))]
@@ -235,6 +242,10 @@ def test_trimestral_a_mano(a_mano):
     d19 = [f[2:] for f in filas if f[1] == "D19"]
     assert d19 == [["II", "II", "III", "sube 1 nivel"], ["III", "III", "III", "se mantiene"],
                    ["II", "II", "II", "se mantiene"], ["—", "—", "—", "sin valoración"]]
+    metas = tabla(ruta, ["Docente", "Desempeño", "Meta", "Nivel alcanzado", "Estado"])
+    assert metas == [["Ana Alfa", "D19", "III", "III", "lograda"], ["", "D25", "II", "I", "no lograda"],
+                     ["Carla Gamma", "D19", "III", "II", "no lograda"]]
+    assert "1 de 3 metas del trimestre 1 logradas." in texto_docx(ruta)
 
 
 def test_mismos_datos_mismos_bytes(tmp_path, carga_ejemplo):

@@ -49,9 +49,19 @@ def construir_ap(destino, tipo: str):
     if tipo != "mensual":
         s("Comparación de niveles al inicio y al término del " + ("trimestre" if tipo == "trimestral" else "año"))
         tablas_comparacion(doc, por_docente=True)
+        subtitulo(doc, "Avance de las metas " + ("trimestrales" if tipo == "trimestral" else "del año") +
+                  " de los planes individuales")
+        tabla(doc, ["Docente", "Desempeño", "Meta", "Nivel alcanzado", "Estado"],
+              ["{{ f.docente }}", "{{ f.codigo }}", "{{ f.meta }}", "{{ f.alcanzado }}", "{{ f.estado }}"],
+              [5.6, 2.4, 2.2, 3.0, 3.8], "metas_plan", centrar=[1, 2, 3],
+              vacio="Los docentes no tienen plan individual registrado: no hay metas que comparar.")
+        narrativa(doc, "metas_plan_resumen", "")
 
     s("Metas ejecutadas y programadas" + ("" if tipo == "mensual" else "; avance del protocolo efectivo"))
     tabla_metas(doc)
+    if tipo != "mensual":
+        subtitulo(doc, "Planes mensuales frente al protocolo")
+        lista(doc, "faltas_protocolo", "Los planes mensuales del periodo cumplen los mínimos del protocolo.")
     subtitulo(doc, "Por docente (ejecutado / programado)")
     tabla(doc, ["Docente", "Visitas en aula", "Horas de GIA", "Talleres"],
           ["{{ f.docente }}", "{{ f.visitas }}", "{{ f.gia_horas }}", "{{ f.talleres }}"],
@@ -93,6 +103,8 @@ def construir_ugel(destino, tipo: str):
 
     s("Metas ejecutadas y avance del protocolo efectivo")
     tabla_metas(doc)
+    subtitulo(doc, "Planes mensuales frente al protocolo")
+    lista(doc, "faltas_protocolo", "Los planes mensuales del periodo cumplen los mínimos del protocolo.")
     subtitulo(doc, "Por acompañante pedagógico (ejecutado / programado)")
     tabla(doc, ["Acompañante", "Docentes", "Visitas en aula", "Horas de GIA con docentes"],
           ["{{ f.acompanante }}", "{{ f.docentes }}", "{{ f.visitas }}", "{{ f.gia_horas }}"],
@@ -103,6 +115,11 @@ def construir_ugel(destino, tipo: str):
     tabla_distribucion(doc)
     narrativa(doc, "texto.logros", "")
     tablas_comparacion(doc, por_docente=False)
+    subtitulo(doc, "Metas de aprendizaje del plan anual de la UGEL")
+    tabla(doc, ["Desempeño", "Meta", "Logrado", "Docentes en el nivel / valorados"],
+          ["{{ f.codigo }}. {{ f.desempeno }}", "{{ f.meta }}", "{{ f.logrado }}", "{{ f.docentes }}"],
+          [7.6, 3.8, 2.2, 3.4], "metas_ugel", centrar=[1, 2, 3],
+          vacio="No hay plan anual de la UGEL registrado con metas trimestrales.")
     subtitulo(doc, "Tendencia por acompañante pedagógico (docente × desempeño)")
     tabla(doc, ["Acompañante", "Sube", "Se mantiene", "Baja", "Sin valoración"],
           ["{{ f.acompanante }}", "{{ f.sube }}", "{{ f.se_mantiene }}", "{{ f.baja }}", "{{ f.sin_valoracion }}"],

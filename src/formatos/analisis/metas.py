@@ -1,11 +1,13 @@
-"""Metas físicas: lo ejecutado frente a lo programado en el protocolo (visitas, horas de GIA, talleres)."""
+"""Metas: las físicas (visitas, horas de GIA, talleres) frente al protocolo y las trimestrales de los planes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
+from formatos.analisis.niveles import notas_en
 from formatos.analisis.periodos import Periodo
-from formatos.catalogo import leer_datos
+from formatos.catalogo import NIVELES
 from formatos.modelos.expediente import Expediente
 
 
@@ -22,21 +24,17 @@ class Meta:
         return round(100 * self.ejecutado / self.programado, 1) if self.programado else None
 
 
-def _protocolo(exp: Expediente) -> dict:
-    return leer_datos("protocolo.toml")
-
-
 def _programado(exp: Expediente, periodo: Periodo) -> dict[str, float]:
-    """Por periodo: visitas por docente, GIA de docentes y de directores, talleres, y sus horas mínimas."""
-    p = _protocolo(exp)
-    meses = [m for m in p["meses"] if m["mes"] in periodo.meses]
+    """Lo que el protocolo del expediente fija en el periodo: visitas por docente, GIA, talleres y horas mínimas."""
+    p = exp.protocolo
+    meses = [m for m in p.meses if m.mes in periodo.meses]
     return {
-        "visitas": sum(p["visitas_por_mes"] for m in meses if m.get("dias_visita", 0) > 0),
-        "gia_docentes": sum(1 for m in meses if m.get("gia_docentes")),
-        "gia_docentes_horas": p["gia_docentes_horas_minimas"],
-        "gia_directores": sum(1 for m in meses if m.get("gia_directores")),
-        "gia_directores_horas": p["gia_directores_horas_minimas"],
-        "talleres": sum(1 for m in meses if m.get("taller")),
+        "visitas": sum(p.visitas_por_mes for m in meses if m.dias_visita > 0),
+        "gia_docentes": sum(m.gia_docentes for m in meses),
+        "gia_docentes_horas": p.gia_docentes_horas_minimas,
+        "gia_directores": sum(m.gia_directores for m in meses),
+        "gia_directores_horas": p.gia_directores_horas_minimas,
+        "talleres": sum(m.taller for m in meses),
     }
 
 
@@ -86,3 +84,65 @@ def _metas(exp: Expediente, dnis: list[str], periodo: Periodo, aps: set[str]) ->
              prog["gia_directores"] * prog["gia_directores_horas"] * con_directores, sum(g.horas for g in directores)),
         Meta("Asistencia de docentes a talleres", "docentes", prog["talleres"] * len(dnis), asistencias),
     ]
+
+
+# --- metas trimestrales de los planes ---------------------------------------------------------------
+EstadoMeta = Literal["lograda", "no lograda", "sin valoración", "sin meta"]
+
+
+@dataclass(frozen=True)
+class AvanceMeta:
+    """La meta de un desempeño del plan individual para un trimestre frente al nivel al término del periodo."""
+
+    dni: str
+    codigo: str
+    meta: str | None
+    alcanzado: str | None
+
+    @property
+    def estado(self) -> EstadoMeta:
+        if self.meta is None:
+            return "sin meta"
+        if self.alcanzado is None:
+            return "sin valoración"
+        return "lograda" if NIVELES.index(self.alcanzado) >= NIVELES.index(self.meta) else "no lograda"
+
+
+def avance_metas(exp: Expediente, dni: str, trimestre: int, periodo: Periodo) -> list[AvanceMeta]:
+    """Cada desempeño del plan individual del docente (en su orden): meta del trimestre y último nivel del periodo.
+
+    Sin plan individual, la lista es vacía.
+    """
+    plan = exp.indice("planes_individuales").get(dni)
+    if plan is None:
+        return []
+    propias = notas_en(exp, dni, periodo)
+    return [AvanceMeta(dni, d.codigo, d.meta(trimestre), propias[-1].nivel(d.codigo) if propias else None)
+            for d in plan.desempenos]
+
+
+@dataclass(frozen=True)
+class AvanceMetaUGEL:
+    """Meta de la UGEL para un desempeño: % de docentes en `nivel` o más, frente a lo logrado en el periodo."""
+
+    codigo: str
+    nivel: str
+    meta: int | None
+    en_nivel: int
+    valorados: int
+
+    @property
+    def logrado(self) -> float | None:
+        return round(100 * self.en_nivel / self.valorados, 1) if self.valorados else None
+
+
+def avance_metas_ugel(exp: Expediente, trimestre: int, periodo: Periodo) -> list[AvanceMetaUGEL]:
+    """Las metas trimestrales del plan anual de la UGEL (si lo hay), con la última valoración de cada docente."""
+    if not exp.planes_anuales_ugel:
+        return []
+    ultimas = [propias[-1] for d in exp.docentes if (propias := notas_en(exp, d.dni, periodo))]
+    resultado = []
+    for m in exp.planes_anuales_ugel[0].metas_trimestrales:
+        en_nivel = sum(NIVELES.index(n.nivel(m.codigo)) >= NIVELES.index(m.nivel) for n in ultimas)
+        resultado.append(AvanceMetaUGEL(m.codigo, m.nivel, m.porcentajes.get(trimestre), en_nivel, len(ultimas)))
+    return resultado

@@ -8,9 +8,9 @@ from datetime import date
 
 from babel.dates import format_date
 
-TRIMESTRES = {1: (4, 6), 2: (7, 9), 3: (10, 12)}
-"""Meses de cada trimestre [supuesto: el acompañamiento va de abril a diciembre, como el cronograma del manual]."""
-ROMANOS = {1: "I", 2: "II", 3: "III"}
+from formatos.modelos.expediente import Expediente
+
+ROMANOS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,17 @@ def mes(anio: int, numero: int) -> Periodo:
     return Periodo(f"{anio}-{numero:02d}", nombre, date(anio, numero, 1), _ultimo(anio, numero))
 
 
-def trimestre(anio: int, numero: int) -> Periodo:
-    desde, hasta = TRIMESTRES[numero]
-    return Periodo(f"T{numero}", f"{ROMANOS[numero]} trimestre de {anio}", date(anio, desde, 1), _ultimo(anio, hasta))
+def trimestre(exp: Expediente, numero: int) -> Periodo:
+    """Un trimestre con los meses que le asigna el protocolo del expediente."""
+    meses = exp.protocolo.trimestres[numero]
+    return Periodo(f"T{numero}", f"{ROMANOS[numero]} trimestre de {exp.anio}", date(exp.anio, min(meses), 1),
+                   _ultimo(exp.anio, max(meses)))
+
+
+def trimestres(exp: Expediente) -> list[Periodo]:
+    return [trimestre(exp, n) for n in exp.protocolo.trimestres]
 
 
 def anual(anio: int) -> Periodo:
     return Periodo("anual", f"año {anio}", date(anio, 3, 1), date(anio, 12, 31))
 
-
-def trimestre_de(fecha: date) -> int | None:
-    return next((n for n, (a, b) in TRIMESTRES.items() if a <= fecha.month <= b), None)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from formatos.analisis import metas as am
 from formatos.analisis import niveles as an
-from formatos.analisis.periodos import Periodo, anual, mes, trimestre
+from formatos.analisis.periodos import Periodo, anual, mes, trimestres
 from formatos.documentos import Documento
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
@@ -40,6 +40,9 @@ class InformeAP(BaseModel):
     grafico_inicio_fin: ic.Grafico | None = None
     tendencias: list[ic.FilaTendencia] = Field(default_factory=list)
     grafico_tendencias: ic.Grafico | None = None
+    metas_plan: list[ic.FilaMetaPlan] = Field(default_factory=list, description="Metas trimestrales de los planes individuales")
+    metas_plan_resumen: str = ""
+    faltas_protocolo: list[str] = Field(default_factory=list, description="Planes mensuales por debajo del protocolo")
     metas: list[ic.FilaMeta]
     metas_docentes: list[ic.FilaMetasDocente]
     sucesos: list[ic.FilaSuceso]
@@ -81,6 +84,8 @@ class InformeUGEL(BaseModel):
     directores_total: int
     instituciones: list[ic.FilaIE]
     metas: list[ic.FilaMeta]
+    metas_ugel: list[ic.FilaMetaUGEL] = Field(description="Metas trimestrales de aprendizaje del plan anual de la UGEL")
+    faltas_protocolo: list[str]
     por_ap: list[FilaAP]
     distribucion: list[ic.FilaDistribucion]
     grafico_distribucion: ic.Grafico
@@ -138,7 +143,9 @@ def contexto_ap(exp: Expediente, ap: Acompanante, periodo: Periodo, formato: str
             grafico_inicio_fin=ic.grafico_inicio_fin(inicio_fin, f"Docentes en nivel III o IV, al inicio y al término ({periodo.nombre})"),
             tendencias=tendencias,
             grafico_tendencias=ic.grafico_tendencia(tendencias, f"Tendencia por desempeño ({periodo.nombre})"),
+            faltas_protocolo=ic.faltas_protocolo(exp, {ap.dni}, periodo),
         )
+        datos["metas_plan"], datos["metas_plan_resumen"] = ic.filas_metas_plan(exp, dnis, periodo)
     buenas = ic.filas_buenas_practicas(exp, dnis, periodo) if comparar else []
     return InformeAP(
         membrete=membrete(exp),
@@ -196,6 +203,8 @@ def contexto_ugel(exp: Expediente, periodo: Periodo, formato: str, titulo: str) 
         directores_total=sum(d.es_director for d in exp.docentes),
         instituciones=ic.filas_ie(exp, [a.dni for a in exp.acompanantes]),
         metas=ic.filas_metas(am.metas_ugel(exp, periodo)),
+        metas_ugel=ic.filas_metas_ugel(exp, periodo),
+        faltas_protocolo=ic.faltas_protocolo(exp, {a.dni for a in exp.acompanantes}, periodo),
         por_ap=por_ap,
         distribucion=ic.filas_distribucion(distribucion),
         grafico_distribucion=ic.grafico_distribucion(exp, distribucion, f"Docentes por nivel en cada desempeño ({periodo.nombre})"),
@@ -223,7 +232,7 @@ def meses_de(exp: Expediente) -> list[Periodo]:
 
 
 def trimestres_de(exp: Expediente) -> list[Periodo]:
-    return [trimestre(exp.anio, n) for n in (1, 2, 3)]
+    return trimestres(exp)
 
 
 def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Periodo], comparar: bool,

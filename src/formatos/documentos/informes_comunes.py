@@ -12,8 +12,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from formatos.analisis import niveles as an
+from formatos.analisis import metas as am
 from formatos.analisis.metas import Meta
-from formatos.analisis.periodos import Periodo
+from formatos.analisis.periodos import Periodo, mes
+from formatos.analisis.protocolo import faltas_plan_mensual
 from formatos.catalogo import NIVELES, catalogo
 from formatos.modelos.actores import Acompanante, Persona
 from formatos.modelos.expediente import Expediente
@@ -111,6 +113,24 @@ class FilaMeta(BaseModel):
     programado: str
     ejecutado: str
     avance: str
+
+
+class FilaMetaPlan(BaseModel):
+    """Meta trimestral del plan individual frente al nivel alcanzado."""
+
+    docente: str = Field(description="Solo en la primera fila de cada docente")
+    codigo: str
+    meta: str
+    alcanzado: str
+    estado: str
+
+
+class FilaMetaUGEL(BaseModel):
+    codigo: str
+    desempeno: str
+    meta: str = Field(description='p. ej. "45 % en nivel III o más"')
+    logrado: str
+    docentes: str = Field(description='"en el nivel / valorados"')
 
 
 class FilaMetasDocente(BaseModel):
@@ -334,6 +354,48 @@ def filas_metas(metas: list[Meta]) -> list[FilaMeta]:
                  avance=f"{cifra(m.porcentaje)} %" if m.porcentaje is not None else "no programado")
         for m in metas
     ]
+
+
+def numero_trimestre(exp: Expediente, periodo: Periodo) -> int:
+    """El trimestre cuyas metas se comparan: el del periodo, o el último del año en el informe final."""
+    return int(periodo.clave[1:]) if periodo.clave.startswith("T") else max(exp.protocolo.trimestres)
+
+
+def filas_metas_plan(exp: Expediente, dnis: list[str], periodo: Periodo) -> tuple[list[FilaMetaPlan], str]:
+    """Las metas de los planes individuales y un resumen ("18 de 24 metas logradas...")."""
+    filas, cuenta = [], {}
+    numero = numero_trimestre(exp, periodo)
+    for dni in dnis:
+        for k, a in enumerate(am.avance_metas(exp, dni, numero, periodo)):
+            filas.append(FilaMetaPlan(docente=nombre(exp.docente(dni)) if k == 0 else "", codigo=a.codigo,
+                                      meta=a.meta or "—", alcanzado=a.alcanzado or "—", estado=a.estado))
+            cuenta[a.estado] = cuenta.get(a.estado, 0) + 1
+    con_meta = sum(n for e, n in cuenta.items() if e != "sin meta")
+    resumen = (f"{cuenta.get('lograda', 0)} de {con_meta} metas del trimestre {numero} logradas"
+               + "".join(f"; {cuenta[e]} {e}" for e in ("sin valoración", "sin meta") if cuenta.get(e)) + ".") if filas else ""
+    return filas, resumen
+
+
+def filas_metas_ugel(exp: Expediente, periodo: Periodo) -> list[FilaMetaUGEL]:
+    numero = numero_trimestre(exp, periodo)
+    return [
+        FilaMetaUGEL(codigo=a.codigo, desempeno=denominacion(a.codigo),
+                     meta=f"{a.meta} % en nivel {a.nivel} o más" if a.meta is not None else "sin meta",
+                     logrado=f"{cifra(a.logrado)} %" if a.logrado is not None else SIN_VALORACION,
+                     docentes=f"{a.en_nivel} / {a.valorados}")
+        for a in am.avance_metas_ugel(exp, numero, periodo)
+    ]
+
+
+def faltas_protocolo(exp: Expediente, aps: set[str], periodo: Periodo) -> list[str]:
+    """Lo que los planes mensuales del periodo programaron por debajo del protocolo (análisis de los planes)."""
+    return [f"{nombre(exp.acompanante(p.dni_acompanante))}, {periodo_mes(exp, p.mes)}: {falta}"
+            for p in sorted(exp.planes_mensuales, key=lambda p: (p.mes, p.dni_acompanante))
+            if p.dni_acompanante in aps and p.mes in periodo.meses for falta in faltas_plan_mensual(exp, p)]
+
+
+def periodo_mes(exp: Expediente, numero: int) -> str:
+    return mes(exp.anio, numero).nombre
 
 
 def fila_metas_docente(exp: Expediente, dni: str, metas: list[Meta]) -> FilaMetasDocente:
