@@ -62,7 +62,8 @@ def test_matriz_docente_contenido(demo, carga_ejemplo):
         assert fila[0] == f"{i}. {desempeno.denominacion} ({desempeno.codigo})"
         assert fila[1].split("\n")[0] == valor.nivel_alcanzado
         assert fila[1].split("\n")[1] == exp.etiqueta_nivel(valor.nivel_alcanzado)
-        assert fila[2] == valor.evidencias and fila[3] == valor.producto_asesoria
+        assert fila[2] == (valor.evidencias if valor.atendido else "(No atendido en el mes)")
+        assert fila[3] == valor.producto_asesoria
 
     assert f"San Marcos, {visita.ultimo_dia.day} de" in texto
     firmas = filas_tabla(ruta, 2)[0]
