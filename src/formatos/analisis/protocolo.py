@@ -88,7 +88,9 @@ def faltas_del_anio(exp: Expediente, dni_acompanante: str) -> list[str]:
     talleres = [t for p in planes for t in p.talleres]
     if len(talleres) < prot.talleres_por_anio:
         faltas.append(f"los planes mensuales programan {len(talleres)} taller(es); el protocolo pide {prot.talleres_por_anio} al año")
-    faltas += _minimo("los talleres programados suman", sum(t.horas for t in talleres), prot.talleres_horas, " en el año")
+    horas = sum(t.horas for t in talleres)
+    if horas < prot.talleres_horas:
+        faltas.append(f"los talleres programados suman {_h(horas)}; el protocolo fija {_h(prot.talleres_horas)} en el año")
     return faltas
 
 

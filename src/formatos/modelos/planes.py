@@ -7,9 +7,9 @@ el protocolo del expediente (`Expediente.protocolo.trimestres`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from formatos.catalogo import NIVELES, catalogo
@@ -28,8 +28,12 @@ def codigo_docente(v: Any) -> str:
     return texto
 
 
-def _codigos(v: Any) -> Any:
-    return [codigo_docente(c) for c in v] if isinstance(v, list) else v
+CodigoDocente = Annotated[
+    str,
+    BeforeValidator(codigo_docente),
+    WithJsonSchema({"type": "string", "enum": list(catalogo().codigos_docente), "description": "Desempeño docente"}),
+]
+"""Código de un desempeño docente del catálogo (se acepta en minúsculas: "d19")."""
 
 
 def _sin_repetir(codigos: list[str], que: str = "desempeño") -> None:
@@ -51,15 +55,17 @@ def _trimestres(v: dict[int, Any]) -> dict[int, Any]:
 class DesempenoPlan(Modelo):
     """Un desempeño priorizado del plan individual: nivel del diagnóstico y nivel esperado por trimestre."""
 
-    codigo: str = Field(description="Código del catálogo, p. ej. D19")
+    codigo: CodigoDocente = Field(description="Código del catálogo, p. ej. D19")
     nivel_diagnostico: Nivel = Field(description="Nivel alcanzado en la visita diagnóstica")
     metas: dict[int, Nivel] = Field(description="Trimestre (1 a 4) → nivel esperado al terminarlo")
     justificacion: str = Field("", description="Obligatoria si alguna meta queda por debajo del diagnóstico")
     estrategias: Texto = Field(description="Estrategias y actividades del acompañamiento para este desempeño")
     compromisos: Texto = Field(description="Compromisos del docente para este desempeño")
 
-    _codigo = field_validator("codigo", mode="before")(classmethod(lambda cls, v: codigo_docente(v)))
-    _metas = field_validator("metas")(classmethod(lambda cls, v: _trimestres(v)))
+    @field_validator("metas")
+    @classmethod
+    def _metas(cls, v: dict[int, str]) -> dict[int, str]:
+        return _trimestres(v)
 
     @model_validator(mode="after")
     def _no_bajar(self):
@@ -123,12 +129,11 @@ class PlanInstitucional(Registro):
     referencias = {"codigo_modular": "instituciones"}
     codigo_modular: CodigoModular
     fecha: Fecha
-    desempenos: list[str] = Field(min_length=1, description="Desempeños priorizados en común")
+    desempenos: list[CodigoDocente] = Field(min_length=1, description="Desempeños priorizados en común")
     metas: list[Texto] = Field(min_length=1, description="Metas comunes")
     compromisos: list[Texto] = Field(min_length=1, description="Compromisos comunes")
     acciones: list[AccionPlan] = Field(min_length=1)
 
-    _codigos = field_validator("desempenos", mode="before")(classmethod(lambda cls, v: _codigos(v)))
 
     @model_validator(mode="after")
     def _unicos(self):
@@ -140,11 +145,10 @@ class PlanInstitucional(Registro):
 class MetaTrimestralUGEL(Modelo):
     """Meta de aprendizaje de la UGEL para un desempeño: % de docentes que llegan al menos a `nivel`."""
 
-    codigo: str
+    codigo: CodigoDocente
     nivel: Nivel = Field("III", description="Nivel mínimo que se cuenta como logro")
     porcentajes: dict[int, int] = Field(description="Trimestre (1 a 4) → % de docentes en ese nivel o más")
 
-    _codigo = field_validator("codigo", mode="before")(classmethod(lambda cls, v: codigo_docente(v)))
 
     @field_validator("porcentajes")
     @classmethod
@@ -195,11 +199,10 @@ class Recurso(Modelo):
 class PriorizacionUGEL(Modelo):
     """Un desempeño que la UGEL fortalece con más énfasis, a partir de las necesidades comunes."""
 
-    codigo: str
+    codigo: CodigoDocente
     necesidad_comun: Texto
     donde: Texto = Field(description='Dónde se fortalece: "visita en aula", "GIA", "taller"…')
 
-    _codigo = field_validator("codigo", mode="before")(classmethod(lambda cls, v: codigo_docente(v)))
 
 
 class PlanAnualUGEL(Registro):
@@ -236,20 +239,18 @@ class PriorizacionDocente(Modelo):
     """Priorización individual: los desempeños que se fortalecen con un docente en la visita en aula."""
 
     dni_docente: Dni
-    desempenos: list[str] = Field(min_length=1)
+    desempenos: list[CodigoDocente] = Field(min_length=1)
     necesidades: Texto
 
-    _codigos = field_validator("desempenos", mode="before")(classmethod(lambda cls, v: _codigos(v)))
 
 
 class PriorizacionGrupal(Modelo):
     """Priorización grupal: una necesidad común que se atiende en los GIA y talleres."""
 
-    codigo: str
+    codigo: CodigoDocente
     necesidad_comun: Texto
     donde: Texto = Field(description='"GIA", "taller" o ambos')
 
-    _codigo = field_validator("codigo", mode="before")(classmethod(lambda cls, v: codigo_docente(v)))
 
 
 class GrupoGIA(Modelo):
@@ -305,7 +306,7 @@ class Momento(Modelo):
 class DisenoMetodologico(Modelo):
     """Lo común a todo diseño metodológico (manual 2.2.1.9)."""
 
-    desempenos: list[str] = Field(min_length=1, description="Desempeños priorizados")
+    desempenos: list[CodigoDocente] = Field(min_length=1, description="Desempeños priorizados")
     necesidades: Texto = Field(description="Necesidades de formación que atiende")
     proposito: Texto
     productos: Texto
@@ -314,7 +315,6 @@ class DisenoMetodologico(Modelo):
     materiales: Texto
     compromisos: Texto = Field(description="Compromisos y metas que se espera generar")
 
-    _codigos = field_validator("desempenos", mode="before")(classmethod(lambda cls, v: _codigos(v)))
 
     @property
     def minutos(self) -> int:
