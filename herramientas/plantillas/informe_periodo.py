@@ -59,13 +59,13 @@ def construir_ap(destino, tipo: str):
 
     s("Metas ejecutadas y programadas" + ("" if tipo == "mensual" else "; avance del protocolo efectivo"))
     tabla_metas(doc)
-    if tipo != "mensual":
-        subtitulo(doc, "Planes mensuales frente al protocolo")
-        lista(doc, "faltas_protocolo", "Los planes mensuales del periodo cumplen los mínimos del protocolo.")
     subtitulo(doc, "Por docente (ejecutado / programado)")
     tabla(doc, ["Docente", "Visitas en aula", "Horas de GIA", "Talleres"],
           ["{{ f.docente }}", "{{ f.visitas }}", "{{ f.gia_horas }}", "{{ f.talleres }}"],
           [7.0, 3.3, 3.3, 3.4], "metas_docentes", centrar=[1, 2, 3])
+    if tipo != "mensual":
+        subtitulo(doc, "Planes mensuales frente al protocolo")
+        lista(doc, "faltas_protocolo", "Los planes mensuales del periodo cumplen los mínimos del protocolo.")
 
     s("Sucesos relevantes y acciones implementadas")
     tabla_sucesos(doc)

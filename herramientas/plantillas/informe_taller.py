@@ -33,14 +33,15 @@ def construir(destino):
     tabla(doc, ["N.°", "Aspecto", "Pregunta", "Muy satisfecho", "Satisfecho", "Poco satisfecho", "Insatisfecho"],
           ["P{{ loop.index }}", "{{ f.aspecto }}", "{{ f.pregunta }}", "{{ f.muy_satisfecho }}", "{{ f.satisfecho }}",
            "{{ f.poco_satisfecho }}", "{{ f.insatisfecho }}"],
-          [1.0, 2.0, 4.8, 2.3, 2.3, 2.3, 2.3], "encuesta", centrar=[0, 3, 4, 5, 6],
+          [1.0, 2.6, 4.2, 2.3, 2.3, 2.3, 2.3], "encuesta", centrar=[0, 3, 4, 5, 6],
           vacio="No se aplicó la encuesta de satisfacción.")
     grafico(doc, "grafico_encuesta", "Gráfico: respuestas de la encuesta de satisfacción por pregunta (P1, P2...).")
     s("Aspectos logísticos")
     narrativa(doc, "aspectos_logisticos")
     s("Conclusiones")
     narrativa(doc, "conclusiones")
-    _parrafo(doc, "Es todo cuanto informamos para su conocimiento y fines pertinentes.", antes=8, despues=8)
+    cierre = _parrafo(doc, "Es todo cuanto informamos para su conocimiento y fines pertinentes.", antes=8, despues=8)
+    cierre.paragraph_format.keep_with_next = True
     _parrafo(doc, "Atentamente,", despues=4).paragraph_format.keep_with_next = True
     etiqueta(doc, "{%p if firma_jefe %}")
     firmas(doc, ["firma_responsable", "firma_jefe"])

@@ -161,7 +161,8 @@ def datos(doc, filas: Sequence[tuple[str, str]]):
 
 
 def atentamente(doc, firma: str, condicional: bool = False):
-    _parrafo(doc, "Es todo cuanto informo a usted para su conocimiento y fines pertinentes.", antes=8, despues=8)
+    cierre = _parrafo(doc, "Es todo cuanto informo a usted para su conocimiento y fines pertinentes.", antes=8, despues=8)
+    cierre.paragraph_format.keep_with_next = True
     p = _parrafo(doc, "Atentamente,", despues=4)
     p.paragraph_format.keep_with_next = True
     if condicional:
