@@ -103,7 +103,7 @@ def test_mensual_niveles_sucesos_y_narrativa(demo, datos_ejemplo):
 
 def test_trimestral_ap_compara_inicio_y_termino(demo, datos_ejemplo):
     ap = datos_ejemplo["acompanantes"][1]
-    ruta = next(r for r in generados(demo, "informe-trimestral-ap") if r.name.startswith("T2") and ap["apellidos"] in r.name)
+    ruta = next(r for r in generados(demo, "informe-trimestral-ap") if r.name.startswith("2026 T2") and ap["apellidos"] in r.name)
     docentes = [d for d in datos_ejemplo["docentes"] if d["dni_acompanante"] == ap["dni"]]
     ultimas = _ultimas(datos_ejemplo, {d["dni"] for d in docentes}, "2026-07-01", "2026-09-30")
     filas = tabla(ruta, ["Docente", "Desempeño", "Línea de base", "Inicio", "Término", "Tendencia"])
@@ -179,7 +179,7 @@ def test_buenas_practicas_con_su_clasificacion(demo, datos_ejemplo):
         docente = docentes[b["dni_docente"]]
         ap = aps[docente["dni_acompanante"]]
         trimestre = f"T{(int(b['fecha'][5:7]) - 1) // 3}"
-        (ruta,) = [r for r in rutas if r.name.startswith(trimestre) and ap["apellidos"] in r.name]
+        (ruta,) = [r for r in rutas if r.name.startswith(f"2026 {trimestre}") and ap["apellidos"] in r.name]
         texto = texto_docx(ruta)
         assert texto.count("REPORTE N.°") == 1
         bloque = texto[texto.index(b["titulo"]):]
@@ -209,7 +209,7 @@ def a_mano(tmp_path_factory):
 
 
 def test_informe_final_a_mano_tiene_las_cifras_calculadas_a_mano(a_mano):
-    ruta = next(r for n, r in a_mano.items() if n.startswith("anual"))
+    ruta = next(r for n, r in a_mano.items() if n == "2026 Informe final del acompañamiento pedagógico Acompañante Pedro.docx")
     filas = tabla(ruta, ["Docente", "Desempeño", "Línea de base", "Inicio", "Término", "Tendencia"])
     d19 = [f for f in filas if f[1] == "D19"]
     assert [f[2:] for f in d19] == [
@@ -237,7 +237,7 @@ def test_mensual_a_mano_sin_valoracion_no_es_cero(a_mano):
 
 
 def test_trimestral_a_mano(a_mano):
-    ruta = next(r for n, r in a_mano.items() if n.startswith("T1"))
+    ruta = next(r for n, r in a_mano.items() if n.startswith("2026 T1"))
     filas = tabla(ruta, ["Docente", "Desempeño", "Línea de base", "Inicio", "Término", "Tendencia"])
     d19 = [f[2:] for f in filas if f[1] == "D19"]
     assert d19 == [["II", "II", "III", "sube 1 nivel"], ["III", "III", "III", "se mantiene"],

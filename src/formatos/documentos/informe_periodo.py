@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from formatos.analisis import metas as am
 from formatos.analisis import niveles as an
-from formatos.analisis.periodos import Periodo, anual, mes, trimestres
+from formatos.analisis.periodos import Periodo, mes, trimestres
 from formatos.documentos import Documento
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
@@ -235,15 +235,19 @@ def trimestres_de(exp: Expediente) -> list[Periodo]:
     return trimestres(exp)
 
 
-def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Periodo], comparar: bool,
-                  carpeta: str = "") -> Iterator[Documento]:
+def _prefijo(exp: Expediente, periodo: Periodo) -> str:
+    """Para ordenar los archivos: "2026-05", "2026 T2", "2026"."""
+    return periodo.clave if periodo.clave[:4].isdigit() else f"{exp.anio} {periodo.clave}".replace(" anual", "")
+
+
+def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Periodo], comparar: bool) -> Iterator[Documento]:
     """Un documento por AP y periodo con actividad (visitas o GIA)."""
     for ap in exp.acompanantes:
         dnis = [d.dni for d in exp.docentes_de(ap.dni)]
         for periodo in periodos:
             if not ic.con_actividad(exp, dnis, {ap.dni}, periodo):
                 continue
-            nombre_archivo = f"{periodo.clave} {titulo} {ap.apellidos} {ap.nombres}.docx"
+            nombre_archivo = f"{_prefijo(exp, periodo)} {titulo} {ap.apellidos} {ap.nombres}.docx"
             yield Documento(
                 ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", nombre_archivo),
                 registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
@@ -258,7 +262,7 @@ def documentos_ugel(exp: Expediente, formato: str, titulo: str, periodos: list[P
     for periodo in periodos:
         if ic.con_actividad(exp, dnis, aps, periodo):
             yield Documento(
-                ruta=PurePosixPath(f"{periodo.clave} {titulo} {exp.ugel.nombre}.docx"),
+                ruta=PurePosixPath(f"{_prefijo(exp, periodo)} {titulo} {exp.ugel.nombre}.docx"),
                 registros=(f"periodo:{periodo.clave}",),
                 contexto=lambda p=periodo: contexto_ugel(exp, p, formato, titulo),
             )

@@ -55,7 +55,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             if ic.con_actividad(exp, dnis, {ap.dni}, periodo):
                 yield Documento(
                     ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}",
-                                       f"{periodo.clave} Buenas prácticas {ap.apellidos} {ap.nombres}.docx"),
+                                       f"{exp.anio} {periodo.clave} Buenas prácticas {ap.apellidos} {ap.nombres}.docx"),
                     registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
                     contexto=lambda ap=ap, p=periodo: contexto(exp, ap, p),
                     agrupacion={"acompanante": ap.dni},
