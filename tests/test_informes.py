@@ -269,3 +269,25 @@ def test_cada_informe_se_convierte_a_pdf(demo, tmp_path):
         assert pdf.exists(), copia.name
         texto = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Atentamente," in texto and "N.°" in texto
+
+
+def test_registros_malos_de_informes_con_mensaje_y_sin_costo(datos_ejemplo, tmp_path):
+    import copy
+
+    datos = copy.deepcopy(datos_ejemplo)
+    datos["buenas_practicas"][0]["clasificacion"] = "invento"
+    datos["sucesos"][1]["fecha"] = "15/01/2026"
+    datos["narrativas"][0]["periodo"] = "2026-13"
+    sin_cuarto = next(i for i, x in enumerate(datos["diagnosticos_docente"]) if "grado_evaluado" in x
+                      and 4 not in next(d for d in datos["docentes"] if d["dni"] == x["dni_docente"])["grados"])
+    datos["diagnosticos_docente"][sin_cuarto]["grado_evaluado"] = 4
+    carga = validar_expediente(datos)
+    mensajes = "\n".join(str(p) for p in carga.errores)
+    assert "buenas_practicas[0].clasificacion" in mensajes
+    assert "sucesos[1].fecha: 15/01/2026 está fuera del año escolar 2026" in mensajes
+    assert "narrativas[0].periodo" in mensajes and "2026-13" in mensajes
+    assert f"diagnosticos_docente[{sin_cuarto}].grado_evaluado" in mensajes and "4.° grado" in mensajes
+    assert len(carga.errores) == 4
+    assert len(carga.expediente.buenas_practicas) == len(datos["buenas_practicas"]) - 1
+    resumen = formatos.generar(carga.expediente, tmp_path, formatos=["reporte-buenas-practicas", "informe-diagnostico-ap"])
+    assert resumen.fallidos == [] and len(resumen.resultados) == 8

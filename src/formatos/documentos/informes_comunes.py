@@ -19,6 +19,7 @@ from formatos.analisis.protocolo import faltas_plan_mensual
 from formatos.catalogo import NIVELES, catalogo
 from formatos.modelos.actores import Acompanante, Persona
 from formatos.modelos.expediente import Expediente
+from formatos.modelos import reglas_informes  # noqa: F401 - registra las reglas de las secciones de informes
 from formatos.modelos.informes import Narrativa, NumeroInforme
 
 SIN_VALORACION = "sin valoración"
