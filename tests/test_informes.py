@@ -142,12 +142,13 @@ def test_final_ugel_cabecera_peruana_secciones_y_firma(demo, datos_ejemplo):
     anual = next(n for n in datos_ejemplo["narrativas"] if "dni_acompanante" not in n and n["periodo"] == "anual")
     assert anual["lecciones_aprendidas"] in texto and anual["propuestas"] in texto and anual["aspectos_administrativos"] in texto
     ultimas = _ultimas(datos_ejemplo, {d["dni"] for d in datos_ejemplo["docentes"]}, "2026-03-01", "2026-12-31")
-    metas_ugel = tabla(ruta, ["Desempeño", "Meta", "Logrado", "Docentes en el nivel / valorados"])
+    metas_ugel = tabla(ruta, ["Desempeño", "Meta", "Logrado", "Docentes en el nivel / valorados", "Estado"])
     for fila, meta in zip(metas_ugel, datos_ejemplo["planes_anuales_ugel"][0]["metas_trimestrales"], strict=True):
         en_nivel = sum(lista[-1][1][meta["codigo"]] in ("III", "IV") for lista in ultimas.values())
         assert meta["nivel"] == "III" and fila[0].startswith(meta["codigo"] + ". ")
-        assert fila[1:] == [f"{meta['porcentajes']['3']} % en nivel III o más",
-                            f"{round(100 * en_nivel / len(ultimas), 1):g} %".replace(".", ","), f"{en_nivel} / {len(ultimas)}"]
+        logrado = round(100 * en_nivel / len(ultimas), 1)
+        assert fila[1:] == [f"{meta['porcentajes']['3']} % en nivel III o más", f"{logrado:g} %".replace(".", ","),
+                            f"{en_nivel} / {len(ultimas)}", "lograda" if logrado >= meta["porcentajes"]["3"] else "no lograda"]
     visitas = tabla(ruta, ["Meta física", "Unidad", "Programado", "Ejecutado", "Avance"])[0]
     assert visitas[:4] == ["Visitas en aula con asesoría personalizada", "visitas", str(8 * len(datos_ejemplo["docentes"])),
                            str(len(datos_ejemplo["visitas"]))]

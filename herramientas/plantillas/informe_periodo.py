@@ -116,9 +116,9 @@ def construir_ugel(destino, tipo: str):
     narrativa(doc, "texto.logros", "")
     tablas_comparacion(doc, por_docente=False)
     subtitulo(doc, "Metas de aprendizaje del plan anual de la UGEL")
-    tabla(doc, ["Desempeño", "Meta", "Logrado", "Docentes en el nivel / valorados"],
-          ["{{ f.codigo }}. {{ f.desempeno }}", "{{ f.meta }}", "{{ f.logrado }}", "{{ f.docentes }}"],
-          [7.6, 3.8, 2.2, 3.4], "metas_ugel", centrar=[1, 2, 3],
+    tabla(doc, ["Desempeño", "Meta", "Logrado", "Docentes en el nivel / valorados", "Estado"],
+          ["{{ f.codigo }}. {{ f.desempeno }}", "{{ f.meta }}", "{{ f.logrado }}", "{{ f.docentes }}", "{{ f.estado }}"],
+          [6.4, 3.3, 1.9, 3.0, 2.4], "metas_ugel", centrar=[1, 2, 3, 4],
           vacio="No hay plan anual de la UGEL registrado con metas trimestrales.")
     subtitulo(doc, "Tendencia por acompañante pedagógico (docente × desempeño)")
     tabla(doc, ["Acompañante", "Sube", "Se mantiene", "Baja", "Sin valoración"],

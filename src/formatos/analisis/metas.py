@@ -135,6 +135,14 @@ class AvanceMetaUGEL:
     def logrado(self) -> float | None:
         return round(100 * self.en_nivel / self.valorados, 1) if self.valorados else None
 
+    @property
+    def estado(self) -> EstadoMeta:
+        if self.meta is None:
+            return "sin meta"
+        if self.logrado is None:
+            return "sin valoración"
+        return "lograda" if self.logrado >= self.meta else "no lograda"
+
 
 def avance_metas_ugel(exp: Expediente, trimestre: int, periodo: Periodo) -> list[AvanceMetaUGEL]:
     """Las metas trimestrales del plan anual de la UGEL (si lo hay), con la última valoración de cada docente."""

@@ -132,6 +132,7 @@ class FilaMetaUGEL(BaseModel):
     meta: str = Field(description='p. ej. "45 % en nivel III o más"')
     logrado: str
     docentes: str = Field(description='"en el nivel / valorados"')
+    estado: str = Field(description="lograda, no lograda, sin valoración o sin meta")
 
 
 class FilaMetasDocente(BaseModel):
@@ -383,7 +384,7 @@ def filas_metas_ugel(exp: Expediente, periodo: Periodo) -> list[FilaMetaUGEL]:
         FilaMetaUGEL(codigo=a.codigo, desempeno=denominacion(a.codigo),
                      meta=f"{a.meta} % en nivel {a.nivel} o más" if a.meta is not None else "sin meta",
                      logrado=f"{cifra(a.logrado)} %" if a.logrado is not None else SIN_VALORACION,
-                     docentes=f"{a.en_nivel} / {a.valorados}")
+                     docentes=f"{a.en_nivel} / {a.valorados}", estado=a.estado)
         for a in am.avance_metas_ugel(exp, numero, periodo)
     ]
 
