@@ -16,12 +16,30 @@ MODULOS = {
     "matriz-docente": "matriz_docente",
     "matriz-directivo": "matriz_directivo",
     # planes
+    "plan-individual": "plan_individual",
+    "plan-institucional": "plan_institucional",
+    "plan-anual-ugel": "plan_anual_ugel",
+    "plan-anual-ap": "plan_anual_ap",
+    "plan-mensual": "plan_mensual",
 
     # informes
+    "informe-diagnostico-ap": "informe_diagnostico_ap",
+    "informe-diagnostico-ugel": "informe_diagnostico_ugel",
+    "informe-mensual": "informe_mensual",
+    "informe-trimestral-ap": "informe_trimestral_ap",
+    "informe-trimestral-ugel": "informe_trimestral_ugel",
+    "informe-final-ap": "informe_final_ap",
+    "informe-final-ugel": "informe_final_ugel",
+    "reporte-buenas-practicas": "reporte_buenas_practicas",
+    "informe-taller": "informe_taller",
 
 }
 
 if __name__ == "__main__":
+    from formatos.salida.docx import zip_determinista
+
     for nombre in sys.argv[1:] or MODULOS:
-        importlib.import_module(MODULOS[nombre]).construir(DESTINO / f"{nombre}.docx")
+        destino = DESTINO / f"{nombre}.docx"
+        importlib.import_module(MODULOS[nombre]).construir(destino)
+        destino.write_bytes(zip_determinista(destino.read_bytes()))  # mismo script, mismos bytes
         print(f"plantillas/{nombre}.docx")

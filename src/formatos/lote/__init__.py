@@ -32,6 +32,7 @@ from formatos.lote.trabajo import (
 from formatos.modelos.expediente import Expediente
 from formatos.registro import FORMATOS
 from formatos.salida.nombres import componente_seguro, ruta_segura
+from formatos.salida.verificacion import comprobar_plantillas
 
 __all__ = ["REPORTE_ERRORES", "Estado", "Resultado", "Resumen", "escribir_atomico", "generar", "plantilla_de"]
 
@@ -87,16 +88,19 @@ def generar(
     `procesos`: cuántos procesos de trabajo (por omisión, uno por núcleo); el resultado es el mismo con
     cualquier número. `al_empezar(total)` y `al_avanzar(resultado)` sirven para mostrar el avance.
     Un archivo existente con otro contenido no se reemplaza sin `sobrescribir`. Los fallos, y los
-    `problemas` de validación que se pasen, van al reporte de errores. Ante Ctrl+C guarda lo hecho
-    (manifiesto incluido) y vuelve a lanzar `KeyboardInterrupt`.
+    `problemas` de validación que se pasen, van al reporte de errores. Las plantillas propias de
+    `plantillas` se verifican antes: si alguna tiene errores, lanza PlantillaInvalida sin escribir nada.
+    Ante Ctrl+C guarda lo hecho (manifiesto incluido) y vuelve a lanzar `KeyboardInterrupt`.
     """
     import time
 
     inicio = time.perf_counter()
     salida = Path(salida)
-    salida.mkdir(parents=True, exist_ok=True)
     plantillas = Path(plantillas) if plantillas else None
     elegidos = [FORMATOS[f] for f in (formatos or FORMATOS)]
+    if plantillas:
+        comprobar_plantillas(plantillas, elegidos)
+    salida.mkdir(parents=True, exist_ok=True)
     procesos = max(1, procesos or os.cpu_count() or 1)
     limpiar_temporales(salida)
     manifiesto = Manifiesto.leer(salida)

@@ -19,18 +19,20 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import parse_xml, serialize_part_xml
-from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from formatos.errores import ErrorFormatos
 from formatos.salida.filtros import FILTROS
+from formatos.salida.graficos import dibujar, es_grafico
+from formatos.salida.mensajes import mensaje_jinja
 from formatos.salida.texto import para_word
 
 FECHA_ZIP = (2000, 1, 1, 0, 0, 0)
@@ -157,8 +159,8 @@ class PlantillaDocx:
             xml = etiqueta + xml[inicio:]
         try:
             return _Fija.o_plantilla(self.env, xml)
-        except Exception as e:
-            raise ErrorFormatos(f"la plantilla {self.ruta.name} ({parte}) tiene una etiqueta mal escrita: {e}") from e
+        except TemplateError as e:
+            raise ErrorFormatos(mensaje_jinja(e)) from e
 
     def _render_parte(self, plantilla, contexto: dict) -> str:
         """Lo que hace `DocxTemplate.render_xml_part` después de renderizar."""
@@ -181,7 +183,7 @@ class PlantillaDocx:
         nuevas = {}
         xml = self._render_parte(self._cuerpo, contexto)
         # Todo el document.xml de una vez: más rápido que insertar el cuerpo en la raíz como docxtpl.
-        raiz = _comprobar(self._nombre_cuerpo, self._antes + xml + self._despues)  # docxtpl lo repararía en silencio
+        raiz = _comprobar(self._antes + xml + self._despues, "el cuerpo del documento")  # docxtpl lo repararía
         cuerpo = raiz.find(self._cuerpo_actual.tag)
         if _tablas_por_ajustar(cuerpo):  # raro: lo hace docxtpl, sobre el cuerpo como él lo renderiza
             original, sin_espacios = self._etiquetas_cuerpo
@@ -194,10 +196,10 @@ class PlantillaDocx:
         nuevas[self._nombre_cuerpo] = serialize_part_xml(raiz)
         for nombre, (plantilla, codificacion) in self._partes.items():
             xml = self._render_parte(plantilla, contexto)
-            nuevas[nombre] = self._una_vez(nombre, xml, lambda x, n=nombre, c=codificacion: _serializar(n, x, c))
+            nuevas[nombre] = self._una_vez(nombre, xml, lambda x, c=codificacion: _serializar(x, c))
         for nombre, plantilla in self._notas.items():
             xml = self._render_parte(plantilla, contexto)
-            _comprobar(nombre, xml)
+            _comprobar(xml, "una parte del documento")
             nuevas[nombre] = xml.encode("utf-8")
         if self._propiedades:
             valores = "\x00".join(p.render(contexto) for _, p in self._propiedades)
@@ -212,8 +214,16 @@ class PlantillaDocx:
         return serialize_part_xml(elemento)
 
     def render(self, contexto: dict) -> bytes:
-        """Los bytes del .docx: las partes renderizadas y los demás miembros copiados tal cual."""
-        nuevas = self.partes(contexto)
+        """Los bytes del .docx: las partes renderizadas y los demás miembros copiados tal cual.
+
+        Un documento con gráficos (imágenes nuevas en el paquete) lo arma docxtpl mismo, como `render_simple`.
+        """
+        if _con_graficos(contexto):
+            return render_simple(self.ruta, contexto)
+        try:
+            nuevas = self.partes(contexto)
+        except TemplateError as e:
+            raise ErrorFormatos(mensaje_jinja(e)) from e
         miembros = []
         for nombre, miembro in self._miembros.items():
             if nombre in nuevas:
@@ -255,20 +265,24 @@ class _Fija:
         return cls(plantilla.render({}))
 
 
-def _serializar(nombre: str, xml: str, codificacion: str) -> bytes:
+def _serializar(xml: str, codificacion: str) -> bytes:
     """Como python-docx guarda un encabezado o pie que docxtpl reemplazó (`XmlPart.load` y `blob`)."""
     try:
         return serialize_part_xml(parse_xml(xml.encode(codificacion)))
     except etree.XMLSyntaxError as e:
-        raise ErrorFormatos(f"la parte {nombre} del documento no es XML válido: {e}") from e
+        raise ErrorFormatos(_NO_ES_XML.format(parte="una parte del documento", error=e)) from e
 
 
-def _comprobar(nombre: str, xml: str) -> etree._Element:
+_NO_ES_XML = ("{parte} no es XML válido tras llenar la plantilla ({error}); "
+              "revise la plantilla con `formatos plantilla verificar`")
+
+
+def _comprobar(xml: str, parte: str) -> etree._Element:
     """Una parte renderizada que no es XML bien formado es un error, nunca un archivo guardado."""
     try:
         return etree.fromstring(xml.encode("utf-8"))
     except etree.XMLSyntaxError as e:
-        raise ErrorFormatos(f"la parte {nombre} del documento no es XML válido: {e}") from e
+        raise ErrorFormatos(_NO_ES_XML.format(parte=parte, error=e)) from e
 
 
 _W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
@@ -297,6 +311,8 @@ def compilar_docx(plantilla: Path) -> PlantillaDocx:
     estado = plantilla.stat()
     clave = (plantilla.resolve(), estado.st_mtime_ns, estado.st_size)
     if clave not in _CACHE:
+        if len(_CACHE) >= 16:
+            _CACHE.clear()
         _CACHE[clave] = PlantillaDocx(plantilla)
     return _CACHE[clave]
 
@@ -304,3 +320,59 @@ def compilar_docx(plantilla: Path) -> PlantillaDocx:
 def render_docx(plantilla: Path, contexto: dict) -> bytes:
     """Renderiza una plantilla .docx con el contexto y devuelve los bytes del documento."""
     return compilar_docx(plantilla).render(contexto)
+
+
+# --- documentos con gráficos: docxtpl mismo ---------------------------------------------------------
+
+def _con_graficos(valor) -> bool:
+    if isinstance(valor, dict):
+        return es_grafico(valor) or any(_con_graficos(v) for v in valor.values())
+    if isinstance(valor, list):
+        return any(_con_graficos(v) for v in valor)
+    return False
+
+
+class _PlantillaEstricta(DocxTemplate):
+    """docxtpl repara en silencio (recover=True) un cuerpo que quedó con XML roto: aquí es un error."""
+
+    def fix_tables(self, xml):
+        _comprobar(xml, "el cuerpo del documento")
+        return super().fix_tables(xml)
+
+
+def con_imagenes(valor, doc: DocxTemplate):
+    """Cambia cada gráfico del contexto (ver `graficos`) por su imagen en el documento."""
+    if es_grafico(valor):
+        return InlineImage(doc, io.BytesIO(dibujar(valor)), width=Cm(valor.get("ancho_cm", 16)))
+    if isinstance(valor, dict):
+        return {k: con_imagenes(v, doc) for k, v in valor.items()}
+    if isinstance(valor, list):
+        return [con_imagenes(v, doc) for v in valor]
+    return valor
+
+
+def render_simple(plantilla: Path, contexto: dict) -> bytes:
+    """El documento como lo arma docxtpl solo (un DocxTemplate nuevo), con los gráficos como imágenes."""
+    doc = _PlantillaEstricta(str(plantilla))
+    try:
+        doc.render(con_imagenes(contexto, doc), jinja_env=entorno(), autoescape=True)
+    except TemplateError as e:
+        raise ErrorFormatos(mensaje_jinja(e)) from e
+    except etree.XMLSyntaxError as e:  # un encabezado o pie de página que quedó con XML roto
+        raise ErrorFormatos(_NO_ES_XML.format(parte="una parte del documento", error=e)) from e
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return zip_determinista(buffer.getvalue())
+
+
+def zip_determinista(datos: bytes) -> bytes:
+    """Reescribe un .docx/.xlsx con fechas fijas y orden estable: mismos datos, mismos bytes."""
+    origen = zipfile.ZipFile(io.BytesIO(datos))
+    salida = io.BytesIO()
+    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as destino:
+        for info in origen.infolist():
+            nuevo = zipfile.ZipInfo(info.filename, FECHA_ZIP)
+            nuevo.compress_type = zipfile.ZIP_DEFLATED
+            nuevo.external_attr = 0o600 << 16
+            destino.writestr(nuevo, origen.read(info.filename))
+    return salida.getvalue()
