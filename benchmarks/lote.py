@@ -82,12 +82,18 @@ def _en_proceso_aparte(modo: str, entrada: Path, cantidad: int = 0, procesos: in
         return json.loads(subprocess.run(orden, check=True, capture_output=True, text=True).stdout)
 
 
+SECCIONES = ("acompanantes", "instituciones", "docentes", "visitas", "gias", "valoraciones", "valoraciones_directivo")
+"""Las secciones de las que salen las matrices: las demás (planes, informes) no se copian."""
+
+
 def _expediente(copias: int, carpeta: Path) -> Path:
     import sintetico
 
     from formatos.recursos import expediente_ejemplo
 
-    datos = sintetico.escalar(json.loads(expediente_ejemplo().read_text("utf-8")), copias)
+    ejemplo = json.loads(expediente_ejemplo().read_text("utf-8"))
+    ejemplo = {k: v for k, v in ejemplo.items() if not isinstance(v, list) or k in SECCIONES}
+    datos = sintetico.escalar(ejemplo, copias)
     return sintetico.escribir(datos, carpeta / f"expediente-x{copias}.json")
 
 
