@@ -9,6 +9,7 @@ quedan solo archivos completos y un manifiesto que los describe: basta ejecutarl
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -114,9 +115,11 @@ def generar(
         if al_avanzar:
             al_avanzar(resultado)
 
+    gc.freeze()  # el expediente ya no cambia: el recolector no lo recorre (ni lo copia en cada proceso)
     try:
         _ejecutar(tareas, procesos, argumentos, al_empezar, recibir)
     finally:  # también si se interrumpe: el manifiesto describe los archivos completos que hay
+        gc.unfreeze()
         limpiar_temporales(salida)
         for resultado in hechos.values():
             if resultado.entrada:
