@@ -1,12 +1,17 @@
-"""Lectura de expedientes desde archivos (JSON; Excel en `entrada.excel`)."""
+"""Lectura de expedientes desde archivos: JSON o el libro de Excel de `formatos captura`."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from formatos.entrada.captura import libro
+from formatos.entrada.excel import leer_excel
 from formatos.entrada.json import leer_json
 from formatos.errores import Problema
-from formatos.modelos.expediente import Carga
+from formatos.modelos.expediente import Carga, Expediente
+
+LECTORES = {".json": leer_json, ".xlsx": leer_excel, ".xlsm": leer_excel}
 
 
 def cargar(ruta: str | Path) -> Carga:
@@ -14,6 +19,18 @@ def cargar(ruta: str | Path) -> Carga:
     ruta = Path(ruta)
     if not ruta.exists():
         return Carga(None, [Problema((), f"no existe el archivo {ruta}")])
-    if ruta.suffix.lower() == ".json":
-        return leer_json(ruta)
-    return Carga(None, [Problema((), f"{ruta.name}: formato de archivo no reconocido (use .json)")])
+    lector = LECTORES.get(ruta.suffix.lower())
+    if lector is None:
+        return Carga(None, [Problema((), f"{ruta.name}: formato de archivo no reconocido (use .json o .xlsx)")])
+    return lector(ruta)
+
+
+def a_json(expediente: Expediente) -> bytes:
+    """El expediente en JSON (UTF-8, con sangría), como lo lee `cargar`."""
+    datos = expediente.model_dump(mode="json")
+    return (json.dumps(datos, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def a_excel(expediente: Expediente | None = None, ugel: str | None = None, anio: int | None = None) -> bytes:
+    """El libro de captura: lleno con el expediente, o en blanco con la UGEL y el año."""
+    return libro(expediente, ugel, anio)
