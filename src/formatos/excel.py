@@ -47,3 +47,15 @@ def guardar(libro: Workbook) -> bytes:
             nuevo.external_attr = 0o600 << 16
             destino.writestr(nuevo, origen.read(info.filename))
     return salida.getvalue()
+
+
+def para_imprimir(hoja, filas_titulo: str | None = "1:1") -> None:
+    """A4 horizontal, todo el ancho en una página, con la fila de títulos repetida en cada página."""
+    hoja.page_setup.paperSize = hoja.PAPERSIZE_A4
+    hoja.page_setup.orientation = "landscape"
+    hoja.sheet_properties.pageSetUpPr.fitToPage = True
+    hoja.page_setup.fitToWidth = 1
+    hoja.page_setup.fitToHeight = 0
+    hoja.page_margins.left = hoja.page_margins.right = 0.4
+    if filas_titulo:
+        hoja.print_title_rows = filas_titulo

@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from formatos.excel import escribir, guardar
+from formatos.excel import escribir, guardar, para_imprimir
 from formatos.entrada.hojas import Columna, Tabla, a_celda, columnas_cabecera, tablas, textos, tomar
 from formatos.modelos.expediente import Expediente
 
@@ -147,7 +147,7 @@ def _hoja_instrucciones(hoja: Worksheet) -> None:
         hoja.merge_cells(start_row=fila, start_column=1, end_row=fila, end_column=4)
         celda = hoja.cell(fila, 1, parrafo)
         celda.alignment = Alignment(wrap_text=True, vertical="top")
-        hoja.row_dimensions[fila].height = 15 * (1 + len(parrafo) // 150)
+        hoja.row_dimensions[fila].height = 15 * (1 + len(parrafo) // 120)
         fila += 1
     fila += 1
     hoja.cell(fila, 1, "Columnas de cada hoja").font = Font(bold=True, size=12, color=AZUL)
@@ -183,5 +183,7 @@ def libro(expediente: Expediente | None = None, ugel: str | None = None, anio: i
             destino_clave[tabla.seccion] = f"{quote_sheetname(tabla.hoja)}!${letra}$2:${letra}${FILAS}"
     for tabla in tablas():
         _hoja_datos(wb.create_sheet(tabla.hoja), tabla, _filas(tabla, datos.get(tabla.seccion, [])), destino_clave)
+    for hoja in wb.worksheets:
+        para_imprimir(hoja, None if hoja.title == textos()["instrucciones"] else "1:1")
     wb.active = 1
     return guardar(wb)
