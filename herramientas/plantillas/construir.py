@@ -19,9 +19,14 @@ MODULOS = {
 
     # informes
 
+    # consolidados
+    "consolidado-valoraciones": "consolidado",
+    "consolidado-protocolo": "consolidado",
 }
 
 if __name__ == "__main__":
     for nombre in sys.argv[1:] or MODULOS:
-        importlib.import_module(MODULOS[nombre]).construir(DESTINO / f"{nombre}.docx")
-        print(f"plantillas/{nombre}.docx")
+        modulo = importlib.import_module(MODULOS[nombre])
+        extension = getattr(modulo, "EXTENSION", ".docx")
+        modulo.construir(DESTINO / f"{nombre}{extension}")
+        print(f"plantillas/{nombre}{extension}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from formatos.documentos import Formato, matriz_directivo, matriz_docente
+from formatos.documentos import Formato, consolidado_protocolo, consolidado_valoraciones, matriz_directivo, matriz_docente
 
 FORMATOS: dict[str, Formato] = {
     f.identificador: f
@@ -14,6 +14,8 @@ FORMATOS: dict[str, Formato] = {
         # informes
 
         # consolidados
+        consolidado_valoraciones.FORMATO,
+        consolidado_protocolo.FORMATO,
 
     )
 }

@@ -1,0 +1,1 @@
+"""Análisis: cifras derivadas del expediente validado (funciones puras, sin E/S)."""
