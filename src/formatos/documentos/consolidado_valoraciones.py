@@ -34,7 +34,7 @@ def _detalle(exp: Expediente, dnis: list[str]) -> Tabla:
         Columna(titulo="Docente", ancho=28), Columna(titulo="DNI", ancho=11), Columna(titulo="¿Director?", ancho=9),
         Columna(titulo="Grados", ancho=14), Columna(titulo="Visita", ancho=22), Columna(titulo="Tipo de visita", ancho=14),
         Columna(titulo="Fecha de la matriz", ancho=12, formato="fecha"), Columna(titulo="Mes", ancho=11),
-        Columna(titulo="Desempeño", ancho=10), Columna(titulo="Denominación", ancho=50),
+        Columna(titulo="Desempeño", ancho=12), Columna(titulo="Denominación", ancho=50),
         Columna(titulo="Nivel", ancho=8, formato="nivel"), Columna(titulo="Etiqueta", ancho=15),
         Columna(titulo="¿Atendido?", ancho=10), Columna(titulo="Evidencias", ancho=60),
         Columna(titulo="Producto de la asesoría", ancho=50),
@@ -63,7 +63,8 @@ def _niveles(prefijo: str) -> list[Columna]:
     return [Columna(titulo=f"{prefijo}{n}", ancho=9, formato="entero", nivel=n) for n in NIVELES]
 
 
-def _resumen(exp: Expediente, dnis: list[str]) -> list[Tabla]:
+def _resumen(exp: Expediente, dnis: list[str]) -> tuple[list[Tabla], list[Tabla]]:
+    """Las tablas de la hoja «Inicio y término» y las de la hoja «Por mes»."""
     codigos = catalogo().codigos_docente
     extremos = inicio_y_termino(exp, dnis)
     nombre = {c: _corto(catalogo().desempeno_docente(c).denominacion, 55) for c in codigos}
@@ -82,20 +83,20 @@ def _resumen(exp: Expediente, dnis: list[str]) -> list[Tabla]:
     por_mes = niveles_por_mes(exp, dnis)
     mensual = Tabla(
         titulo="Docentes por nivel, desempeño y mes (última valoración del mes)",
-        columnas=[Columna(titulo="Mes", ancho=10), Columna(titulo="Código", ancho=10), Columna(titulo="Desempeño", ancho=45),
+        columnas=[Columna(titulo="Mes", ancho=11), Columna(titulo="Desempeño", ancho=12),
                   *_niveles("Nivel "), Columna(titulo="Valorados", ancho=10, formato="entero")],
-        filas=[[mes(m), c, nombre[c], *cuenta.values(), sum(cuenta.values())]
+        filas=[[mes(m), c, *cuenta.values(), sum(cuenta.values())]
                for m, por_codigo in por_mes.items() for c, cuenta in por_codigo.items()],
     )
     logro = Tabla(
         titulo="Docentes en nivel III o IV por mes",
-        columnas=[Columna(titulo="Mes", ancho=10), *(Columna(titulo=c, ancho=9, formato="entero") for c in codigos)],
+        columnas=[Columna(titulo="Mes", ancho=11), *(Columna(titulo=c, ancho=10, formato="entero") for c in codigos)],
         filas=[[mes(m), *(por_codigo[c]["III"] + por_codigo[c]["IV"] for c in codigos)] for m, por_codigo in por_mes.items()],
         filtro=False,
         graficos=[Grafico(titulo="Docentes en nivel III o IV por mes y desempeño", categorias=0,
                           series=list(range(1, len(codigos) + 1)), eje_valores="docentes")],
     )
-    return [inicio, logro, mensual]
+    return [inicio], [logro, mensual]
 
 
 def contexto(exp: Expediente, dni_acompanante: str | None = None) -> Libro:
@@ -106,8 +107,10 @@ def contexto(exp: Expediente, dni_acompanante: str | None = None) -> Libro:
         ambito, dnis = exp.ugel.nombre, [d.dni for d in exp.docentes]
     titulo = f"Consolidado de valoraciones del desempeño docente {exp.anio} — {ambito}"
     lineas = [titulo, f"{exp.ugel.nombre} · {exp.ugel.dre} · {len(dnis)} docentes acompañados"]
+    extremos, mensuales = _resumen(exp, dnis)
     return Libro(titulo=titulo, hojas=[
-        Hoja(nombre="Resumen", encabezado=lineas, tablas=_resumen(exp, dnis)),
+        Hoja(nombre="Inicio y término", encabezado=lineas, tablas=extremos),
+        Hoja(nombre="Por mes", encabezado=lineas, tablas=mensuales),
         Hoja(nombre="Valoraciones", encabezado=[*lineas, "Una fila por docente, visita y desempeño: use los filtros de la fila de títulos."],
              tablas=[_detalle(exp, dnis)]),
     ])

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from formatos.entrada.captura import libro
 from formatos.entrada.excel import leer_excel
-from formatos.entrada.json import leer_json
+from formatos.entrada.json import a_json, leer_json
 from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, Expediente
 
@@ -23,12 +22,6 @@ def cargar(ruta: str | Path) -> Carga:
     if lector is None:
         return Carga(None, [Problema((), f"{ruta.name}: formato de archivo no reconocido (use .json o .xlsx)")])
     return lector(ruta)
-
-
-def a_json(expediente: Expediente) -> bytes:
-    """El expediente en JSON (UTF-8, con sangría), como lo lee `cargar`."""
-    datos = expediente.model_dump(mode="json")
-    return (json.dumps(datos, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def a_excel(expediente: Expediente | None = None, ugel: str | None = None, anio: int | None = None) -> bytes:

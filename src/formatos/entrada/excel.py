@@ -26,6 +26,7 @@ class _Lector:
         self.hoja_de: dict[tuple, str] = {}  # ruta del registro o elemento → nombre de la hoja
         self.titulos: dict[tuple[str, tuple], str] = {}  # (hoja, ruta del campo) → título de la columna
         self.faltan: set[tuple[str, tuple]] = set()  # (hoja, ruta del campo) de columnas obligatorias ausentes
+        self.datos_generales: dict[tuple, str] = {}  # ruta del dato → su título en la hoja de datos generales
 
     def hoja(self, nombre: str):
         return self.hojas.get(normalizar(nombre))
@@ -45,7 +46,7 @@ class _Lector:
             columna = por_titulo.get(normalizar(fila[0]))
             if columna is None:
                 continue
-            self.titulos[(hoja.title, columna.ruta)] = columna.titulo
+            self.datos_generales[columna.ruta] = columna.titulo
             self.filas[columna.ruta] = [i]
             self.hoja_de[columna.ruta] = hoja.title
             valor = self._valor(columna, fila[1] if len(fila) > 1 else None, hoja.title, i, "Valor")
@@ -163,15 +164,18 @@ class _Lector:
                 base, campo = ruta[:n], tuple(p for p in ruta[n:] if isinstance(p, str))
                 break
         else:
-            return problema
+            dato = next((c.titulo for c in columnas_cabecera() if c.ruta[:len(ruta)] == ruta), None)
+            if dato is None:
+                return problema
+            return replace(problema, ubicacion=f"Hoja {textos()['cabecera']}, dato «{dato}» (falta la fila)")
         hoja = self.hoja_de.get(base) or self.hoja_de.get(base[:2]) or ""
         filas = sorted(set(self.filas[base]))
         if campo and (hoja, campo) in self.faltan:
             return None
         texto = f"Hoja {hoja}, " + (f"fila {filas[0]}" if len(filas) == 1 else f"filas {filas[0]} a {filas[-1]}")
         titulo = self.titulos.get((hoja, campo)) if campo else None
-        if titulo is None and len(base) == 1:  # datos generales: la fila ya es el dato
-            titulo = "Valor"
+        if base in self.datos_generales:  # datos generales: una fila por dato
+            titulo = f"Valor («{self.datos_generales[base]}»)"
         if titulo:
             texto += f", columna {titulo}"
         return replace(problema, mensaje=self._mensaje(problema.mensaje, hoja), ubicacion=texto)
