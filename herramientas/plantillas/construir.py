@@ -25,8 +25,11 @@ MODULOS = {
 }
 
 if __name__ == "__main__":
+    from formatos.salida.docx import zip_determinista
+
     for nombre in sys.argv[1:] or MODULOS:
         modulo = importlib.import_module(MODULOS[nombre])
-        extension = getattr(modulo, "EXTENSION", ".docx")
-        modulo.construir(DESTINO / f"{nombre}{extension}")
-        print(f"plantillas/{nombre}{extension}")
+        destino = DESTINO / f"{nombre}{getattr(modulo, 'EXTENSION', '.docx')}"
+        modulo.construir(destino)
+        destino.write_bytes(zip_determinista(destino.read_bytes()))  # mismo script, mismos bytes
+        print(f"plantillas/{destino.name}")
