@@ -195,9 +195,13 @@ def test_lectura_tolerante(tmp_path, carga_ejemplo):
     visitas.cell(3, cols["Tipo"], "DIAGNOSTICA")
     for fila in range(visitas.max_row + 1, visitas.max_row + 6):  # filas vacías al final (con espacios)
         visitas.cell(fila, 1, "   ")
+    gia = libro["GIA"]
+    gia.insert_rows(1, 2)  # el usuario puso un título encima de la tabla
+    gia.cell(1, 1, "GIA del año")
+    gia.cell(5, 5, "cuatro")
     libro.save(tmp_path / "libro.xlsx")
     carga = cargar(tmp_path / "libro.xlsx")
-    assert carga.problemas == []
+    assert [(p.ubicacion, p.mensaje) for p in carga.problemas] == [("Hoja GIA, fila 5, columna Horas", "debe ser un número")]
     exp = carga.expediente
     assert exp.docentes[0].nombres == "Rosa Elena" and exp.docentes[0].grados == [1, 2, 3, 4, 5, 6]
     assert exp.valoraciones[0].fecha == date(2026, 5, 29)
@@ -205,6 +209,7 @@ def test_lectura_tolerante(tmp_path, carga_ejemplo):
     assert d19.nivel_alcanzado == "II"
     assert exp.visitas[1].horas_asesoria == 2.5 and exp.visitas[1].tipo == "diagnóstica"
     assert len(exp.visitas) == len(carga_ejemplo.expediente.visitas)
+    assert len(exp.gias) == len(carga_ejemplo.expediente.gias) - 1
 
 
 # --- diez errores sembrados -------------------------------------------------------------------------------
@@ -302,13 +307,23 @@ class TallerPrueba(Registro):
     id: Texto
     dni_responsable: Dni
     fecha: Fecha
+    mes: int = Field(ge=3, le=12)
     asistentes: list[Dni] = Field(default_factory=list)
     respuestas: list[Respuesta] = Field(default_factory=list)
     reajustes: list[Reajuste] = Field(default_factory=list)
 
 
+class EncuestaPrueba(Registro):
+    """Sin clave: la segunda lista de submodelos no puede ir en hoja hija y va en JSON."""
+
+    titulo: Texto
+    respuestas: list[Respuesta]
+    reajustes: list[Reajuste] = Field(default_factory=list)
+
+
 class ExpedienteConTaller(modulo_expediente.Expediente):
     talleres_prueba: list[TallerPrueba] = Field(default_factory=list)
+    encuestas_prueba: list[EncuestaPrueba] = Field(default_factory=list)
 
 
 @pytest.fixture
@@ -323,16 +338,26 @@ def con_seccion_nueva(monkeypatch):
 
 
 def test_seccion_nueva_sin_cambiar_el_codigo(tmp_path, datos_ejemplo, con_seccion_nueva):
-    taller = {"id": "T1", "dni_responsable": "41526378", "fecha": "2026-07-20", "asistentes": ["45871236", "40256981"],
+    taller = {"id": "T1", "dni_responsable": "41526378", "fecha": "2026-07-20", "mes": 7, "asistentes": ["45871236", "40256981"],
               "respuestas": [{"pregunta": "¿Logística?", "nivel": "III"}, {"pregunta": "¿Expectativas?", "nivel": "IV"}],
               "reajustes": [{"fecha": "2026-08-01", "motivo": "Cambio de local"}]}
-    carga = modulo_expediente.validar_expediente({**datos_ejemplo, "talleres_prueba": [taller]})
+    encuesta = {"titulo": "Satisfacción", "respuestas": [{"pregunta": "¿Útil?", "nivel": "IV"},
+                                                          {"pregunta": "¿Claro?", "nivel": "III"}],
+                "reajustes": [{"fecha": "2026-08-01", "motivo": "Otro"}]}
+    carga = modulo_expediente.validar_expediente({**datos_ejemplo, "talleres_prueba": [taller], "encuestas_prueba": [encuesta]})
     assert carga.problemas == [] and len(carga.expediente.talleres_prueba) == 1
     ruta = tmp_path / "libro.xlsx"
     ruta.write_bytes(a_excel(carga.expediente))
     nombres = load_workbook(ruta).sheetnames
     assert "Talleres prueba" in nombres and "Talleres prueba - Reajustes" in nombres
     assert _filas(ruta, "Talleres prueba")[1]["Asistentes"] == "45871236, 40256981"
+    listas = _listas(load_workbook(ruta)["Talleres prueba"])
+    assert listas["Mes"] == '"3,4,5,6,7,8,9,10,11,12"' and listas["Nivel"] == '"I,II,III,IV"'
+    assert listas["Dni responsable"] == "'Acompañantes'!$A$2:$A$2000"
+    assert [c.value for c in load_workbook(ruta)["Talleres prueba - Reajustes"][1]] == ["Código", "Fecha", "Motivo"]
+    encuesta = _filas(ruta, "Encuestas prueba")
+    assert [f["Pregunta"] for f in encuesta] == ["¿Útil?", "¿Claro?"]
+    assert encuesta[0]["Reajustes"] == '[{"fecha": "2026-08-01", "motivo": "Otro"}]' 
     vuelta = cargar(ruta)
     assert vuelta.problemas == [] and vuelta.expediente == carga.expediente
 
@@ -395,7 +420,7 @@ def _valoraciones_json(datos: dict) -> dict[str, list[tuple[str, dict]]]:
 def test_consolidado_de_valoraciones_de_la_ugel(demo, datos_ejemplo):
     ruta = _consolidado(demo, "consolidado-valoraciones", "UGEL San Marcos")
     libro = load_workbook(ruta)
-    assert libro.sheetnames == ["Inicio y término", "Por mes", "Valoraciones"]
+    assert libro.sheetnames == ["Inicio y término", "Logro por mes", "Niveles por mes", "Valoraciones"]
     detalle = libro["Valoraciones"]
     (tabla,) = detalle.tables.values()
     n = sum(len(v["desempenos"]) for v in datos_ejemplo["valoraciones"])
@@ -422,7 +447,7 @@ def test_consolidado_de_valoraciones_de_la_ugel(demo, datos_ejemplo):
         for nivel in ("I", "II", "III", "IV"):
             assert fila[f"Inicio {nivel}"] == inicio[nivel] and fila[f"Término {nivel}"] == termino[nivel], (codigo, nivel)
 
-    mensual = libro["Por mes"]
+    mensual = libro["Niveles por mes"]
     filas_mes = [f for f in mensual.iter_rows(values_only=True) if f[0] == "Agosto" and f[1] == "D22"]
     (agosto,) = [f for f in filas_mes if len([x for x in f if x is not None]) >= 7]
     ultimas = [[x for x in v if x[0][5:7] == "08"][-1][1]["D22"] for v in por_docente.values()]

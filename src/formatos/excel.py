@@ -59,3 +59,12 @@ def para_imprimir(hoja, filas_titulo: str | None = "1:1") -> None:
     hoja.page_margins.left = hoja.page_margins.right = 0.4
     if filas_titulo:
         hoja.print_title_rows = filas_titulo
+
+
+def alto_de_fila(celdas: list[tuple[str, float]], minimo: float = 15) -> float:
+    """Alto (en puntos) para que se lean enteros los textos con ajuste de línea: (texto, ancho de su columna)."""
+    lineas = 1
+    for texto, ancho in celdas:
+        por_linea = max(ancho * 1.15, 1)
+        lineas = max(lineas, sum(max(1, -(-len(parte) // int(por_linea))) for parte in str(texto).split("\n")))
+    return max(minimo, 15 * lineas)

@@ -53,7 +53,7 @@ def _visitas(exp: Expediente) -> Tabla:
         filas.append([f"{d.apellidos}, {d.nombres}", visitas.programado, visitas.ejecutado])
     return Tabla(
         titulo="Visitas en aula por docente",
-        columnas=[Columna(titulo="Docente", ancho=26), Columna(titulo="Programadas", ancho=11, formato="entero"),
+        columnas=[Columna(titulo="Docente", ancho=34), Columna(titulo="Programadas", ancho=11, formato="entero"),
                   Columna(titulo="Ejecutadas", ancho=11, formato="entero")],
         filas=filas, filtro=False,
         graficos=[Grafico(titulo="Visitas programadas y ejecutadas", categorias=0, series=[1, 2], horizontal=True,

@@ -63,8 +63,8 @@ def _niveles(prefijo: str) -> list[Columna]:
     return [Columna(titulo=f"{prefijo}{n}", ancho=9, formato="entero", nivel=n) for n in NIVELES]
 
 
-def _resumen(exp: Expediente, dnis: list[str]) -> tuple[list[Tabla], list[Tabla]]:
-    """Las tablas de la hoja «Inicio y término» y las de la hoja «Por mes»."""
+def _resumen(exp: Expediente, dnis: list[str]) -> tuple[Tabla, Tabla, Tabla]:
+    """Inicio frente a término, logro (III o IV) por mes y niveles por mes: una hoja cada una."""
     codigos = catalogo().codigos_docente
     extremos = inicio_y_termino(exp, dnis)
     nombre = {c: _corto(catalogo().desempeno_docente(c).denominacion, 55) for c in codigos}
@@ -96,7 +96,7 @@ def _resumen(exp: Expediente, dnis: list[str]) -> tuple[list[Tabla], list[Tabla]
         graficos=[Grafico(titulo="Docentes en nivel III o IV por mes y desempeño", categorias=0,
                           series=list(range(1, len(codigos) + 1)), eje_valores="docentes")],
     )
-    return [inicio], [logro, mensual]
+    return inicio, logro, mensual
 
 
 def contexto(exp: Expediente, dni_acompanante: str | None = None) -> Libro:
@@ -107,10 +107,11 @@ def contexto(exp: Expediente, dni_acompanante: str | None = None) -> Libro:
         ambito, dnis = exp.ugel.nombre, [d.dni for d in exp.docentes]
     titulo = f"Consolidado de valoraciones del desempeño docente {exp.anio} — {ambito}"
     lineas = [titulo, f"{exp.ugel.nombre} · {exp.ugel.dre} · {len(dnis)} docentes acompañados"]
-    extremos, mensuales = _resumen(exp, dnis)
+    extremos, logro, mensual = _resumen(exp, dnis)
     return Libro(titulo=titulo, hojas=[
-        Hoja(nombre="Inicio y término", encabezado=lineas, tablas=extremos),
-        Hoja(nombre="Por mes", encabezado=lineas, tablas=mensuales),
+        Hoja(nombre="Inicio y término", encabezado=lineas, tablas=[extremos]),
+        Hoja(nombre="Logro por mes", encabezado=lineas, tablas=[logro]),
+        Hoja(nombre="Niveles por mes", encabezado=lineas, tablas=[mensual]),
         Hoja(nombre="Valoraciones", encabezado=[*lineas, "Una fila por docente, visita y desempeño: use los filtros de la fila de títulos."],
              tablas=[_detalle(exp, dnis)]),
     ])

@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from formatos.excel import escribir, guardar, para_imprimir
+from formatos.excel import alto_de_fila, escribir, guardar, para_imprimir
 from formatos.entrada.hojas import Columna, Tabla, a_celda, columnas_cabecera, tablas, textos, tomar
 from formatos.modelos.expediente import Expediente
 
@@ -21,6 +21,7 @@ FILAS = 2000
 """Filas preparadas (listas desplegables y formatos) en cada hoja."""
 
 AZUL, CELESTE, GRIS = "1F4E79", "DDEBF7", "F2F2F2"
+LETRA = "Calibri"
 _OBLIGATORIA = PatternFill("solid", start_color=AZUL, end_color=AZUL)
 _OPCIONAL = PatternFill("solid", start_color=CELESTE, end_color=CELESTE)
 _BORDE = Border(bottom=Side("thin", color="808080"))
@@ -54,7 +55,7 @@ def _encabezado(hoja: Worksheet, columnas: tuple[Columna, ...]) -> None:
         celda = hoja.cell(1, j)
         escribir(celda, columna.titulo)
         celda.fill = _OBLIGATORIA if columna.obligatoria else _OPCIONAL
-        celda.font = Font(bold=True, color="FFFFFF" if columna.obligatoria else "000000")
+        celda.font = Font(name=LETRA, bold=True, color="FFFFFF" if columna.obligatoria else "000000")
         celda.alignment = Alignment(wrap_text=True, vertical="center")
         celda.border = _BORDE
         nota = _nota(columna)
@@ -76,7 +77,8 @@ def _nota(columna: Columna) -> str:
     if columna.clase == "opciones":
         partes.append("Una de: " + ", ".join(str(o) for o in columna.opciones) + ".")
     if columna.referencia:
-        partes.append("Debe figurar en la hoja de " + columna.referencia.replace("_", " ") + ".")
+        hoja = next((t.hoja for t in tablas() if t.seccion == columna.referencia and not t.hija), columna.referencia)
+        partes.append(f"Debe figurar en la hoja «{hoja}».")
     return " ".join(partes)
 
 
@@ -99,17 +101,22 @@ def _filas(tabla: Tabla, registros: list[dict]) -> list[list]:
 def _hoja_datos(hoja: Worksheet, tabla: Tabla, filas: list[list], destino_clave: dict[str, str]) -> None:
     columnas = tabla.todas
     _encabezado(hoja, columnas)
+    anchos = [_ancho(c, [f[j] for f in filas]) for j, c in enumerate(columnas)]
     for i, fila in enumerate(filas, start=2):
+        largos = []
         for j, (columna, valor) in enumerate(zip(columnas, fila), start=1):
             celda = hoja.cell(i, j)
             escribir(celda, valor)
             if columna.clase in _FORMATOS:
                 celda.number_format = _FORMATOS[columna.clase]
-            if columna.clase == "texto" and isinstance(valor, str) and len(valor) > 60:
-                celda.alignment = Alignment(wrap_text=True, vertical="top")
+            celda.alignment = Alignment(vertical="top", wrap_text=isinstance(valor, str) and len(valor) > anchos[j - 1])
+            if celda.alignment.wrap_text:
+                largos.append((valor, anchos[j - 1]))
+        if largos:
+            hoja.row_dimensions[i].height = alto_de_fila(largos)
     for j, columna in enumerate(columnas, start=1):
         letra = get_column_letter(j)
-        hoja.column_dimensions[letra].width = _ancho(columna, [f[j - 1] for f in filas])
+        hoja.column_dimensions[letra].width = anchos[j - 1]
         if columna.clase in _FORMATOS:
             hoja.column_dimensions[letra].number_format = _FORMATOS[columna.clase]
         _lista_desplegable(hoja, columna, f"{letra}2:{letra}{FILAS}", destino_clave)
@@ -119,19 +126,20 @@ def _hoja_datos(hoja: Worksheet, tabla: Tabla, filas: list[list], destino_clave:
 def _hoja_cabecera(hoja: Worksheet, datos: dict) -> None:
     for j, (texto, ancho) in enumerate((("Dato", 38), ("Valor", 55), ("Qué va", 70)), start=1):
         celda = hoja.cell(1, j, texto)
-        celda.fill, celda.font, celda.border = _OBLIGATORIA, Font(bold=True, color="FFFFFF"), _BORDE
+        celda.fill, celda.font, celda.border = _OBLIGATORIA, Font(name=LETRA, bold=True, color="FFFFFF"), _BORDE
         hoja.column_dimensions[get_column_letter(j)].width = ancho
     hoja.freeze_panes = "A2"
     for i, columna in enumerate(columnas_cabecera(), start=2):
         escribir(hoja.cell(i, 1), columna.titulo)
-        hoja.cell(i, 1).font = Font(bold=columna.obligatoria)
+        hoja.cell(i, 1).font = Font(name=LETRA, bold=columna.obligatoria)
         valor = hoja.cell(i, 2)
         escribir(valor, a_celda(columna, tomar(datos, columna.ruta)))
         if columna.clase in _FORMATOS:
             valor.number_format = _FORMATOS[columna.clase]
         escribir(hoja.cell(i, 3), _nota(columna))
         hoja.cell(i, 3).alignment = Alignment(wrap_text=True, vertical="top")
-        hoja.cell(i, 3).font = Font(color="595959")
+        hoja.row_dimensions[i].height = alto_de_fila([(_nota(columna), 70)])
+        hoja.cell(i, 3).font = Font(name=LETRA, color="595959")
         _lista_desplegable(hoja, columna, f"B{i}", {})
 
 
@@ -141,20 +149,20 @@ def _hoja_instrucciones(hoja: Worksheet) -> None:
     hoja.column_dimensions["B"].width = 32
     hoja.column_dimensions["C"].width = 13
     hoja.column_dimensions["D"].width = 80
-    hoja.cell(1, 1, t["titulo"]).font = Font(bold=True, size=15, color=AZUL)
+    hoja.cell(1, 1, t["titulo"]).font = Font(name=LETRA, bold=True, size=15, color=AZUL)
     fila = 3
     for parrafo in t["parrafos"]:
         hoja.merge_cells(start_row=fila, start_column=1, end_row=fila, end_column=4)
         celda = hoja.cell(fila, 1, parrafo)
         celda.alignment = Alignment(wrap_text=True, vertical="top")
-        hoja.row_dimensions[fila].height = 15 * (1 + len(parrafo) // 120)
+        hoja.row_dimensions[fila].height = alto_de_fila([(parrafo, 155)])
         fila += 1
     fila += 1
-    hoja.cell(fila, 1, "Columnas de cada hoja").font = Font(bold=True, size=12, color=AZUL)
+    hoja.cell(fila, 1, "Columnas de cada hoja").font = Font(name=LETRA, bold=True, size=12, color=AZUL)
     fila += 1
     for j, texto in enumerate(("Hoja", "Columna", "Obligatoria", "Qué se escribe"), start=1):
         celda = hoja.cell(fila, j, texto)
-        celda.fill, celda.font = _OBLIGATORIA, Font(bold=True, color="FFFFFF")
+        celda.fill, celda.font = _OBLIGATORIA, Font(name=LETRA, bold=True, color="FFFFFF")
     for tabla_o_cabecera, columnas in [(textos()["cabecera"], columnas_cabecera())] + [(t.hoja, t.todas) for t in tablas()]:
         for columna in columnas:
             fila += 1
@@ -162,6 +170,7 @@ def _hoja_instrucciones(hoja: Worksheet) -> None:
                                        _nota(columna).split(".", 1)[1].strip()), start=1):
                 escribir(hoja.cell(fila, j), valor)
                 hoja.cell(fila, j).alignment = Alignment(wrap_text=True, vertical="top")
+            hoja.row_dimensions[fila].height = alto_de_fila([(_nota(columna), 80), (columna.titulo, 32)])
             if fila % 2:
                 for j in range(1, 5):
                     hoja.cell(fila, j).fill = PatternFill("solid", start_color=GRIS, end_color=GRIS)

@@ -78,20 +78,28 @@ class _Lector:
                                                ubicacion=f"Hoja {tabla.hoja}, columna {c.titulo}"))
         return posiciones
 
+    @staticmethod
+    def _fila_de_titulos(tabla: Tabla, filas: list[tuple]) -> int:
+        """La fila de los títulos: la 1, o la de las primeras 10 con más títulos conocidos (si el usuario agregó filas arriba)."""
+        conocidos = {normalizar(c.titulo) for c in tabla.todas}
+        aciertos = [sum(normalizar(v) in conocidos for v in fila if v is not None) for fila in filas[:10]]
+        return 1 + aciertos.index(max(aciertos)) if aciertos and max(aciertos) > 0 else 1
+
     def seccion(self, tabla: Tabla, registros: dict[str, list], claves: dict[str, dict[str, int]]) -> None:
         hoja = self.hoja(tabla.hoja)
         if hoja is None:
             return
-        filas = hoja.iter_rows(values_only=True)
-        encabezado = next(filas, ())
-        posiciones = self._columnas(tabla, encabezado)
+        todas = list(hoja.iter_rows(values_only=True))
+        fila_titulos = self._fila_de_titulos(tabla, todas)
+        posiciones = self._columnas(tabla, todas[fila_titulos - 1] if todas else ())
+        filas = iter(todas[fila_titulos:])
         for c in tabla.todas:
             self.titulos[(hoja.title, c.ruta)] = c.titulo
         propios = registros.setdefault(tabla.seccion, [])
         indice = claves.setdefault(tabla.seccion, {})
         clave = tabla.clave
         actual: int | None = None  # registro al que se agregan los elementos de la lista
-        for i, fila in enumerate(filas, start=2):
+        for i, fila in enumerate(filas, start=fila_titulos + 1):
             registro, elemento = {}, {}
             for j, columna in posiciones.items():
                 valor = self._valor(columna, fila[j] if j < len(fila) else None, hoja.title, i, columna.titulo)

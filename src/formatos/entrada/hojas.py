@@ -108,6 +108,9 @@ def _hoja_de_tipo(anotacion: Any) -> tuple[Clase, tuple]:
         esquema = opciones[0] if len(opciones) == 1 else {}
     if "enum" in esquema:
         return "opciones", tuple(esquema["enum"])
+    minimo, maximo = esquema.get("minimum"), esquema.get("maximum")
+    if esquema.get("type") == "integer" and minimo is not None and maximo is not None and maximo - minimo <= 15:
+        return "opciones", tuple(range(minimo, maximo + 1))  # p. ej. un mes de 3 a 12: lista desplegable
     if re.fullmatch(r"\^\\d\{\d+\}\$", esquema.get("pattern", "")):
         return "digitos", ()
     if esquema.get("format") == "date":
@@ -180,7 +183,8 @@ def columnas_de(modelo: type[BaseModel], seccion: str = "", raiz: type[BaseModel
             else:
                 clase, entero = "lista", _hoja_de_tipo(elemento)[0] == "entero"
         elif origen is dict:
-            clase = "dict"
+            valores = typing.get_args(tipo)[1:] or (str,)
+            clase = "dict" if _hoja_de_tipo(valores[0])[0] in ("texto", "entero", "numero", "opciones") else "json"
         else:
             clase, opciones = _hoja_de_tipo(info.rebuild_annotation())
         catalogo_lista = listas_catalogo.get(f"{modelo.__name__}.{nombre}")
@@ -209,11 +213,13 @@ def tablas() -> tuple[Tabla, ...]:
             resultado.append(Tabla(seccion, hoja, modelo, tuple(columnas)))
             continue
         primera, *otras = listas
+        if getattr(modelo, "clave", None) is None:  # sin clave no hay hoja hija: las demás listas van en JSON
+            columnas += [Columna((n,), titulo(modelo, (n,), seccion), "json", modelo.model_fields[n].is_required(),
+                                 modelo.model_fields[n].description or "") for n in otras]
+            otras = []
         resultado.append(Tabla(seccion, hoja, modelo, tuple(columnas), primera, _columnas_lista(modelo, seccion, primera, columnas)))
         principal = resultado[-1]
         for lista in otras:
-            if principal.clave is None:
-                raise TypeError(f"la sección {seccion} necesita `clave` para poner {lista} en otra hoja")
             resultado.append(Tabla(
                 seccion, nombre_hoja(f"{hoja} - {titulo(modelo, (lista,), seccion)}"), modelo, (principal.clave,), lista,
                 _columnas_lista(modelo, seccion, lista, [principal.clave]), hija=True,

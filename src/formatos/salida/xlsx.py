@@ -22,7 +22,7 @@ from formatos.excel import escribir, guardar, para_imprimir
 ESTILOS = ("Título", "Subtítulo", "Encabezado", "Nivel I", "Nivel II", "Nivel III", "Nivel IV")
 NIVELES = ("I", "II", "III", "IV")
 FORMATOS = {"entero": "0", "numero": "0.#", "porcentaje": "0%", "avance": "0%", "fecha": "DD/MM/YYYY"}
-FILAS_GRAFICO = 18  # alto de un gráfico, en filas
+CM_POR_FILA = 0.53  # alto de una fila de 15 puntos
 
 
 def _estilos(libro) -> dict:
@@ -37,6 +37,9 @@ def _grafico(hoja, tabla: dict, grafico: dict, fila_titulos: int, estilos: dict)
     ultima = fila_titulos + len(tabla["filas"])
     barras = BarChart()
     barras.type = "bar" if grafico["horizontal"] else "col"
+    if grafico["horizontal"]:
+        barras.x_axis.scaling.orientation = "maxMin"  # la primera fila de la tabla, arriba
+        barras.y_axis.crosses = "max"  # y la escala, abajo
     barras.title = grafico["titulo"]
     barras.y_axis.title = grafico["eje_valores"] or None
     barras.x_axis.delete = barras.y_axis.delete = False
@@ -49,7 +52,8 @@ def _grafico(hoja, tabla: dict, grafico: dict, fila_titulos: int, estilos: dict)
         if nivel:
             barras.series[-1].graphicalProperties.solidFill = estilos[f"Nivel {nivel}"].fill.fgColor.rgb[-6:]
     barras.set_categories(Reference(hoja, min_col=grafico["categorias"] + 1, min_row=fila_titulos + 1, max_row=ultima))
-    barras.width, barras.height = 17, 8.5
+    barras.width = 17
+    barras.height = max(8.5, 0.5 * len(tabla["filas"]) + 3) if grafico["horizontal"] else 8.5  # una etiqueta por barra
     return barras
 
 
@@ -87,10 +91,12 @@ def _tabla(hoja, tabla: dict, fila: int, numero: int, estilos: dict) -> int:
             hoja.conditional_formatting.add(f"{letra}{titulos + 1}:{letra}{ultima}", CellIsRule(
                 operator=operador, formula=[formula], font=Font(bold=estilo.font.b, color=estilo.font.color),
                 fill=PatternFill("solid", start_color=color, end_color=color)))
-    ancla = get_column_letter(len(columnas) + 2)
-    for k, grafico in enumerate(tabla["graficos"]):
-        hoja.add_chart(_grafico(hoja, tabla, grafico, titulos, estilos), f"{ancla}{titulos + k * FILAS_GRAFICO}")
-    return max(ultima, titulos + len(tabla["graficos"]) * FILAS_GRAFICO) + 3
+    ancla, fila_grafico = get_column_letter(len(columnas) + 2), titulos
+    for grafico in tabla["graficos"]:
+        barras = _grafico(hoja, tabla, grafico, titulos, estilos)
+        hoja.add_chart(barras, f"{ancla}{fila_grafico}")
+        fila_grafico += int(barras.height / CM_POR_FILA) + 2
+    return max(ultima, fila_grafico) + 3
 
 
 def render_xlsx(plantilla: Path, contexto: dict) -> bytes:
@@ -116,7 +122,8 @@ def render_xlsx(plantilla: Path, contexto: dict) -> bytes:
         anchos: dict[int, float] = {}
         for tabla in datos["tablas"]:
             for j, columna in enumerate(tabla["columnas"], start=1):
-                anchos[j] = max(anchos.get(j, 0), columna["ancho"])
+                palabra = max(len(p) for p in columna["titulo"].split() or [""])  # que el título no se corte a media palabra
+                anchos[j] = max(anchos.get(j, 0), columna["ancho"], palabra * 1.2 + 2)
         for j, ancho in anchos.items():
             hoja.column_dimensions[get_column_letter(j)].width = ancho
         if len(datos["tablas"]) == 1 and not datos["tablas"][0]["graficos"]:
