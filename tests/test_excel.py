@@ -212,6 +212,22 @@ def test_lectura_tolerante(tmp_path, carga_ejemplo):
     assert len(exp.gias) == len(carga_ejemplo.expediente.gias) - 1
 
 
+def test_un_archivo_que_no_es_libro(tmp_path, carga_ejemplo):
+    for nombre, datos in [("json.xlsx", expediente_ejemplo().read_bytes()), ("vacio.xlsx", b""),
+                          ("word.xlsx", (Path(formatos.__file__).parent / "datos" / "catalogo.toml").read_bytes())]:
+        (tmp_path / nombre).write_bytes(datos)
+        carga = cargar(tmp_path / nombre)
+        assert carga.expediente is None
+        assert [str(p) for p in carga.problemas] == [
+            f"{nombre}: no es un libro de Excel (.xlsx) válido; ábralo en Excel y guárdelo de nuevo como «Libro de Excel»"]
+    libro = load_workbook(LIBRO_EJEMPLO)
+    del libro["Datos generales"]
+    libro.save(tmp_path / "sin_datos.xlsx")
+    carga = cargar(tmp_path / "sin_datos.xlsx")
+    assert carga.expediente is None
+    assert str(carga.problemas[0]) == "Hoja Datos generales: falta la hoja «Datos generales» (año y UGEL)"
+
+
 # --- diez errores sembrados -------------------------------------------------------------------------------
 def test_diez_errores_con_hoja_fila_y_columna(tmp_path, carga_ejemplo):
     libro = load_workbook(LIBRO_EJEMPLO)

@@ -10,6 +10,8 @@ from formatos.entrada.json import a_json, leer_json
 from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, Expediente
 
+__all__ = ["LECTORES", "a_excel", "a_json", "cargar"]
+
 LECTORES = {".json": leer_json, ".xlsx": leer_excel, ".xlsm": leer_excel}
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from formatos.entrada.hojas import Columna, Tabla, columnas_cabecera, de_celda, normalizar, poner, tablas, textos, tomar
+from formatos.entrada.json import TAMANO_MAXIMO
 from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, validar_expediente
 
@@ -210,10 +210,13 @@ class _Lector:
 
 def leer_excel(ruta: Path) -> Carga:
     """Lee y valida un libro de captura: los registros válidos se usan; cada problema dice hoja, fila y columna."""
+    if ruta.stat().st_size > TAMANO_MAXIMO:
+        return Carga(None, [Problema((), f"{ruta.name}: el archivo pesa más de {TAMANO_MAXIMO // 2**20} MB")])
     try:
         libro = load_workbook(ruta, data_only=True, read_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        return Carga(None, [Problema((), f"{ruta.name}: no es un libro de Excel válido ({type(e).__name__})")])
+    except Exception:  # noqa: BLE001 - zip dañado, otro tipo de archivo, XML inválido...
+        return Carga(None, [Problema((), f"{ruta.name}: no es un libro de Excel (.xlsx) válido; "
+                                         "ábralo en Excel y guárdelo de nuevo como «Libro de Excel»")])
     try:
         lector = _Lector(libro)
         lector.cabecera()

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import re
+import types
 import typing
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Literal
@@ -82,7 +83,7 @@ class Tabla:
 
 # --- análisis de los tipos --------------------------------------------------------------------------
 def _sin_none(anotacion: Any) -> tuple[Any, bool]:
-    if typing.get_origin(anotacion) in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if typing.get_origin(anotacion) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(anotacion) if a is not type(None)]
         if len(args) == 1:
             return args[0], True
@@ -325,11 +326,3 @@ def tomar(origen: dict, ruta: tuple[str, ...]) -> Any:
             return None
         origen = origen[parte]
     return origen
-
-
-@dataclass
-class Ubicaciones:
-    """Dónde quedó cada dato leído: para decir "Hoja X, fila N, columna Y" en los problemas."""
-
-    filas: dict[tuple, list[tuple[str, int]]] = field(default_factory=dict)  # ruta → (hoja, fila)
-    columnas: dict[tuple[str, tuple], str] = field(default_factory=dict)  # (hoja, ruta del campo) → título
