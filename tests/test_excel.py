@@ -511,6 +511,20 @@ def test_consolidado_del_protocolo(demo, datos_ejemplo):
         assert any(n.startswith("xl/charts/") for n in z.namelist())
 
 
+def test_consolidados_sin_valoraciones_todavia(tmp_path, datos_ejemplo):
+    datos = {**datos_ejemplo, "visitas": [], "gias": [], "valoraciones": [], "valoraciones_directivo": []}
+    exp = modulo_expediente.validar_expediente(datos).expediente
+    resumen = formatos.generar(exp, tmp_path, formatos=["consolidado-valoraciones", "consolidado-protocolo"])
+    assert len(resumen.resultados) == 4 and not resumen.fallidos
+    ruta = next(r.ruta for r in resumen.resultados if "UGEL" in r.ruta.name and r.formato == "consolidado-valoraciones")
+    libro = load_workbook(ruta)
+    assert "(sin datos todavía)" in [c.value for c in libro["Logro por mes"]["A"]]
+    with zipfile.ZipFile(ruta) as z:
+        assert len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 2  # los de inicio y término
+    protocolo = _filas(next(r.ruta for r in resumen.resultados if r.formato == "consolidado-protocolo"), "Por docente", "AP")
+    assert {f["Ejecutado"] for f in protocolo} == {0}
+
+
 def test_consolidados_deterministas(demo, carga_ejemplo, tmp_path):
     otra = formatos.generar(carga_ejemplo.expediente, tmp_path, formatos=["consolidado-valoraciones", "consolidado-protocolo"])
     for r in otra.resultados:

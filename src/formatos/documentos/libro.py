@@ -46,6 +46,9 @@ class Tabla(BaseModel):
         for i, fila in enumerate(self.filas):
             if len(fila) != n:
                 raise ValueError(f"la fila {i + 1} tiene {len(fila)} valores y la tabla {n} columnas")
+        titulos = [c.titulo for c in self.columnas]
+        if self.filtro and len(set(titulos)) != len(titulos):
+            raise ValueError("una tabla de Excel con filtros necesita títulos de columna distintos")
         for g in self.graficos:
             if not all(0 <= c < n for c in [g.categorias, *g.series]):
                 raise ValueError(f"el gráfico «{g.titulo}» usa una columna que no existe")

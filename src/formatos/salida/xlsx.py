@@ -69,6 +69,8 @@ def _tabla(hoja, tabla: dict, fila: int, numero: int, estilos: dict) -> int:
         celda = hoja.cell(titulos, j)
         escribir(celda, columna["titulo"])
         celda.style = f"Nivel {columna['nivel']}" if columna.get("nivel") else "Encabezado"
+    if not tabla["filas"]:
+        escribir(hoja.cell(titulos + 1, 1), "(sin datos todavía)")
     for i, valores in enumerate(tabla["filas"], start=titulos + 1):
         for j, (columna, valor) in enumerate(zip(columnas, valores), start=1):
             celda = hoja.cell(i, j)
@@ -92,7 +94,7 @@ def _tabla(hoja, tabla: dict, fila: int, numero: int, estilos: dict) -> int:
                 operator=operador, formula=[formula], font=Font(bold=estilo.font.b, color=estilo.font.color),
                 fill=PatternFill("solid", start_color=color, end_color=color)))
     ancla, fila_grafico = get_column_letter(len(columnas) + 2), titulos
-    for grafico in tabla["graficos"]:
+    for grafico in tabla["graficos"] if tabla["filas"] else []:  # sin filas, un gráfico vacío no dice nada
         barras = _grafico(hoja, tabla, grafico, titulos, estilos)
         hoja.add_chart(barras, f"{ancla}{fila_grafico}")
         fila_grafico += int(barras.height / CM_POR_FILA) + 2
