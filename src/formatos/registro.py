@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from formatos.documentos import Formato, consolidado_protocolo, consolidado_valoraciones, matriz_directivo, matriz_docente
+from formatos.documentos import consolidado_protocolo, consolidado_valoraciones  # consolidados
+from formatos.documentos import Formato, matriz_directivo, matriz_docente
 
 FORMATOS: dict[str, Formato] = {
     f.identificador: f

@@ -1,1 +1,1 @@
-"""Análisis: cifras derivadas del expediente validado (funciones puras, sin E/S)."""
+"""Análisis: funciones puras sobre el expediente validado (no generan documentos)."""

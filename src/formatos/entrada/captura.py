@@ -70,7 +70,8 @@ def _nota(columna: Columna) -> str:
     if columna.descripcion:
         partes.append(columna.descripcion + ".")
     pista = {"digitos": "Texto de dígitos: conserve los ceros a la izquierda.", "fecha": "Fecha dd/mm/aaaa.",
-             "si_no": "sí o no.", "lista": "Varios valores separados por comas.",
+             "si_no": "sí o no.", "lista": "Un elemento por línea (Alt+Intro en Excel)." if columna.elementos == "texto"
+             else "Varios valores separados por comas.",
              "dict": "Pares «clave: valor» separados por punto y coma."}.get(columna.clase)
     if pista:
         partes.append(pista)
@@ -109,7 +110,8 @@ def _hoja_datos(hoja: Worksheet, tabla: Tabla, filas: list[list], destino_clave:
             escribir(celda, valor)
             if columna.clase in _FORMATOS:
                 celda.number_format = _FORMATOS[columna.clase]
-            celda.alignment = Alignment(vertical="top", wrap_text=isinstance(valor, str) and len(valor) > anchos[j - 1])
+            largo = isinstance(valor, str) and (len(valor) > anchos[j - 1] or "\n" in valor)
+            celda.alignment = Alignment(vertical="top", wrap_text=largo)
             if celda.alignment.wrap_text:
                 largos.append((valor, anchos[j - 1]))
         if largos:

@@ -53,7 +53,7 @@ class Columna:
     descripcion: str = ""
     opciones: tuple = ()
     referencia: str | None = None  # sección cuya clave debe ser el valor (lista desplegable)
-    entero: bool = False  # para listas simples: elementos enteros
+    elementos: Clase | None = None  # en una lista simple, la clase de sus elementos
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def columnas_de(modelo: type[BaseModel], seccion: str = "", raiz: type[BaseModel
         requerido = obligatorio and info.is_required()
         tipo = _base(info.annotation)
         origen = typing.get_origin(tipo)
-        clase, opciones, entero = "texto", (), False
+        clase, opciones, elementos = "texto", (), None
         if _es_modelo(tipo):
             columnas += columnas_de(tipo, seccion, raiz, ruta, requerido)[0]
             continue
@@ -182,10 +182,11 @@ def columnas_de(modelo: type[BaseModel], seccion: str = "", raiz: type[BaseModel
                     continue
                 clase = "json"
             else:
-                clase, entero = "lista", _hoja_de_tipo(elemento)[0] == "entero"
+                clase, elementos = "lista", _hoja_de_tipo(elemento)[0]
         elif origen is dict:
-            valores = typing.get_args(tipo)[1:] or (str,)
-            clase = "dict" if _hoja_de_tipo(valores[0])[0] in ("texto", "entero", "numero", "opciones") else "json"
+            valor = _base((typing.get_args(tipo)[1:] or (str,))[0])
+            compuesto = typing.get_origin(valor) in (list, dict, tuple, set) or _es_modelo(valor)
+            clase = "json" if compuesto else "dict"
         else:
             clase, opciones = _hoja_de_tipo(info.rebuild_annotation())
         catalogo_lista = listas_catalogo.get(f"{modelo.__name__}.{nombre}")
@@ -193,7 +194,7 @@ def columnas_de(modelo: type[BaseModel], seccion: str = "", raiz: type[BaseModel
             clase, opciones = "opciones", tuple(getattr(catalogo(), catalogo_lista))
         referencia = referencias.get(nombre) if clase != "lista" and not prefijo else None
         columnas.append(Columna(ruta, titulo(raiz, ruta, seccion), clase, requerido, info.description or "",
-                                opciones, referencia, entero))
+                                opciones, referencia, elementos))
     return columnas, listas
 
 
@@ -207,14 +208,24 @@ def tablas() -> tuple[Tabla, ...]:
     """Las hojas de las secciones, en el orden del expediente (las hijas tras su madre)."""
     resultado = []
     hojas = textos()["hojas"]
+    usados = {normalizar(textos()["cabecera"]), normalizar(textos()["instrucciones"])}
+
+    def unico(nombre: str) -> str:
+        """Nombre de hoja válido y distinto de los ya usados (Excel corta a 31 caracteres)."""
+        nombre, n = nombre_hoja(nombre), 2
+        while normalizar(nombre) in usados:
+            nombre, n = nombre_hoja(nombre)[:31 - len(f" ({n})")].rstrip() + f" ({n})", n + 1
+        usados.add(normalizar(nombre))
+        return nombre
+
     for seccion, modelo in secciones().items():
-        hoja = nombre_hoja(hojas.get(seccion) or Expediente.model_fields[seccion].title or _humano(seccion))
+        hoja = unico(hojas.get(seccion) or Expediente.model_fields[seccion].title or _humano(seccion))
         columnas, listas = columnas_de(modelo, seccion)
         if not listas:
             resultado.append(Tabla(seccion, hoja, modelo, tuple(columnas)))
             continue
         primera, *otras = listas
-        if getattr(modelo, "clave", None) is None:  # sin clave no hay hoja hija: las demás listas van en JSON
+        if getattr(modelo, "clave", None) not in modelo.model_fields:  # sin campo clave no hay hoja hija: JSON
             columnas += [Columna((n,), titulo(modelo, (n,), seccion), "json", modelo.model_fields[n].is_required(),
                                  modelo.model_fields[n].description or "") for n in otras]
             otras = []
@@ -222,10 +233,18 @@ def tablas() -> tuple[Tabla, ...]:
         principal = resultado[-1]
         for lista in otras:
             resultado.append(Tabla(
-                seccion, nombre_hoja(f"{hoja} - {titulo(modelo, (lista,), seccion)}"), modelo, (principal.clave,), lista,
+                seccion, unico(_nombre_hija(hoja, titulo(modelo, (lista,), seccion), usados)), modelo, (principal.clave,), lista,
                 _columnas_lista(modelo, seccion, lista, [principal.clave]), hija=True,
             ))
     return tuple(resultado)
+
+
+def _nombre_hija(hoja: str, lista: str, usados: set[str]) -> str:
+    """«Hoja - Lista» si cabe en 31 caracteres; si no, «Lista» sola (si no está usada)."""
+    completo = f"{hoja} - {lista}"
+    if len(nombre_hoja(completo)) == len(completo) or normalizar(nombre_hoja(lista)) in usados:
+        return completo
+    return lista
 
 
 def _columnas_lista(modelo, seccion: str, lista: str, del_registro: list[Columna]) -> tuple[Columna, ...]:
@@ -235,7 +254,7 @@ def _columnas_lista(modelo, seccion: str, lista: str, del_registro: list[Columna
     resultado = []
     for c in propias:
         nombre = c.titulo if c.titulo not in usados else f"{titulo(modelo, (lista,), seccion)} - {c.titulo}"
-        resultado.append(Columna(c.ruta, nombre, c.clase, c.obligatoria, c.descripcion, c.opciones, None, c.entero))
+        resultado.append(Columna(c.ruta, nombre, c.clase, c.obligatoria, c.descripcion, c.opciones, None, c.elementos))
     return tuple(resultado)
 
 
@@ -256,8 +275,8 @@ def a_celda(columna: Columna, valor: Any) -> Any:
         return None
     if columna.clase == "si_no":
         return "sí" if valor else "no"
-    if columna.clase == "lista":
-        return ", ".join(str(v) for v in valor)
+    if columna.clase == "lista":  # textos libres, uno por línea; códigos y números, separados por comas
+        return ("\n" if columna.elementos == "texto" else ", ").join(str(v) for v in valor)
     if columna.clase == "dict":
         return "; ".join(f"{k}: {v}" for k, v in valor.items())
     if columna.clase == "json":
@@ -300,9 +319,9 @@ def de_celda(columna: Columna, valor: Any) -> Any:
     if clase == "lista":
         if not isinstance(valor, str):
             return [valor]
-        if columna.entero:
+        if columna.elementos == "entero":
             return [int(x) for x in re.findall(r"\d+", valor)]
-        return [x.strip() for x in re.split(r"[,;\n]", valor) if x.strip()]
+        return [x.strip() for x in re.split(r"\n" if columna.elementos == "texto" else r"[,;\n]", valor) if x.strip()]
     if clase == "dict":
         pares = [p.split(":", 1) if ":" in p else p.split("=", 1) for p in str(valor).split(";") if p.strip()]
         return {k.strip(): v.strip() for k, v in (p if len(p) == 2 else (p[0], "") for p in pares)}
