@@ -369,7 +369,7 @@ def test_seccion_nueva_sin_cambiar_el_codigo(tmp_path, datos_ejemplo, con_seccio
     assert _filas(ruta, "Talleres prueba")[1]["Asistentes"] == "45871236, 40256981"
     listas = _listas(load_workbook(ruta)["Talleres prueba"])
     assert listas["Mes"] == '"3,4,5,6,7,8,9,10,11,12"' and listas["Nivel"] == '"I,II,III,IV"'
-    assert listas["Dni responsable"] == "'Acompañantes'!$A$2:$A$2000"
+    assert listas["DNI del responsable"] == "'Acompañantes'!$A$2:$A$2000"
     assert [c.value for c in load_workbook(ruta)["Talleres prueba - Reajustes"][1]] == ["Código", "Fecha", "Motivo"]
     encuesta = _filas(ruta, "Encuestas prueba")
     assert [f["Pregunta"] for f in encuesta] == ["¿Útil?", "¿Claro?"]
