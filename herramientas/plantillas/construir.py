@@ -16,6 +16,11 @@ MODULOS = {
     "matriz-docente": "matriz_docente",
     "matriz-directivo": "matriz_directivo",
     # planes
+    "plan-individual": "plan_individual",
+    "plan-institucional": "plan_institucional",
+    "plan-anual-ugel": "plan_anual_ugel",
+    "plan-anual-ap": "plan_anual_ap",
+    "plan-mensual": "plan_mensual",
 
     # informes
 

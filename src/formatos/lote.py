@@ -19,6 +19,7 @@ from formatos.recursos import carpeta_plantillas
 from formatos.registro import FORMATOS
 from formatos.salida import renderizar
 from formatos.salida.nombres import ruta_segura
+from formatos.salida.verificacion import comprobar_plantillas
 
 Estado = Literal["generado", "sin cambios", "fallido"]
 REPORTE_ERRORES = "reporte-errores.txt"
@@ -91,12 +92,15 @@ def generar(
     """Genera en `salida/<formato>/...` los documentos de los formatos pedidos (todos por omisión).
 
     Un archivo existente con otro contenido no se reemplaza sin `sobrescribir`. Los fallos, y los
-    `problemas` de validación que se pasen, van al reporte de errores.
+    `problemas` de validación que se pasen, van al reporte de errores. Las plantillas propias de
+    `plantillas` se verifican antes: si alguna tiene errores, lanza PlantillaInvalida sin escribir nada.
     """
     salida = Path(salida)
-    salida.mkdir(parents=True, exist_ok=True)
     plantillas = Path(plantillas) if plantillas else None
     elegidos = [FORMATOS[f] for f in (formatos or FORMATOS)]
+    if plantillas:
+        comprobar_plantillas(plantillas, elegidos)
+    salida.mkdir(parents=True, exist_ok=True)
     resumen = Resumen(salida)
     usadas: set[str] = set()
     for formato in elegidos:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from formatos.entrada.captura import libro
@@ -20,6 +21,8 @@ def cargar(ruta: str | Path) -> Carga:
     ruta = Path(ruta)
     if not ruta.exists():
         return Carga(None, [Problema((), f"no existe el archivo {ruta}")])
+    if ruta.suffix.lower() in (".docx", ".dotx", ".doc"):
+        return Carga(None, [Problema((), _documento_word(ruta))])
     lector = LECTORES.get(ruta.suffix.lower())
     if lector is None:
         return Carga(None, [Problema((), f"{ruta.name}: formato de archivo no reconocido (use .json o .xlsx)")])
@@ -29,3 +32,16 @@ def cargar(ruta: str | Path) -> Carga:
 def a_excel(expediente: Expediente | None = None, ugel: str | None = None, anio: int | None = None) -> bytes:
     """El libro de captura: lleno con el expediente, o en blanco con la UGEL y el año."""
     return libro(expediente, ugel, anio)
+
+
+def _documento_word(ruta: Path) -> str:
+    """El mensaje para un documento de Word dado como datos: plantilla o documento ya generado."""
+    try:
+        with zipfile.ZipFile(ruta) as z:
+            plantilla = "{{" in z.read("word/document.xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        plantilla = False
+    if plantilla:
+        return (f"{ruta.name} es una plantilla, no un expediente: los datos van en un archivo .json o .xlsx y las "
+                "plantillas propias se indican con --plantillas CARPETA")
+    return f"{ruta.name} es un documento de Word, no un expediente: los datos van en un archivo .json o .xlsx"

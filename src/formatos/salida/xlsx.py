@@ -7,6 +7,7 @@ letras editando esos estilos en Excel.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -16,6 +17,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
+from formatos.caracteres import limpiar
 from formatos.errores import ErrorFormatos
 from formatos.excel import escribir, guardar, para_imprimir
 
@@ -107,10 +109,10 @@ def render_xlsx(plantilla: Path, contexto: dict) -> bytes:
     estilos = _estilos(libro)
     for hoja in list(libro.worksheets):
         libro.remove(hoja)
-    libro.properties.title = contexto["titulo"]
+    libro.properties.title = limpiar(contexto["titulo"])
     numero = 0
     for datos in contexto["hojas"]:
-        hoja = libro.create_sheet(datos["nombre"])
+        hoja = libro.create_sheet(re.sub(r"[\[\]:*?/\\]", "", limpiar(datos["nombre"]))[:31])
         fila = 1
         for k, linea in enumerate(datos["encabezado"]):
             escribir(hoja.cell(fila, 1), linea)
