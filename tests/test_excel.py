@@ -330,7 +330,7 @@ class TallerPrueba(Registro):
 
 
 class EncuestaPrueba(Registro):
-    """Sin clave: la segunda lista de submodelos no puede ir en hoja hija y va en JSON."""
+    """Sin clave: sus hojas se unen por el número de registro («N.°»)."""
 
     titulo: Texto
     respuestas: list[Respuesta]
@@ -372,8 +372,8 @@ def test_seccion_nueva_sin_cambiar_el_codigo(tmp_path, datos_ejemplo, con_seccio
     assert listas["DNI del responsable"] == "'Acompañantes'!$A$2:$A$2000"
     assert [c.value for c in load_workbook(ruta)["Talleres prueba - Reajustes"][1]] == ["Código", "Fecha", "Motivo"]
     encuesta = _filas(ruta, "Encuestas prueba")
-    assert [f["Pregunta"] for f in encuesta] == ["¿Útil?", "¿Claro?"]
-    assert encuesta[0]["Reajustes"] == '[{"fecha": "2026-08-01", "motivo": "Otro"}]' 
+    assert [(f["N.°"], f["Pregunta"]) for f in encuesta] == [(1, "¿Útil?"), (1, "¿Claro?")]
+    assert _filas(ruta, "Encuestas prueba - Reajustes") == [{"N.°": 1, "Fecha": datetime(2026, 8, 1), "Motivo": "Otro"}]
     vuelta = cargar(ruta)
     assert vuelta.problemas == [] and vuelta.expediente == carga.expediente
 

@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from formatos.excel import alto_de_fila, escribir, guardar, para_imprimir
-from formatos.entrada.hojas import Columna, Tabla, a_celda, columnas_cabecera, tablas, textos, tomar
+from formatos.entrada.hojas import NUMERO, Columna, Tabla, a_celda, columnas_cabecera, tablas, textos, tomar
 from formatos.modelos.expediente import Expediente
 
 FILAS = 2000
@@ -86,7 +86,8 @@ def _nota(columna: Columna) -> str:
 def _filas(tabla: Tabla, registros: list[dict]) -> list[list]:
     """Las filas de una hoja: un registro por fila, o una por elemento de su lista (el registro se repite)."""
     filas = []
-    for registro in registros:
+    for numero, registro in enumerate(registros, start=1):
+        registro = {**registro, NUMERO.ruta[0]: numero}  # solo se escribe si la hoja tiene la columna «N.°»
         base = [a_celda(c, tomar(registro, c.ruta)) for c in tabla.columnas]
         if tabla.lista is None:
             filas.append(base)

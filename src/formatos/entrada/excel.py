@@ -9,7 +9,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from formatos.entrada.hojas import Columna, Tabla, columnas_cabecera, de_celda, normalizar, poner, tablas, textos, tomar
+from formatos.entrada.hojas import NUMERO, Columna, Tabla, columnas_cabecera, de_celda, normalizar, poner, tablas, textos, tomar
 from formatos.entrada.json import TAMANO_MAXIMO
 from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, validar_expediente
@@ -226,6 +226,9 @@ def leer_excel(ruta: Path) -> Carga:
             lector.seccion(tabla, registros, claves)
     finally:
         libro.close()
+    for propios in registros.values():
+        for registro in propios:
+            registro.pop(NUMERO.ruta[0], None)  # el número de registro solo une hojas: no es un dato
     datos = {**lector.datos, **registros}
     carga = validar_expediente(datos)
     ubicados = [lector.ubicar(p) for p in carga.problemas]

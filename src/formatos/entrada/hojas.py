@@ -56,6 +56,11 @@ class Columna:
     elementos: Clase | None = None  # en una lista simple, la clase de sus elementos
 
 
+NUMERO = Columna(("#registro",), "N.°", "entero", False,
+                 "Número del registro: une sus filas en esta hoja y en sus hojas hijas (no es un dato del expediente)")
+"""Columna que numera los registros de una sección sin campo clave que tiene hojas hijas."""
+
+
 @dataclass(frozen=True)
 class Tabla:
     """Una hoja de una sección: columnas del registro y, si hay, las de una lista de submodelos (una fila por elemento).
@@ -77,8 +82,9 @@ class Tabla:
 
     @property
     def clave(self) -> Columna | None:
+        """La columna que identifica el registro: su campo clave o, si no lo tiene, su número («N.°»)."""
         nombre = getattr(self.modelo, "clave", None)
-        return next((c for c in self.columnas if c.ruta == (nombre,)), None)
+        return next((c for c in self.columnas if c.ruta in ((nombre,), NUMERO.ruta)), None)
 
 
 # --- análisis de los tipos --------------------------------------------------------------------------
@@ -225,10 +231,8 @@ def tablas() -> tuple[Tabla, ...]:
             resultado.append(Tabla(seccion, hoja, modelo, tuple(columnas)))
             continue
         primera, *otras = listas
-        if getattr(modelo, "clave", None) not in modelo.model_fields:  # sin campo clave no hay hoja hija: JSON
-            columnas += [Columna((n,), titulo(modelo, (n,), seccion), "json", modelo.model_fields[n].is_required(),
-                                 modelo.model_fields[n].description or "") for n in otras]
-            otras = []
+        if otras and getattr(modelo, "clave", None) not in modelo.model_fields:
+            columnas.insert(0, NUMERO)  # sin campo clave, las hojas hijas se unen al registro por su número
         resultado.append(Tabla(seccion, hoja, modelo, tuple(columnas), primera, _columnas_lista(modelo, seccion, primera, columnas)))
         principal = resultado[-1]
         for lista in otras:
@@ -249,7 +253,9 @@ def _nombre_hija(hoja: str, lista: str, usados: set[str]) -> str:
 
 def _columnas_lista(modelo, seccion: str, lista: str, del_registro: list[Columna]) -> tuple[Columna, ...]:
     elemento = _base(typing.get_args(_base(modelo.model_fields[lista].annotation))[0])
-    propias, _ = columnas_de(elemento, f"{seccion}.{lista}")
+    propias, anidadas = columnas_de(elemento, f"{seccion}.{lista}")
+    propias += [Columna((n,), titulo(elemento, (n,), f"{seccion}.{lista}"), "json", elemento.model_fields[n].is_required(),
+                        elemento.model_fields[n].description or "") for n in anidadas]  # listas dentro de listas
     usados = {c.titulo for c in del_registro}
     resultado = []
     for c in propias:
