@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from pydantic import Field
 
 import formatos
+from formatos.catalogo import leer_datos
 from formatos.cli import cli
 from formatos.entrada import a_excel, cargar, hojas
 from formatos.modelos import expediente as modulo_expediente
@@ -423,13 +424,14 @@ def _consolidado(demo, formato, nombre):
 
 
 def _valoraciones_json(datos: dict) -> dict[str, list[tuple[str, dict]]]:
-    """Por docente: (fecha de la matriz, niveles por desempeño), en orden, calculado a mano desde el JSON."""
+    """Por docente: (fecha de la matriz, tipo de visita, niveles por desempeño), en orden, calculado desde el JSON."""
     visitas = {v["id"]: v for v in datos["visitas"]}
     por_docente: dict[str, list] = {}
     for v in datos["valoraciones"]:
         visita = visitas[v["id_visita"]]
         fecha = v.get("fecha") or visita.get("fecha_segundo_dia") or visita["fecha"]
-        por_docente.setdefault(visita["dni_docente"], []).append((fecha, {d["codigo"]: d["nivel_alcanzado"] for d in v["desempenos"]}))
+        niveles = {d["codigo"]: d["nivel_alcanzado"] for d in v["desempenos"]}
+        por_docente.setdefault(visita["dni_docente"], []).append((fecha, visita["tipo"], niveles))
     return {k: sorted(v, key=lambda x: x[0]) for k, v in por_docente.items()}
 
 
@@ -458,16 +460,16 @@ def test_consolidado_de_valoraciones_de_la_ugel(demo, datos_ejemplo):
     for i in range(encabezado + 1, encabezado + 9):
         codigo = resumen.cell(i, 1).value
         fila = dict(zip(titulos, (c.value for c in resumen[i])))
-        inicio = Counter(v[0][1][codigo] for v in por_docente.values())
-        termino = Counter(v[-1][1][codigo] for v in por_docente.values())
+        inicio = Counter(next(x for x in v if x[1] == "diagnóstica")[2][codigo] for v in por_docente.values())
+        termino = Counter(v[-1][2][codigo] for v in por_docente.values())
         for nivel in ("I", "II", "III", "IV"):
             assert fila[f"Inicio {nivel}"] == inicio[nivel] and fila[f"Término {nivel}"] == termino[nivel], (codigo, nivel)
 
     mensual = libro["Niveles por mes"]
     filas_mes = [f for f in mensual.iter_rows(values_only=True) if f[0] == "Agosto" and f[1] == "D22"]
     (agosto,) = [f for f in filas_mes if len([x for x in f if x is not None]) >= 7]
-    ultimas = [[x for x in v if x[0][5:7] == "08"][-1][1]["D22"] for v in por_docente.values()]
-    assert list(agosto[2:7]) == [ultimas.count(n) for n in ("I", "II", "III", "IV")] + [len(ultimas)]
+    ultimas = [[x for x in v if x[0][5:7] == "08"][-1][2]["D22"] for v in por_docente.values()]
+    assert list(agosto[2:8]) == [ultimas.count(n) for n in ("I", "II", "III", "IV")] + [len(ultimas), 0]
 
     with zipfile.ZipFile(ruta) as z:
         graficos = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
@@ -489,30 +491,44 @@ def test_consolidado_del_protocolo(demo, datos_ejemplo):
     ruta = _consolidado(demo, "consolidado-protocolo", "protocolo")
     libro = load_workbook(ruta)
     assert libro.sheetnames == ["Por AP", "Por docente", "Visitas"]
+    protocolo = leer_datos("protocolo.toml")  # el ejemplo usa el protocolo por omisión
+    assert "protocolo" not in datos_ejemplo
+    meses_visita = sum(1 for m in protocolo["meses"] if m.get("dias_visita"))
+    meses_gia = sum(1 for m in protocolo["meses"] if m.get("gia_docentes"))
     filas = _filas(ruta, "Por docente", "AP")
+
+    def fila(dni, actividad):
+        return next(f for f in filas if f["DNI"] == dni and f["Actividad"] == actividad)
+
     for d in datos_ejemplo["docentes"]:
         visitas = [v for v in datos_ejemplo["visitas"] if v["dni_docente"] == d["dni"]]
-        fila = next(f for f in filas if f["DNI"] == d["dni"] and f["Actividad"] == "Visitas en aula")
-        assert (fila["Programado"], fila["Ejecutado"]) == (8, len(visitas))
-        gia = sum(1 for g in datos_ejemplo["gias"] if g["tipo"] == "docentes" and d["dni"] in g["participantes"])
-        fila = next(f for f in filas if f["DNI"] == d["dni"] and f["Actividad"] == "GIA con docentes")
-        assert (fila["Programado"], fila["Ejecutado"]) == (6, gia)
-        asesoria = next(f for f in filas if f["DNI"] == d["dni"] and f["Actividad"] == "Horas de asesoría")
-        assert asesoria["Programado"] == 8 * (3 if d["es_director"] else 2)
-        assert asesoria["Ejecutado"] == sum(v.get("horas_asesoria", 2) for v in visitas)
+        f = fila(d["dni"], "Visitas en aula con asesoría personalizada")
+        assert (f["Programado"], f["Ejecutado"]) == (meses_visita * protocolo["visitas_por_mes"], len(visitas))
+        assert f["Avance"] == len(visitas) / (meses_visita * protocolo["visitas_por_mes"])
+        horas = sum(g["horas"] for g in datos_ejemplo["gias"] if g["tipo"] == "docentes" and d["dni"] in g["participantes"])
+        f = fila(d["dni"], "GIA con docentes")
+        assert (f["Unidad"], f["Programado"], f["Ejecutado"]) == ("horas", meses_gia * protocolo["gia_docentes_horas_minimas"], horas)
+        talleres = sum(1 for t in datos_ejemplo["talleres"] if d["dni"] in t["asistentes"])
+        assert fila(d["dni"], "Talleres de actualización docente")["Ejecutado"] == talleres
     directores = {f["DNI"] for f in filas if f["Actividad"] == "GIA con directores"}
     assert directores == {d["dni"] for d in datos_ejemplo["docentes"] if d["es_director"]}
     por_ap = _filas(ruta, "Por AP", "AP")
     for ap in datos_ejemplo["acompanantes"]:
         suyos = [d["dni"] for d in datos_ejemplo["docentes"] if d["dni_acompanante"] == ap["dni"]]
-        fila = next(f for f in por_ap if f["AP"].startswith(ap["apellidos"]) and f["Actividad"] == "Visitas en aula")
-        assert fila["Ejecutado"] == sum(1 for v in datos_ejemplo["visitas"] if v["dni_docente"] in suyos)
+        f = next(f for f in por_ap if f["AP"].startswith(ap["apellidos"])
+                 and f["Actividad"] == "Visitas en aula con asesoría personalizada")
+        assert f["Ejecutado"] == sum(1 for v in datos_ejemplo["visitas"] if v["dni_docente"] in suyos)
+        assert f["Docentes"] == len(suyos)
+    reglas = [r for rango in libro["Por docente"].conditional_formatting for r in rango.rules]
+    assert sorted(r.operator for r in reglas) == ["greaterThanOrEqual", "lessThan"]
     with zipfile.ZipFile(ruta) as z:
         assert any(n.startswith("xl/charts/") for n in z.namelist())
 
 
 def test_consolidados_sin_valoraciones_todavia(tmp_path, datos_ejemplo):
-    datos = {**datos_ejemplo, "visitas": [], "gias": [], "valoraciones": [], "valoraciones_directivo": []}
+    vacias = ("visitas", "gias", "valoraciones", "valoraciones_directivo", "talleres", "planes_mensuales", "sucesos",
+              "buenas_practicas", "narrativas", "numeros_informe")
+    datos = {**datos_ejemplo, **dict.fromkeys(vacias, [])}
     exp = modulo_expediente.validar_expediente(datos).expediente
     resumen = formatos.generar(exp, tmp_path, formatos=["consolidado-valoraciones", "consolidado-protocolo"])
     assert len(resumen.resultados) == 4 and not resumen.fallidos

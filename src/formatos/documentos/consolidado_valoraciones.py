@@ -11,7 +11,9 @@ from pathlib import PurePosixPath
 
 from babel.dates import format_date
 
-from formatos.analisis.consolidado import fecha_valoracion, inicio_y_termino, niveles_por_mes
+from formatos.analisis.niveles import distribucion, distribucion_base, notas
+from formatos.analisis.periodos import anual
+from formatos.analisis.periodos import mes as periodo_mes
 from formatos.catalogo import NIVELES, catalogo
 from formatos.documentos import Documento, Formato
 from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla
@@ -47,7 +49,7 @@ def _detalle(exp: Expediente, dnis: list[str]) -> Tabla:
             continue
         docente = exp.docente(visita.dni_docente)
         ap, ie = exp.acompanante(docente.dni_acompanante), exp.institucion(docente.codigo_modular)
-        fecha = fecha_valoracion(exp, v)
+        fecha = v.fecha or visita.ultimo_dia
         for d in v.desempenos:
             filas.append([
                 f"{ap.apellidos}, {ap.nombres}", ie.nombre, ie.codigo_modular, f"{docente.apellidos}, {docente.nombres}",
@@ -64,15 +66,18 @@ def _niveles(prefijo: str) -> list[Columna]:
 
 
 def _resumen(exp: Expediente, dnis: list[str]) -> tuple[Tabla, Tabla, Tabla]:
-    """Inicio frente a término, logro (III o IV) por mes y niveles por mes: una hoja cada una."""
+    """Inicio (diagnóstico) frente a término (última valoración del año), logro por mes y niveles por mes."""
     codigos = catalogo().codigos_docente
-    extremos = inicio_y_termino(exp, dnis)
     nombre = {c: _corto(catalogo().desempeno_docente(c).denominacion, 55) for c in codigos}
+    base, fin = distribucion_base(exp, dnis), distribucion(exp, dnis, anual(exp.anio))
     inicio = Tabla(
-        titulo="Docentes por nivel al inicio (primera valoración) y al término (última valoración)",
+        titulo="Docentes por nivel al inicio (visita diagnóstica) y al término (última valoración del año)",
         columnas=[Columna(titulo="Código", ancho=10), Columna(titulo="Desempeño", ancho=45),
-                  *_niveles("Inicio "), *_niveles("Término ")],
-        filas=[[c, nombre[c], *extremos[c][0].values(), *extremos[c][1].values()] for c in codigos],
+                  *_niveles("Inicio "), *_niveles("Término "),
+                  Columna(titulo="Sin diagnóstico", ancho=11, formato="entero"),
+                  Columna(titulo="Sin valoración", ancho=11, formato="entero")],
+        filas=[[c, nombre[c], *b.conteo.values(), *f.conteo.values(), b.sin_valoracion, f.sin_valoracion]
+               for c, b, f in zip(codigos, base, fin)],
         graficos=[
             Grafico(titulo="Al inicio", categorias=0, series=[2, 3, 4, 5], apilado=True, horizontal=True,
                     eje_valores="docentes"),
@@ -80,18 +85,20 @@ def _resumen(exp: Expediente, dnis: list[str]) -> tuple[Tabla, Tabla, Tabla]:
                     eje_valores="docentes"),
         ],
     )
-    por_mes = niveles_por_mes(exp, dnis)
+    meses = sorted({n.fecha.month for d in dnis for n in notas(exp, d)})
+    por_mes = {m: distribucion(exp, dnis, periodo_mes(exp.anio, m)) for m in meses}
     mensual = Tabla(
-        titulo="Docentes por nivel, desempeño y mes (última valoración del mes)",
+        titulo="Docentes por nivel, desempeño y mes (última valoración de cada docente en el mes)",
         columnas=[Columna(titulo="Mes", ancho=11), Columna(titulo="Desempeño", ancho=12),
-                  *_niveles("Nivel "), Columna(titulo="Valorados", ancho=10, formato="entero")],
-        filas=[[mes(m), c, *cuenta.values(), sum(cuenta.values())]
-               for m, por_codigo in por_mes.items() for c, cuenta in por_codigo.items()],
+                  *_niveles("Nivel "), Columna(titulo="Valorados", ancho=10, formato="entero"),
+                  Columna(titulo="Sin valoración", ancho=11, formato="entero")],
+        filas=[[mes(m), d.codigo, *d.conteo.values(), d.valorados, d.sin_valoracion]
+               for m, distribuciones in por_mes.items() for d in distribuciones],
     )
     logro = Tabla(
         titulo="Docentes en nivel III o IV por mes",
         columnas=[Columna(titulo="Mes", ancho=11), *(Columna(titulo=c, ancho=10, formato="entero") for c in codigos)],
-        filas=[[mes(m), *(por_codigo[c]["III"] + por_codigo[c]["IV"] for c in codigos)] for m, por_codigo in por_mes.items()],
+        filas=[[mes(m), *(d.conteo["III"] + d.conteo["IV"] for d in distribuciones)] for m, distribuciones in por_mes.items()],
         filtro=False,
         graficos=[Grafico(titulo="Docentes en nivel III o IV por mes y desempeño", categorias=0,
                           series=list(range(1, len(codigos) + 1)), eje_valores="docentes")],

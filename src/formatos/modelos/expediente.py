@@ -20,6 +20,9 @@ from formatos.errores import Problema, problemas_de
 from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
+from formatos.modelos.informes import (
+    BuenaPractica, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
+)
 from formatos.modelos.planes import PlanAnualAP, PlanAnualUGEL, PlanIndividual, PlanInstitucional, PlanMensual
 from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
 from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
@@ -64,6 +67,13 @@ class Expediente(Modelo):
     planes_mensuales: list[PlanMensual] = Field(default_factory=list)
 
     # --- informes ---
+    talleres: list[Taller] = Field(default_factory=list)
+    sucesos: list[SucesoRelevante] = Field(default_factory=list)
+    buenas_practicas: list[BuenaPractica] = Field(default_factory=list)
+    diagnosticos_docente: list[DiagnosticoDocente] = Field(default_factory=list)
+    diagnosticos_institucion: list[DiagnosticoInstitucion] = Field(default_factory=list)
+    narrativas: list[Narrativa] = Field(default_factory=list)
+    numeros_informe: list[NumeroInforme] = Field(default_factory=list)
 
     # --- fin de las secciones ---
 
@@ -218,6 +228,8 @@ def _referencias_rotas(registro: Registro, claves: dict, avisar: Callable[[str, 
     rotas = []
     for campo, seccion in registro.referencias.items():
         valor, existentes = getattr(registro, campo), claves.get(seccion, {})
+        if valor is None:  # referencia opcional sin dato
+            continue
         if isinstance(valor, list) and campo in type(registro).model_fields:
             for v in valor:
                 if v not in existentes:

@@ -19,6 +19,8 @@ def para_word(valor: object) -> Markup:
     """
     if isinstance(valor, Markup):
         return valor
+    if hasattr(valor, "__html__"):  # una imagen de docxtpl (InlineImage): su XML va tal cual
+        return Markup(valor.__html__())
     if valor is None:
         return Markup("")
     texto = limpiar(str(valor)).replace("\r\n", "\n").replace("\r", "\n")
