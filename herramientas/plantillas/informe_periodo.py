@@ -40,7 +40,7 @@ def construir_ap(destino, tipo: str):
     etiqueta(doc, "{%p endif %}")
     etiqueta(doc, "{%p endfor %}")
     subtitulo(doc, "Docentes en su rol de director (evidencias sin nivel de logro)")
-    directores(doc)
+    directores(doc, cuando="En {{ mes_evidencias }}")
 
     s("Logros por desempeño")
     tabla_distribucion(doc)

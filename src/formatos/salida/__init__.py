@@ -7,8 +7,9 @@ from functools import partial
 from pathlib import Path
 
 from formatos.salida.docx import PlantillaDocx, render_docx
+from formatos.salida.xlsx import render_xlsx
 
-RENDERIZADORES: dict[str, Callable[[Path, dict], bytes]] = {".docx": render_docx}
+RENDERIZADORES: dict[str, Callable[[Path, dict], bytes]] = {".docx": render_docx, ".xlsx": render_xlsx}
 """Cómo se renderiza cada tipo de plantilla, por extensión."""
 
 COMPILADORES: dict[str, Callable[[Path], Callable[[dict], bytes]]] = {".docx": lambda ruta: PlantillaDocx(ruta).render}
