@@ -13,13 +13,8 @@ import click
 
 from formatos import __version__
 from formatos.cli_es import Grupo
-<<<<<<< HEAD
-from formatos.entrada import cargar
-from formatos.lote import ProcesoFallido
-=======
 from formatos.entrada import a_excel, a_json, cargar
-from formatos.lote import escribir_atomico
->>>>>>> main
+from formatos.lote import ProcesoFallido, escribir_atomico
 from formatos.lote import generar as generar_lote
 from formatos.lote.manifiesto import NOMBRE as NOMBRE_MANIFIESTO
 from formatos.modelos.expediente import Carga, Expediente
@@ -167,17 +162,11 @@ def demo(salida: Path, sobrescribir: bool, procesos: int | None) -> None:
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
 @click.option("--plantillas", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="CARPETA",
               help="Carpeta con plantillas propias de la UGEL (las que falten se toman del paquete).")
-<<<<<<< HEAD
 @_PROCESOS
 def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None,
             procesos: int | None) -> None:
-    """Genera los documentos de un expediente (ENTRADA: archivo .json)."""
-    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas))
-=======
-def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None) -> None:
     """Genera los documentos de un expediente (ENTRADA: archivo .json o libro .xlsx)."""
-    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, plantillas))
->>>>>>> main
+    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas))
 
 
 @cli.command()
