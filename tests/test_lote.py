@@ -184,12 +184,14 @@ def _sha(datos: bytes) -> str:
 
 def test_manifiesto_lista_cada_archivo_con_sus_huellas(demo, carga_ejemplo):
     manifiesto = json.loads((demo.salida / NOMBRE).read_text("utf-8"))["archivos"]
-    docx = {p.relative_to(demo.salida).as_posix() for p in demo.salida.rglob("*.docx")}
-    assert {e["ruta"] for e in manifiesto} == docx and len(docx) == len(demo.resultados)
+    documentos = {p.relative_to(demo.salida).as_posix() for p in demo.salida.rglob("*.*")
+                  if p.suffix in (".docx", ".xlsx")}
+    assert {e["ruta"] for e in manifiesto} == documentos and len(documentos) == len(demo.resultados)
     por_ruta = {e["ruta"]: e for e in manifiesto}
     for resultado in demo.resultados:
         e = por_ruta[resultado.ruta.relative_to(demo.salida).as_posix()]
-        assert (e["formato"], tuple(e["registros"]), e["tipo"]) == (resultado.formato, resultado.registros, "docx")
+        tipo = FORMATOS[resultado.formato].extension.lstrip(".")  # .xlsx pasa por el mismo lote
+        assert (e["formato"], tuple(e["registros"]), e["tipo"]) == (resultado.formato, resultado.registros, tipo)
         assert e["sha256"] == _sha(resultado.ruta.read_bytes())
         assert e["plantilla"] == FORMATOS[resultado.formato].plantilla
         assert e["sha256_plantilla"] == _sha((carpeta_plantillas() / e["plantilla"]).read_bytes())
