@@ -435,3 +435,22 @@ def test_para_word_rapido_igual_al_completo(valor):
     texto = limpiar(str(valor)).replace("\r\n", "\n").replace("\r", "\n")
     completo = str(escape(texto)).translate(_LLAVES).replace("\n", _SALTO)
     assert str(para_word(valor)) == completo
+
+
+def test_archivo_que_no_se_puede_reemplazar_falla_solo(carga_ejemplo, tmp_path, monkeypatch):
+    """Un .docx abierto en Word (en Windows no se puede reemplazar) falla solo él, con un mensaje claro."""
+    import formatos.lote.manifiesto as manifiesto
+
+    reemplazar, abierto = os.replace, []
+
+    def bloqueado(origen, destino):
+        if str(destino).endswith(".docx") and (not abierto or abierto[0] == destino):
+            abierto.append(destino)
+            raise PermissionError(13, "Permission denied")
+        reemplazar(origen, destino)
+    monkeypatch.setattr(manifiesto.os, "replace", bloqueado)
+    resumen = generar(carga_ejemplo.expediente, tmp_path, formatos=["matriz-directivo"], procesos=1)
+    [fallido] = resumen.fallidos
+    assert "está abierto en otro programa" in fallido.mensaje and fallido.ruta == abierto[0]
+    assert len(_uno(resumen, "generado")) == len(resumen.resultados) - 1
+    _consistente(tmp_path)

@@ -123,6 +123,9 @@ class Trabajador:
                              "reemplazarlo", vigente)
         try:
             escribir_atomico(archivo, datos)
+        except PermissionError:
+            return resultado("fallido", f"no se pudo escribir {destino.name}: está abierto en otro programa (¿Word?) "
+                             "o no hay permiso para escribir en la carpeta")
         except OSError as e:
             return resultado("fallido", f"no se pudo escribir {destino.name}: {e.strerror or e}")
         return resultado("generado", entrada=entrada)
