@@ -317,6 +317,49 @@ def plan_anual_ugel() -> dict:
     }
 
 
+CROQUIS = {0: "croquis-ruta-ap1.png"}  # AP → su croquis en ejemplos/ (el otro AP no tiene: su plan sale sin imagen)
+PUNTOS_CROQUIS = [(0.0, 0.0), (2.2, 1.3), (4.6, 0.5), (6.6, 2.2), (8.8, 1.1)]  # sede de la UGEL y cada parada
+
+
+def dibujar_croquis(a: int, destino: Path) -> None:
+    """Croquis esquemático de la ruta del AP `a`: sede de la UGEL, II. EE. en orden y cada tramo (PNG determinista)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    nombres = {ie[0]: (ie[1], ie[3]) for ie in INSTITUCIONES}
+    puntos = PUNTOS_CROQUIS[:len(RUTAS[a]) + 1]
+    with plt.rc_context({"font.family": "DejaVu Sans", "font.size": 7}):
+        figura, ejes = plt.subplots(figsize=(18 / 2.54, 9 / 2.54))
+        xs, ys = zip(*puntos)
+        ejes.plot(xs, ys, color="#505050", linewidth=1.4, linestyle=(0, (5, 2)), zorder=1)
+        ejes.scatter(xs[:1], ys[:1], marker="s", s=90, color="black", zorder=2)
+        ejes.scatter(xs[1:], ys[1:], marker="o", s=70, color="white", edgecolors="black", linewidths=1.2, zorder=2)
+        ejes.annotate(f"Sede UGEL\n{UGEL['sede']}", puntos[0], xytext=(0, -12), textcoords="offset points",
+                      ha="center", va="top", fontweight="bold")
+        for i, cm in enumerate(RUTAS[a], start=1):
+            nombre, centro = nombres[cm]
+            arriba = puntos[i][1] >= puntos[i - 1][1]
+            ejes.annotate(f"{i}. I. E. {nombre}\n{centro}", puntos[i], xytext=(0, 10 if arriba else -10),
+                          textcoords="offset points", ha="center", va="bottom" if arriba else "top")
+            km, tiempo, medio = DISTANCIAS[cm]
+            medio_x, medio_y = (puntos[i - 1][0] + puntos[i][0]) / 2, (puntos[i - 1][1] + puntos[i][1]) / 2
+            ejes.annotate(f"{km} km · {tiempo}\n{medio}", (medio_x, medio_y), xytext=(0, -4 if arriba else 4),
+                          textcoords="offset points", ha="left" if arriba else "right", va="top" if arriba else "bottom",
+                          fontsize=6, style="italic", color="#303030")
+        ejes.annotate("N", (9.6, 2.9), xytext=(9.6, 2.2), ha="center", fontweight="bold",
+                      arrowprops={"arrowstyle": "-|>", "color": "black"})
+        ejes.set_xlim(-0.9, 10.1)
+        ejes.set_ylim(-1.0, 3.2)
+        ejes.set_axis_off()
+        ejes.set_title(f"Ruta de desplazamiento del AP {ACOMPANANTES[a]['nombres']} {ACOMPANANTES[a]['apellidos']} "
+                       "(esquema, sin escala)", fontsize=8, fontweight="bold")
+        figura.tight_layout()
+        figura.savefig(destino, format="png", dpi=150, metadata={"Software": None})
+        plt.close(figura)
+
+
 def planes_anuales_ap(individuales: list[dict]) -> list[dict]:
     planes = []
     for a, ap in enumerate(ACOMPANANTES):
@@ -345,6 +388,7 @@ def planes_anuales_ap(individuales: list[dict]) -> list[dict]:
             "grupos_gia": [{"nombre": f"GIA {'Gregorio Pita – Chancay' if a == 0 else 'Eduardo Villanueva – José Sabogal'}",
                             "sede": sede_gia(a),
                             "dni_docentes": [d[0] for d in suyos]}],
+            **({"croquis": CROQUIS[a]} if a in CROQUIS else {}),
         })
     return planes
 
@@ -797,9 +841,14 @@ def crear() -> dict:
 if __name__ == "__main__":
     DESTINO.write_text(json.dumps(crear(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(DESTINO)
-    # excel: el mismo ejemplo como libro de captura lleno
-    from formatos.entrada import a_excel, cargar
+    # planes: el croquis de la ruta, junto al expediente (la ruta en los datos es relativa a su carpeta)
+    for a, nombre in CROQUIS.items():
+        dibujar_croquis(a, DESTINO.parent / nombre)
+        print(DESTINO.parent / nombre)
+    # excel: el mismo ejemplo como libro de captura lleno (validado sin `cargar`, que haría absoluta la ruta del croquis)
+    from formatos.entrada import a_excel
+    from formatos.modelos.expediente import validar_expediente
 
     LIBRO = DESTINO.with_suffix(".xlsx")
-    LIBRO.write_bytes(a_excel(cargar(DESTINO).expediente))
+    LIBRO.write_bytes(a_excel(validar_expediente(json.loads(DESTINO.read_text(encoding="utf-8"))).expediente))
     print(LIBRO)

@@ -1,5 +1,7 @@
 """Plantilla del plan anual de acompañamiento pedagógico del AP (horizontal: metas y cronograma son anchos)."""
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
 from comun import (
     cronograma, documento, firmas, lista, lugar_fecha, membrete, parrafo, rotulo, tabla_datos, tabla_filas_enteras,
     titulo_seccion,
@@ -32,6 +34,11 @@ def construir(destino):
                     "{{ t.distancia }}", "{{ t.tiempo }}", "{{ t.medio }}"],
                    [1.2, 6.0, 2.6, 5.4, 2.4, 2.6, 5.5], "t in ruta", centrar=[0, 2, 4, 5])
     parrafo(doc, "Distancia y tiempo desde la parada anterior (la primera, desde la sede de la UGEL).", tamano=8, cursiva=True)
+    parrafo(doc, "{%p if croquis %}", despues=0)
+    imagen = parrafo(doc, "{{ croquis }}", alinear=WD_ALIGN_PARAGRAPH.CENTER, antes=6, despues=2)
+    imagen.paragraph_format.keep_with_next = True
+    parrafo(doc, "Croquis de la ruta de desplazamiento", tamano=8, cursiva=True, alinear=WD_ALIGN_PARAGRAPH.CENTER, despues=6)
+    parrafo(doc, "{%p endif %}", despues=0)
     titulo_seccion(doc, "V. PRIORIZACIÓN DE LOS DESEMPEÑOS A FORTALECER")
     rotulo(doc, "Individual (visita en aula con asesoría personalizada):")
     tabla_filas_enteras(doc, ["Docente", "II. EE.", "Desempeños priorizados", "Necesidades"],

@@ -28,6 +28,14 @@ class Firma(BaseModel):
     cargo: str
 
 
+class Imagen(BaseModel):
+    """Una imagen del documento (PNG o JPEG): la salida la pone en su lugar con este ancho, sin pasar del alto."""
+
+    imagen: str = Field(description="Ruta del archivo de imagen")
+    ancho_cm: float = 16
+    alto_max_cm: float | None = None
+
+
 def membrete(exp: Expediente) -> Membrete:
     return Membrete(decenio=catalogo().decenio, nombre_anio=exp.nombre_anio(), dre=exp.ugel.dre, ugel=exp.ugel.nombre)
 

@@ -10,13 +10,16 @@ from pydantic import BaseModel, Field
 
 from formatos.analisis.protocolo import MESES
 from formatos.documentos import Documento, Formato
-from formatos.documentos.comunes import Firma, Membrete, firma, membrete
+from formatos.documentos.comunes import Firma, Imagen, Membrete, firma, membrete
 from formatos.documentos.comunes_planes import (
     FilaCronograma, cronograma, desempeno, firma_jefe_agp, leyenda_niveles, leyenda_trimestres, metas_texto,
 )
 from formatos.modelos.actores import Acompanante, Docente
 from formatos.modelos.expediente import Expediente
 from formatos.modelos.planes import PlanAnualAP
+
+
+ANCHO_CROQUIS_CM, ALTO_CROQUIS_CM = 18, 14  # página A4 horizontal: 25,7 × 17 cm útiles
 
 
 def _nombre(d: Docente) -> str:
@@ -83,6 +86,7 @@ class PlanAnualAPDocumento(BaseModel):
     trimestres: str
     leyenda_niveles: str
     ruta: list[FilaRuta]
+    croquis: Imagen | None = Field(None, description="El croquis de la ruta de desplazamiento, si el plan lo trae")
     priorizacion_individual: list[FilaPriorizacionDocente]
     priorizacion_grupal: list[FilaPriorizacionGrupal]
     visitas: list[FilaVisitaDocente]
@@ -126,7 +130,7 @@ def contexto(exp: Expediente, plan: PlanAnualAP) -> PlanAnualAPDocumento:
         membrete=membrete(exp), acompanante=exp.acompanante(plan.dni_acompanante), ugel=exp.ugel.nombre,
         anio=exp.anio, numero_docentes=len(suyos), numero_instituciones=len({d.codigo_modular for d in suyos}),
         objetivos=plan.objetivos, metas=metas, trimestres=leyenda_trimestres(exp), leyenda_niveles=leyenda_niveles(exp),
-        ruta=ruta,
+        ruta=ruta, croquis=Imagen(imagen=plan.croquis, ancho_cm=ANCHO_CROQUIS_CM, alto_max_cm=ALTO_CROQUIS_CM) if plan.croquis else None,
         priorizacion_individual=[
             FilaPriorizacionDocente(docente=_nombre(docentes[p.dni_docente]),
                                     institucion=exp.institucion(docentes[p.dni_docente].codigo_modular).nombre,
@@ -165,6 +169,6 @@ FORMATO = Formato(
     plantilla="plan-anual-ap.docx",
     esquema=PlanAnualAPDocumento,
     documentos=documentos,
-    descripcion="Uno por AP: objetivos, metas trimestrales por docente y desempeño, ruta de desplazamiento, "
+    descripcion="Uno por AP: objetivos, metas trimestrales por docente y desempeño, ruta de desplazamiento (con su croquis, si lo hay), "
                 "priorización individual y grupal, organización de visitas, GIA y talleres, cronograma.",
 )

@@ -275,6 +275,8 @@ class PlanAnualAP(Registro):
     priorizacion_individual: list[PriorizacionDocente] = Field(min_length=1)
     priorizacion_grupal: list[PriorizacionGrupal] = Field(min_length=1)
     grupos_gia: list[GrupoGIA] = Field(min_length=1)
+    croquis: Texto | None = Field(None, description="Imagen PNG o JPEG del croquis de la ruta; una ruta relativa "
+                                                    "se toma desde la carpeta del expediente")
 
     @model_validator(mode="after")
     def _unicos(self):

@@ -19,6 +19,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
+from docx.image.image import Image
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
@@ -216,9 +218,9 @@ class PlantillaDocx:
     def render(self, contexto: dict) -> bytes:
         """Los bytes del .docx: las partes renderizadas y los demás miembros copiados tal cual.
 
-        Un documento con gráficos (imágenes nuevas en el paquete) lo arma docxtpl mismo, como `render_simple`.
+        Un documento con gráficos o imágenes (partes nuevas en el paquete) lo arma docxtpl mismo, como `render_simple`.
         """
-        if _con_graficos(contexto):
+        if _con_imagenes(contexto):
             return render_simple(self.ruta, contexto)
         try:
             nuevas = self.partes(contexto)
@@ -322,14 +324,35 @@ def render_docx(plantilla: Path, contexto: dict) -> bytes:
     return compilar_docx(plantilla).render(contexto)
 
 
-# --- documentos con gráficos: docxtpl mismo ---------------------------------------------------------
+# --- documentos con gráficos o imágenes: docxtpl mismo ----------------------------------------------
 
-def _con_graficos(valor) -> bool:
+def es_imagen(valor) -> bool:
+    """Un valor del contexto es una imagen si es un dict {"imagen": ruta o bytes, "ancho_cm": ..., "alto_max_cm": ...}."""
+    return isinstance(valor, dict) and isinstance(valor.get("imagen"), (str, bytes)) and "ancho_cm" in valor
+
+
+def _con_imagenes(valor) -> bool:
     if isinstance(valor, dict):
-        return es_grafico(valor) or any(_con_graficos(v) for v in valor.values())
+        return es_grafico(valor) or es_imagen(valor) or any(_con_imagenes(v) for v in valor.values())
     if isinstance(valor, list):
-        return any(_con_graficos(v) for v in valor)
+        return any(_con_imagenes(v) for v in valor)
     return False
+
+
+def _imagen(valor: dict, doc: DocxTemplate) -> InlineImage:
+    """La imagen con su ancho; más baja si con ese ancho pasaría de `alto_max_cm` (sin deformarla)."""
+    datos = valor["imagen"]
+    try:
+        if isinstance(datos, str):
+            datos = Path(datos).read_bytes()
+        imagen = Image.from_blob(datos)
+    except (OSError, struct.error, InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError) as e:
+        nombre = valor["imagen"] if isinstance(valor["imagen"], str) else "de los datos"
+        raise ErrorFormatos(f"no se puede leer la imagen «{nombre}»: no es un PNG o JPEG válido") from e
+    ancho, alto_max = valor["ancho_cm"], valor.get("alto_max_cm")
+    if alto_max and imagen.px_width and ancho * imagen.px_height / imagen.px_width > alto_max:
+        return InlineImage(doc, io.BytesIO(datos), height=Cm(alto_max))
+    return InlineImage(doc, io.BytesIO(datos), width=Cm(ancho))
 
 
 class _PlantillaEstricta(DocxTemplate):
@@ -341,9 +364,11 @@ class _PlantillaEstricta(DocxTemplate):
 
 
 def con_imagenes(valor, doc: DocxTemplate):
-    """Cambia cada gráfico del contexto (ver `graficos`) por su imagen en el documento."""
+    """Cambia cada gráfico (ver `graficos`) o imagen (ver `es_imagen`) del contexto por su imagen en el documento."""
     if es_grafico(valor):
         return InlineImage(doc, io.BytesIO(dibujar(valor)), width=Cm(valor.get("ancho_cm", 16)))
+    if es_imagen(valor):
+        return _imagen(valor, doc)
     if isinstance(valor, dict):
         return {k: con_imagenes(v, doc) for k, v in valor.items()}
     if isinstance(valor, list):
@@ -352,7 +377,7 @@ def con_imagenes(valor, doc: DocxTemplate):
 
 
 def render_simple(plantilla: Path, contexto: dict) -> bytes:
-    """El documento como lo arma docxtpl solo (un DocxTemplate nuevo), con los gráficos como imágenes."""
+    """El documento como lo arma docxtpl solo (un DocxTemplate nuevo), con los gráficos e imágenes en su lugar."""
     doc = _PlantillaEstricta(str(plantilla))
     try:
         doc.render(con_imagenes(contexto, doc), jinja_env=entorno(), autoescape=True)
