@@ -345,9 +345,8 @@ def dibujar_croquis(a: int, destino: Path) -> None:
                           textcoords="offset points", ha="center", va="bottom" if arriba else "top")
             km, tiempo, medio = DISTANCIAS[cm]
             medio_x, medio_y = (puntos[i - 1][0] + puntos[i][0]) / 2, (puntos[i - 1][1] + puntos[i][1]) / 2
-            ejes.annotate(f"{km} km · {tiempo}\n{medio}", (medio_x, medio_y), xytext=(0, -4 if arriba else 4),
-                          textcoords="offset points", ha="left" if arriba else "right", va="top" if arriba else "bottom",
-                          fontsize=6, style="italic", color="#303030")
+            ejes.annotate(f"{km} km · {tiempo}\n{medio}", (medio_x, medio_y), ha="center", va="center", fontsize=6,
+                          style="italic", color="#303030", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         ejes.annotate("N", (9.6, 2.9), xytext=(9.6, 2.2), ha="center", fontweight="bold",
                       arrowprops={"arrowstyle": "-|>", "color": "black"})
         ejes.set_xlim(-0.9, 10.1)
