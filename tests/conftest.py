@@ -27,7 +27,12 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def datos_ejemplo() -> dict:
-    return json.loads(expediente_ejemplo().read_text("utf-8"))
+    """El ejemplo como dict; la ruta del croquis, absoluta, para que una copia en otra carpeta lo siga hallando."""
+    datos = json.loads(expediente_ejemplo().read_text("utf-8"))
+    for plan in datos["planes_anuales_ap"]:
+        if "croquis" in plan:
+            plan["croquis"] = str(expediente_ejemplo().parent / plan["croquis"])
+    return datos
 
 
 @pytest.fixture(scope="session")

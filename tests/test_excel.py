@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import zipfile
 from collections import Counter
@@ -232,6 +233,8 @@ def test_un_archivo_que_no_es_libro(tmp_path, carga_ejemplo):
 # --- diez errores sembrados -------------------------------------------------------------------------------
 def test_diez_errores_con_hoja_fila_y_columna(tmp_path, carga_ejemplo):
     libro = load_workbook(LIBRO_EJEMPLO)
+    for imagen in LIBRO_EJEMPLO.parent.glob("*.png"):  # el croquis del plan anual va junto al libro
+        shutil.copy(imagen, tmp_path)
     esperados = []
 
     def agregar(nombre, valores, columna, mensaje):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from formatos.entrada.captura import libro
 from formatos.entrada.excel import leer_excel
-from formatos.entrada.imagenes import resolver_imagenes
 from formatos.entrada.json import a_json, leer_json
 from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, Expediente
@@ -27,9 +26,7 @@ def cargar(ruta: str | Path) -> Carga:
     lector = LECTORES.get(ruta.suffix.lower())
     if lector is None:
         return Carga(None, [Problema((), f"{ruta.name}: formato de archivo no reconocido (use .json o .xlsx)")])
-    carga = lector(ruta)
-    resolver_imagenes(carga, ruta.resolve().parent)
-    return carga
+    return lector(ruta)
 
 
 def a_excel(expediente: Expediente | None = None, ugel: str | None = None, anio: int | None = None) -> bytes:

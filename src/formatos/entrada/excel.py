@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from formatos.entrada.hojas import NUMERO, Columna, Tabla, columnas_cabecera, de_celda, normalizar, poner, tablas, textos, tomar
+from formatos.entrada.imagenes import resolver_imagenes
 from formatos.entrada.json import TAMANO_MAXIMO
 from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, validar_expediente
@@ -231,6 +232,7 @@ def leer_excel(ruta: Path) -> Carga:
             registro.pop(NUMERO.ruta[0], None)  # el número de registro solo une hojas: no es un dato
     datos = {**lector.datos, **registros}
     carga = validar_expediente(datos)
+    resolver_imagenes(carga, ruta.resolve().parent)
     ubicados = [lector.ubicar(p) for p in carga.problemas]
     carga.problemas = lector.problemas + [p for p in ubicados if p is not None]
     return carga

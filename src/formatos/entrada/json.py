@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from formatos.entrada.imagenes import resolver_imagenes
 from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, Expediente, validar_expediente
 from formatos.caracteres import PROHIBIDOS
@@ -71,6 +72,7 @@ def leer_json(ruta: Path) -> Carga:
         return Carga(None, [Problema((), f"{nombre}: no es un expediente (tiene cientos de listas u objetos unos dentro de otros)")])
     carga = validar_expediente(datos)
     carga.problemas[:0] = avisos
+    resolver_imagenes(carga, ruta.resolve().parent)
     return carga
 
 
