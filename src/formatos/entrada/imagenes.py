@@ -16,7 +16,7 @@ def problema_imagen(ruta: Path, escrita: str) -> str | None:
     if not ruta.is_file():
         return f"no existe el archivo «{escrita}»"
     if ruta.stat().st_size > TAMANO_MAXIMO:
-        return f"la imagen «{escrita}» pesa más de {TAMANO_MAXIMO // 2**20} MB; redúzcala"
+        return f"la imagen «{escrita}» pesa más de {TAMANO_MAXIMO // 2**20} MB (redúzcala)"
     with ruta.open("rb") as f:
         inicio = f.read(8)
     if not inicio.startswith(_FIRMAS):
