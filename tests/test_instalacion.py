@@ -19,6 +19,7 @@ def test_rueda_trae_plantillas_y_ejemplo(tmp_path):
     plantillas = sorted(p.name for p in (RAIZ / "plantillas").glob("*.docx"))
     assert plantillas and all(f"formatos/plantillas/{p}" in nombres for p in plantillas)
     assert "formatos/ejemplos/expediente-ejemplo.json" in nombres
+    assert "formatos/ejemplos/croquis-ruta-ap1.png" in nombres  # el croquis del plan anual del AP del ejemplo
     assert "formatos/datos/catalogo.toml" in nombres
 
     # Instalada en una carpeta aparte y ejecutada lejos del repositorio.

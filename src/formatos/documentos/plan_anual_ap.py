@@ -86,7 +86,8 @@ class PlanAnualAPDocumento(BaseModel):
     trimestres: str
     leyenda_niveles: str
     ruta: list[FilaRuta]
-    croquis: Imagen | None = Field(None, description="El croquis de la ruta de desplazamiento, si el plan lo trae")
+    croquis: Imagen | None = Field(None, description="Croquis de la ruta, si el plan lo trae: "
+                                                    "{{ croquis }} sola en su párrafo pone la imagen")
     priorizacion_individual: list[FilaPriorizacionDocente]
     priorizacion_grupal: list[FilaPriorizacionGrupal]
     visitas: list[FilaVisitaDocente]
@@ -130,7 +131,8 @@ def contexto(exp: Expediente, plan: PlanAnualAP) -> PlanAnualAPDocumento:
         membrete=membrete(exp), acompanante=exp.acompanante(plan.dni_acompanante), ugel=exp.ugel.nombre,
         anio=exp.anio, numero_docentes=len(suyos), numero_instituciones=len({d.codigo_modular for d in suyos}),
         objetivos=plan.objetivos, metas=metas, trimestres=leyenda_trimestres(exp), leyenda_niveles=leyenda_niveles(exp),
-        ruta=ruta, croquis=Imagen(imagen=plan.croquis, ancho_cm=ANCHO_CROQUIS_CM, alto_max_cm=ALTO_CROQUIS_CM) if plan.croquis else None,
+        ruta=ruta,
+        croquis=Imagen(imagen=plan.croquis, ancho_cm=ANCHO_CROQUIS_CM, alto_max_cm=ALTO_CROQUIS_CM) if plan.croquis else None,
         priorizacion_individual=[
             FilaPriorizacionDocente(docente=_nombre(docentes[p.dni_docente]),
                                     institucion=exp.institucion(docentes[p.dni_docente].codigo_modular).nombre,
