@@ -1,0 +1,15 @@
+"""Salida: documentos renderizados a partir de una plantilla y un contexto validado."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from formatos.salida.docx import render_docx
+
+RENDERIZADORES: dict[str, Callable[[Path, dict], bytes]] = {".docx": render_docx}
+"""Cómo se renderiza cada tipo de plantilla, por extensión."""
+
+
+def renderizar(plantilla: Path, contexto: dict) -> bytes:
+    return RENDERIZADORES[plantilla.suffix.lower()](plantilla, contexto)

@@ -1,0 +1,69 @@
+"""Filtros de las plantillas: fechas en castellano, grados, nombres como los escribe una UGEL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+
+LOCALE = "es_PE"
+
+
+def fecha_larga(fecha: date) -> str:
+    """27 de noviembre de 2026"""
+    return format_date(fecha, "d 'de' MMMM 'de' y", locale=LOCALE)
+
+
+def fecha_corta(fecha: date) -> str:
+    """27/11/2026"""
+    return f"{fecha:%d/%m/%Y}"
+
+
+def mes(numero_o_fecha: int | date) -> str:
+    """noviembre"""
+    n = numero_o_fecha.month if isinstance(numero_o_fecha, date) else int(numero_o_fecha)
+    return format_date(date(2000, n, 1), "MMMM", locale=LOCALE)
+
+
+def ordinal(n: int) -> str:
+    """3.°"""
+    return f"{n}.°"
+
+
+def grados(lista: list[int]) -> str:
+    """[3, 4] → "3.° y 4.°"; [1, 2, 3] → "1.°, 2.° y 3.°"."""
+    partes = [ordinal(g) for g in lista]
+    return " y ".join([", ".join(partes[:-1]), partes[-1]]) if len(partes) > 1 else "".join(partes)
+
+
+def apellidos_nombres(persona) -> str:
+    """QUISPE MAMANI, Rosa Elena (como se escribe en las planillas de la UGEL)."""
+    apellidos, nombres = (persona["apellidos"], persona["nombres"]) if isinstance(persona, dict) else (persona.apellidos, persona.nombres)
+    return f"{apellidos.upper()}, {nombres}"
+
+
+def nombre_completo(persona) -> str:
+    """Rosa Elena Quispe Mamani"""
+    apellidos, nombres = (persona["apellidos"], persona["nombres"]) if isinstance(persona, dict) else (persona.apellidos, persona.nombres)
+    return f"{nombres} {apellidos}"
+
+
+def romano(n: int) -> str:
+    valores = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    texto = ""
+    for v, r in valores:
+        while n >= v:
+            texto, n = texto + r, n - v
+    return texto
+
+
+FILTROS = {
+    "fecha_larga": fecha_larga,
+    "fecha_corta": fecha_corta,
+    "mes": mes,
+    "ordinal": ordinal,
+    "grados": grados,
+    "apellidos_nombres": apellidos_nombres,
+    "nombre_completo": nombre_completo,
+    "romano": romano,
+}

@@ -1,0 +1,23 @@
+"""Texto de los datos hecho seguro para el XML de Word: escapado, sin caracteres prohibidos, con saltos de línea."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from formatos.caracteres import limpiar
+
+_SALTO = '</w:t><w:br/><w:t xml:space="preserve">'
+
+
+def para_word(valor: object) -> Markup:
+    """`finalize` de Jinja: todo valor impreso en una plantilla pasa por aquí.
+
+    Escapa `& < > " '`, quita caracteres prohibidos y convierte los saltos de línea en saltos de Word.
+    Un valor ya marcado como seguro (Markup) pasa tal cual.
+    """
+    if isinstance(valor, Markup):
+        return valor
+    if valor is None:
+        return Markup("")
+    texto = limpiar(str(valor)).replace("\r\n", "\n").replace("\r", "\n")
+    return Markup(str(escape(texto)).replace("\n", _SALTO))
