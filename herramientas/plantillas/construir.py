@@ -19,6 +19,9 @@ MODULOS = {
 
     # informes
 
+    # pdf
+    "carpeta-de-firmas": "carpeta_de_firmas",
+
 }
 
 if __name__ == "__main__":

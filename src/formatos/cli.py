@@ -15,6 +15,11 @@ from formatos.lote import generar as generar_lote
 from formatos.modelos.expediente import Carga, Expediente
 from formatos.recursos import expediente_ejemplo
 from formatos.registro import FORMATOS
+from formatos.salida.pdf import LibreOfficeNoEncontrado, buscar_soffice
+
+_PDF = click.option("--pdf", is_flag=True, help="Además, el PDF de cada documento (necesita LibreOffice).")
+_CARPETAS = click.option("--carpetas", is_flag=True,
+                         help="Además, las carpetas de firmas por AP y mes y por I. E. y mes (PDF y Word; incluye --pdf).")
 
 
 def _mostrar_problemas(carga: Carga) -> None:
@@ -31,13 +36,21 @@ def _elegir_formatos(nombres: tuple[str, ...]) -> list[str]:
     return list(nombres) or list(FORMATOS)
 
 
-def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool) -> int:
+def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, pdf: bool = False,
+              carpetas: bool = False) -> int:
+    if pdf or carpetas:
+        try:
+            buscar_soffice()
+        except LibreOfficeNoEncontrado as e:
+            click.echo(str(e), err=True)
+            return 1
     carga = cargar(entrada)
     _mostrar_problemas(carga)
     if carga.expediente is None:
         click.echo(f"No se generó nada: {entrada.name} no se pudo leer.", err=True)
         return 1
-    resumen = generar_lote(carga.expediente, salida, formatos, sobrescribir=sobrescribir, problemas=carga.problemas)
+    resumen = generar_lote(carga.expediente, salida, formatos, sobrescribir=sobrescribir, problemas=carga.problemas,
+                           pdf=pdf, carpetas=carpetas)
     click.echo(f"\n{'Formato':<28}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
     for formato, cuenta in resumen.conteo().items():
         click.echo(f"{formato:<28}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
@@ -58,9 +71,11 @@ def cli() -> None:
 @click.option("--salida", type=click.Path(path_type=Path), metavar="CARPETA", default=Path("formatos-demo"), show_default=True,
               help="Carpeta donde se guardan los documentos.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
-def demo(salida: Path, sobrescribir: bool) -> None:
+@_PDF
+@_CARPETAS
+def demo(salida: Path, sobrescribir: bool, pdf: bool, carpetas: bool) -> None:
     """Genera todos los formatos de la UGEL de ejemplo."""
-    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir))
+    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, pdf, carpetas))
 
 
 @cli.command()
@@ -69,9 +84,11 @@ def demo(salida: Path, sobrescribir: bool) -> None:
 @click.option("--formato", "formatos", multiple=True, metavar="NOMBRE",
               help="Solo este formato (se puede repetir). Vea `formatos lista`.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
-def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool) -> None:
+@_PDF
+@_CARPETAS
+def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, pdf: bool, carpetas: bool) -> None:
     """Genera los documentos de un expediente (ENTRADA: archivo .json)."""
-    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir))
+    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, pdf, carpetas))
 
 
 @cli.command()

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from formatos import carpetas as carpetas_de_firmas
 from formatos.documentos import Documento, Formato
 from formatos.errores import ErrorFormatos, Problema, problemas_de
 from formatos.modelos.expediente import Expediente
@@ -19,6 +20,7 @@ from formatos.recursos import carpeta_plantillas
 from formatos.registro import FORMATOS
 from formatos.salida import renderizar
 from formatos.salida.nombres import ruta_segura
+from formatos.salida.pdf import buscar_soffice, convertir_a_pdf
 
 Estado = Literal["generado", "sin cambios", "fallido"]
 REPORTE_ERRORES = "reporte-errores.txt"
@@ -87,12 +89,17 @@ def generar(
     sobrescribir: bool = False,
     al_avanzar: Callable[[Resultado], None] | None = None,
     problemas: Iterable[Problema] = (),
+    pdf: bool = False,
+    carpetas: bool = False,
 ) -> Resumen:
     """Genera en `salida/<formato>/...` los documentos de los formatos pedidos (todos por omisión).
 
     Un archivo existente con otro contenido no se reemplaza sin `sobrescribir`. Los fallos, y los
-    `problemas` de validación que se pasen, van al reporte de errores.
+    `problemas` de validación que se pasen, van al reporte de errores. Con `pdf`, cada .docx tiene
+    además su PDF; con `carpetas`, también las carpetas de firmas (ver `formatos.carpetas`).
     """
+    if pdf or carpetas:
+        buscar_soffice()  # sin LibreOffice, el aviso de cómo instalarlo antes de generar nada
     salida = Path(salida)
     salida.mkdir(parents=True, exist_ok=True)
     plantillas = Path(plantillas) if plantillas else None
@@ -103,6 +110,11 @@ def generar(
         plantilla = plantilla_de(formato, plantillas)
         for documento in formato.documentos(expediente):
             resultado = _generar_uno(formato, documento, plantilla, salida, usadas, sobrescribir)
+            resumen.resultados.append(resultado)
+            if al_avanzar:
+                al_avanzar(resultado)
+    if pdf or carpetas:
+        for resultado in _imprimir(expediente, elegidos, resumen, plantillas, carpetas, sobrescribir):
             resumen.resultados.append(resultado)
             if al_avanzar:
                 al_avanzar(resultado)
@@ -142,3 +154,42 @@ def _generar_uno(formato, documento, plantilla, salida, usadas, sobrescribir) ->
             )
     escribir_atomico(destino, datos)
     return Resultado(formato.identificador, destino, documento.registros, "generado")
+
+
+def _imprimir(expediente, elegidos, resumen, plantillas, carpetas, sobrescribir) -> list[Resultado]:
+    """Después de los .docx: el PDF de cada uno (formato "… (pdf)") y, si se piden, las carpetas de firmas."""
+    docx = [r for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
+    convertidos = {c.origen: c for c in convertir_a_pdf(
+        [r.ruta for r in docx if r.estado == "generado" or not r.ruta.with_suffix(".pdf").exists()])}
+    nuevos = []
+    for r in docx:
+        c = convertidos.get(r.ruta)
+        estado = "sin cambios" if c is None else "generado" if c.estado == "convertido" else "fallido"
+        nuevos.append(Resultado(f"{r.formato} (pdf)", r.ruta.with_suffix(".pdf"), r.registros, estado, c.mensaje if c else ""))
+    if not carpetas:
+        return nuevos
+    listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx") for n in nuevos if n.estado != "fallido"}
+    partes = []
+    for formato in elegidos:
+        for documento in formato.documentos(expediente):
+            if (ruta := listos.get((formato.identificador, documento.registros))) is not None:
+                firmas = carpetas_de_firmas.firmas_de(documento.contexto())
+                partes.append(carpetas_de_firmas.Parte(formato, documento, ruta, tuple(firmas)))
+    grupos = carpetas_de_firmas.clasificar(expediente, partes)
+    propia = plantillas / carpetas_de_firmas.PLANTILLA if plantillas else None
+    plantilla = propia if propia and propia.exists() else carpeta_plantillas() / carpetas_de_firmas.PLANTILLA
+    for carpeta, unidos in zip(grupos, carpetas_de_firmas.armar(expediente, grupos, plantilla)):
+        for datos, extension in zip(unidos, (".pdf", ".docx")):
+            destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))
+            estado, mensaje = _escribir(destino, datos, sobrescribir)
+            nuevos.append(Resultado(carpetas_de_firmas.CARPETA, destino, carpeta.registros, estado, mensaje))
+    return nuevos
+
+
+def _escribir(destino: Path, datos: bytes, sobrescribir: bool) -> tuple[Estado, str]:
+    if destino.exists() and destino.read_bytes() == datos:
+        return "sin cambios", ""
+    if destino.exists() and not sobrescribir:
+        return "fallido", f"{destino.name} ya existe con otro contenido; use --sobrescribir para reemplazarlo"
+    escribir_atomico(destino, datos)
+    return "generado", ""

@@ -1,0 +1,275 @@
+"""Carpetas de firmas: por AP y mes, y por I. E. y mes para su director, lo que se firma, en orden y con portada.
+
+Se arman solo con `Documento.agrupacion` y las firmas (`Firma`) del contenido de cada documento: un formato
+nuevo entra en las carpetas sin tocar este módulo; su lugar lo da `datos/carpetas.toml`.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections.abc import Iterable
+from copy import deepcopy
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path, PurePosixPath
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docxcompose.composer import Composer
+from pydantic import BaseModel
+from pypdf import PdfReader, PdfWriter
+
+from formatos.catalogo import leer_datos
+from formatos.documentos import Documento, Formato
+from formatos.documentos.comunes import Firma, Membrete, membrete
+from formatos.errores import ErrorFormatos
+from formatos.modelos.expediente import Expediente
+from formatos.salida import renderizar
+from formatos.salida.docx import zip_determinista
+from formatos.salida.filtros import mes as nombre_mes
+from formatos.salida.pdf import convertir_a_pdf
+
+CARPETA = "carpeta-de-firmas"
+"""Identificador de las carpetas en el lote y nombre de su carpeta de salida."""
+PLANTILLA = "carpeta-de-firmas.docx"
+
+
+@cache
+def orden_formatos() -> tuple[str, ...]:
+    return tuple(leer_datos("carpetas.toml")["orden"])
+
+
+@dataclass(frozen=True)
+class Parte:
+    """Un documento ya generado (su .docx y su PDF al lado) y quiénes lo firman."""
+
+    formato: Formato
+    documento: Documento
+    docx: Path
+    firmas: tuple[Firma, ...]
+
+    @property
+    def pdf(self) -> Path:
+        return self.docx.with_suffix(".pdf")
+
+
+@dataclass
+class Carpeta:
+    ruta: PurePosixPath
+    """Sin extensión, dentro de la salida: carpeta-de-firmas/2026-05/…"""
+    destinatario: str
+    mes: str
+    partes: list[Parte] = field(default_factory=list)
+
+    @property
+    def registros(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r for p in self.partes for r in p.documento.registros))
+
+
+class FilaContenido(BaseModel):
+    numero: int
+    documento: str
+    seccion: str
+    paginas: str
+    firmas: str
+
+
+class FilaFirmante(BaseModel):
+    nombre: str
+    dni: str
+    cargo: str
+    documentos: str
+
+
+class PortadaCarpeta(BaseModel):
+    """La portada: qué contiene la carpeta, en qué páginas y quién firma qué."""
+
+    membrete: Membrete
+    destinatario: str
+    mes: str
+    contenido: list[FilaContenido]
+    firmantes: list[FilaFirmante]
+    total_paginas: int
+    total_firmas: int
+
+
+def firmas_de(valor: object) -> list[Firma]:
+    """Los bloques de firma del contenido de un documento, en el orden en que aparecen."""
+    if isinstance(valor, Firma):
+        return [valor]
+    if isinstance(valor, BaseModel):
+        return [f for nombre in type(valor).model_fields for f in firmas_de(getattr(valor, nombre))]
+    if isinstance(valor, (list, tuple)):
+        return [f for v in valor for f in firmas_de(v)]
+    return []
+
+
+def _nombre(persona) -> str:
+    return f"{persona.apellidos} {persona.nombres}"
+
+
+def _clave_parte(exp: Expediente, parte: Parte) -> tuple:
+    """Nivel (AP, I. E., docente), I. E., docente (el director primero), formato según la lista, nombre."""
+    g = parte.documento.agrupacion
+    orden = orden_formatos()
+    ident = parte.formato.identificador
+    ie = exp.institucion(g["institucion"]).nombre if "institucion" in g else ""
+    docente = exp.docente(g["docente"]) if "docente" in g else None
+    return (
+        "institucion" in g, ie, g.get("institucion", ""), docente is not None,
+        docente is not None and not docente.es_director, _nombre(docente) if docente else "",
+        orden.index(ident) if ident in orden else len(orden), ident, str(parte.documento.ruta),
+    )
+
+
+def clasificar(exp: Expediente, partes: Iterable[Parte]) -> list[Carpeta]:
+    """Una carpeta por AP y mes, y una por I. E. y mes con lo que firma su director; partes en orden."""
+    carpetas: dict[tuple, Carpeta] = {}
+    directores = {d.dni: d for d in exp.docentes if d.es_director}
+    for parte in partes:
+        g = parte.documento.agrupacion
+        if "mes" not in g:
+            continue
+        if "acompanante" in g:
+            ap = exp.acompanante(g["acompanante"])
+            clave = ("acompanante", g["mes"], ap.dni)
+            if clave not in carpetas:
+                carpetas[clave] = Carpeta(PurePosixPath(CARPETA, g["mes"], f"{g['mes']} AP {_nombre(ap)}"),
+                                          f"Acompañante pedagógico: {ap.nombres} {ap.apellidos} (DNI {ap.dni})", g["mes"])
+            carpetas[clave].partes.append(parte)
+        for firma in parte.firmas:
+            director = directores.get(firma.dni)
+            if director and director.codigo_modular == g.get("institucion"):
+                ie = exp.institucion(director.codigo_modular)
+                clave = ("institucion", g["mes"], ie.codigo_modular)
+                if clave not in carpetas:
+                    carpetas[clave] = Carpeta(
+                        PurePosixPath(CARPETA, g["mes"], f"{g['mes']} Director I. E. {ie.nombre} ({ie.codigo_modular})"),
+                        f"Director(a) de la I. E. {ie.nombre}: {director.nombres} {director.apellidos} (DNI {director.dni})",
+                        g["mes"])
+                carpetas[clave].partes.append(parte)
+                break
+    for carpeta in carpetas.values():
+        carpeta.partes.sort(key=lambda p: _clave_parte(exp, p))
+    return [carpetas[k] for k in sorted(carpetas)]
+
+
+def _seccion(exp: Expediente, parte: Parte) -> str:
+    g = parte.documento.agrupacion
+    lineas = [f"I. E. {exp.institucion(g['institucion']).nombre}"] if "institucion" in g else []
+    if "docente" in g:
+        lineas.append(_nombre(exp.docente(g["docente"])))
+    return "\n".join(lineas) or "Acompañante pedagógico"
+
+
+def portada(exp: Expediente, carpeta: Carpeta, paginas: list[int], paginas_portada: int) -> PortadaCarpeta:
+    """El contenido de la portada, con la página de inicio de cada documento dentro de la carpeta."""
+    contenido, firmantes = [], {}
+    inicio = paginas_portada + 1
+    for n, (parte, p) in enumerate(zip(carpeta.partes, paginas), start=1):
+        contenido.append(FilaContenido(
+            numero=n,
+            documento=f"{parte.formato.titulo}\n{PurePosixPath(parte.documento.ruta).stem}",
+            seccion=_seccion(exp, parte),
+            paginas=f"{inicio}–{inicio + p - 1}" if p > 1 else str(inicio),
+            firmas="\n".join(f"☐ {f.nombres} {f.apellidos}" for f in parte.firmas),
+        ))
+        inicio += p
+        for f in parte.firmas:
+            firmantes.setdefault((f.dni, f.cargo), (f, []))[1].append(str(n))
+    anio, m = (int(x) for x in carpeta.mes.split("-"))
+    return PortadaCarpeta(
+        membrete=membrete(exp),
+        destinatario=carpeta.destinatario,
+        mes=f"{nombre_mes(date(anio, m, 1))} de {anio}",
+        contenido=contenido,
+        firmantes=[FilaFirmante(nombre=f"{f.apellidos} {f.nombres}", dni=f.dni, cargo=f.cargo, documentos=", ".join(ns))
+                   for f, ns in firmantes.values()],
+        total_paginas=inicio - 1,
+        total_firmas=sum(len(p.firmas) for p in carpeta.partes),
+    )
+
+
+def _paginas(pdf: Path) -> int:
+    return len(PdfReader(pdf).pages)
+
+
+def armar(exp: Expediente, carpetas: list[Carpeta], plantilla: Path, **pool) -> list[tuple[bytes, bytes]]:
+    """El PDF y el .docx unidos de cada carpeta: portada y documentos en orden.
+
+    La portada se convierte con el mismo grupo de LibreOffice; si ocupa más de una página, se vuelve a
+    hacer con la numeración corregida. `pool` pasa opciones a `convertir_a_pdf`.
+    """
+    paginas = [[_paginas(p.pdf) for p in c.partes] for c in carpetas]
+    with tempfile.TemporaryDirectory(prefix="formatos-carpetas-") as tmp:
+        portadas = [Path(tmp, f"{i:04d}.docx") for i in range(len(carpetas))]
+        supuestas = [1] * len(carpetas)
+        pendientes = list(range(len(carpetas)))
+        while pendientes:
+            for i in pendientes:
+                portadas[i].write_bytes(renderizar(plantilla, portada(exp, carpetas[i], paginas[i], supuestas[i]).model_dump()))
+            for c in convertir_a_pdf([portadas[i] for i in pendientes], **pool):
+                if c.estado == "fallido":
+                    raise ErrorFormatos(f"la portada de la carpeta de firmas no se pudo convertir a PDF: {c.mensaje}")
+            reales = {i: _paginas(portadas[i].with_suffix(".pdf")) for i in pendientes}
+            pendientes = [i for i in pendientes if reales[i] != supuestas[i]]
+            supuestas = [reales.get(i, s) for i, s in enumerate(supuestas)]
+        return [(_unir_pdf(portadas[i].with_suffix(".pdf"), c), _unir_docx(portadas[i], c)) for i, c in enumerate(carpetas)]
+
+
+def _unir_pdf(portada_pdf: Path, carpeta: Carpeta) -> bytes:
+    escritor = PdfWriter()
+    escritor.append(portada_pdf)
+    for parte in carpeta.partes:
+        escritor.append(parte.pdf)
+    escritor.add_metadata({"/Title": f"Carpeta de firmas {carpeta.mes} — {carpeta.destinatario}", "/Producer": "formatos"})
+    salida = io.BytesIO()
+    escritor.write(salida)
+    return salida.getvalue()
+
+
+def _seccion_propia(sect_pr, referencias) -> None:
+    """Los encabezados y pies de la portada, y la numeración de páginas desde 1 en cada documento."""
+    for r in sect_pr.xpath("w:headerReference|w:footerReference|w:pgNumType"):
+        sect_pr.remove(r)
+    for r in reversed(referencias):
+        sect_pr.insert(0, deepcopy(r))
+    numeracion = OxmlElement("w:pgNumType")
+    numeracion.set(qn("w:start"), "1")
+    siguiente = sect_pr.xpath("w:cols|w:formProt|w:vAlign|w:noEndnote|w:titlePg|w:textDirection|w:bidi|w:rtlGutter|w:docGrid")
+    if siguiente:
+        siguiente[0].addprevious(numeracion)
+    else:
+        sect_pr.append(numeracion)
+
+
+def _unir_docx(portada_docx: Path, carpeta: Carpeta) -> bytes:
+    """Portada y documentos en un .docx, cada uno en su sección (su tamaño de página y su numeración)."""
+    maestro = Document(str(portada_docx))
+    cuerpo = maestro.element.body
+    referencias = cuerpo.sectPr.xpath("w:headerReference|w:footerReference")
+    for parte_pie in (maestro.sections[0].footer.part,):
+        for instr in parte_pie.element.iter(qn("w:instrText")):
+            if instr.text.strip() == "NUMPAGES":
+                instr.text = " SECTIONPAGES "
+    compositor = Composer(maestro)
+    secciones = [cuerpo.sectPr]
+    for parte in carpeta.partes:
+        doc = Document(str(parte.docx))
+        cierre = OxmlElement("w:p")  # cierra la sección anterior con su propio sectPr
+        propiedades = OxmlElement("w:pPr")
+        propiedades.append(deepcopy(secciones[-1]))
+        cierre.append(propiedades)
+        cuerpo.insert(compositor.append_index(), cierre)
+        compositor.append(doc)
+        secciones[-1] = propiedades[0]
+        secciones.append(deepcopy(doc.element.body.sectPr))
+    cuerpo.replace(cuerpo.sectPr, secciones[-1])
+    for s in secciones:
+        _seccion_propia(s, referencias)
+    salida = io.BytesIO()
+    maestro.save(salida)
+    return zip_determinista(salida.getvalue())
