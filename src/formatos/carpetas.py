@@ -18,7 +18,12 @@ from pathlib import Path, PurePosixPath
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.parts.hdrftr import FooterPart
 from docxcompose.composer import Composer
+from lxml import etree
 from pydantic import BaseModel
 from pypdf import PdfReader, PdfWriter
 
@@ -217,7 +222,8 @@ def armar(exp: Expediente, carpetas: list[Carpeta], plantilla: Path, **pool) -> 
             reales = {i: _paginas(portadas[i].with_suffix(".pdf")) for i in pendientes}
             pendientes = [i for i in pendientes if reales[i] != supuestas[i]]
             supuestas = [reales.get(i, s) for i, s in enumerate(supuestas)]
-        return [(_unir_pdf(portadas[i].with_suffix(".pdf"), c), _unir_docx(portadas[i], c)) for i, c in enumerate(carpetas)]
+        return [(_unir_pdf(portadas[i].with_suffix(".pdf"), c), _unir_docx(portadas[i], c, [supuestas[i], *paginas[i]]))
+                for i, c in enumerate(carpetas)]
 
 
 def _unir_pdf(portada_pdf: Path, carpeta: Carpeta) -> bytes:
@@ -231,12 +237,34 @@ def _unir_pdf(portada_pdf: Path, carpeta: Carpeta) -> bytes:
     return salida.getvalue()
 
 
-def _seccion_propia(sect_pr, referencias) -> None:
-    """Los encabezados y pies de la portada, y la numeración de páginas desde 1 en cada documento."""
+def _pie_con_paginas(maestro, plantilla_pie: bytes, numero: int, paginas: int) -> str:
+    """Un pie propio para una sección: «Página X de N» con SECTIONPAGES, cuyo valor guardado es N.
+
+    Word recalcula el campo; LibreOffice, que no lo conoce, muestra el valor guardado (las páginas que
+    el documento tiene en su PDF).
+    """
+    pie = etree.fromstring(plantilla_pie)
+    en_campo = False
+    for r in pie.iter(qn("w:r")):
+        instr = r.find(qn("w:instrText"))
+        if instr is not None and instr.text.strip() == "NUMPAGES":
+            instr.text, en_campo = " SECTIONPAGES ", True
+        elif en_campo and r.find(qn("w:t")) is not None:
+            r.find(qn("w:t")).text, en_campo = str(paginas), False
+    parte = FooterPart.load(PackURI(f"/word/footer-carpeta{numero}.xml"), CT.WML_FOOTER,
+                            etree.tostring(pie, xml_declaration=True, encoding="UTF-8", standalone=True), maestro.part.package)
+    return maestro.part.relate_to(parte, RT.FOOTER)
+
+
+def _seccion_propia(sect_pr, referencias, pie: str) -> None:
+    """Los encabezados de la portada, un pie propio y la numeración de páginas desde 1."""
     for r in sect_pr.xpath("w:headerReference|w:footerReference|w:pgNumType"):
         sect_pr.remove(r)
     for r in reversed(referencias):
-        sect_pr.insert(0, deepcopy(r))
+        copia = deepcopy(r)
+        if copia.tag == qn("w:footerReference"):
+            copia.set(qn("r:id"), pie)
+        sect_pr.insert(0, copia)
     numeracion = OxmlElement("w:pgNumType")
     numeracion.set(qn("w:start"), "1")
     siguiente = sect_pr.xpath("w:cols|w:formProt|w:vAlign|w:noEndnote|w:titlePg|w:textDirection|w:bidi|w:rtlGutter|w:docGrid")
@@ -246,15 +274,15 @@ def _seccion_propia(sect_pr, referencias) -> None:
         sect_pr.append(numeracion)
 
 
-def _unir_docx(portada_docx: Path, carpeta: Carpeta) -> bytes:
-    """Portada y documentos en un .docx, cada uno en su sección (su tamaño de página y su numeración)."""
+def _unir_docx(portada_docx: Path, carpeta: Carpeta, paginas: list[int]) -> bytes:
+    """Portada y documentos en un .docx, cada uno en su sección (su tamaño de página y su numeración).
+
+    `paginas`: las de la portada y de cada documento en PDF. Se conservan los encabezados y pies de la portada.
+    """
     maestro = Document(str(portada_docx))
     cuerpo = maestro.element.body
     referencias = cuerpo.sectPr.xpath("w:headerReference|w:footerReference")
-    for parte_pie in (maestro.sections[0].footer.part,):
-        for instr in parte_pie.element.iter(qn("w:instrText")):
-            if instr.text.strip() == "NUMPAGES":
-                instr.text = " SECTIONPAGES "
+    plantilla_pie = etree.tostring(maestro.sections[0].footer.part.element)
     compositor = Composer(maestro)
     secciones = [cuerpo.sectPr]
     for parte in carpeta.partes:
@@ -268,8 +296,8 @@ def _unir_docx(portada_docx: Path, carpeta: Carpeta) -> bytes:
         secciones[-1] = propiedades[0]
         secciones.append(deepcopy(doc.element.body.sectPr))
     cuerpo.replace(cuerpo.sectPr, secciones[-1])
-    for s in secciones:
-        _seccion_propia(s, referencias)
+    for i, (s, n) in enumerate(zip(secciones, paginas)):
+        _seccion_propia(s, referencias, _pie_con_paginas(maestro, plantilla_pie, i, n))
     salida = io.BytesIO()
     maestro.save(salida)
     return zip_determinista(salida.getvalue())

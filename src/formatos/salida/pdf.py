@@ -104,7 +104,8 @@ class GrupoLibreOffice:
                  por_arranque: int, tiempo_limite: float, arranque: float,
                  al_avanzar: Callable[[ConversionPdf], None] | None) -> None:
         self.soffice, self.origenes, self.destinos = soffice, list(origenes), list(destinos)
-        self.trabajadores, self.por_arranque = trabajadores, por_arranque
+        self.trabajadores = trabajadores
+        self.tamano = min(por_arranque, -(-len(self.origenes) // trabajadores))  # lotes parejos entre trabajadores
         self.tiempo_limite, self.arranque, self.al_avanzar = tiempo_limite, arranque, al_avanzar
         self.pendientes = list(range(len(self.origenes)))
         self.resultados: dict[int, ConversionPdf] = {}
@@ -121,10 +122,9 @@ class GrupoLibreOffice:
         return [self.resultados[i] for i in range(len(self.origenes))]
 
     def _tomar(self) -> list[int]:
-        """El siguiente lote: reparte lo pendiente entre los trabajadores, hasta `por_arranque` documentos."""
+        """El siguiente lote de lo pendiente, hasta `por_arranque` documentos."""
         with self.candado:
-            n = min(self.por_arranque, max(1, -(-len(self.pendientes) // self.trabajadores)))
-            lote, self.pendientes = self.pendientes[:n], self.pendientes[n:]
+            lote, self.pendientes = self.pendientes[: self.tamano], self.pendientes[self.tamano :]
             return lote
 
     def _terminar(self, i: int, estado: Literal["convertido", "fallido"], mensaje: str = "") -> None:
@@ -166,9 +166,10 @@ class GrupoLibreOffice:
         hechos, plazo = 0, time.monotonic() + self.arranque + self.tiempo_limite
         while True:
             terminado = proceso.poll() is not None
+            listos = {e.name for e in os.scandir(salida)} if salida.is_dir() else set()
             for k in range(hechos, len(lote)):  # LibreOffice los convierte en orden
                 pdf = salida / f"{k:04d}.pdf"
-                if pdf_completo(pdf):
+                if pdf.name in listos and pdf_completo(pdf):
                     for saltado in range(hechos, k):
                         self._terminar(lote[saltado], "fallido", "LibreOffice no pudo convertirlo")
                     self._guardar(lote[k], pdf)

@@ -1,0 +1,279 @@
+"""PDF con el grupo de LibreOffice y carpetas de firmas.
+
+Las pruebas con LibreOffice usan un solo AP y un mes del ejemplo (9 documentos); las del grupo de
+trabajadores (límite de tiempo, cierres, reinicios) usan un `soffice` simulado, sin LibreOffice.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import sys
+from pathlib import Path, PurePosixPath
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+import formatos
+from formatos import carpetas
+from formatos.cli import cli
+from formatos.documentos import Documento, Formato
+from formatos.documentos.comunes import firma
+from formatos.registro import FORMATOS
+from formatos.salida.pdf import LibreOfficeNoEncontrado, buscar_soffice, convertir_a_pdf
+
+AP, MES = "43098127", "2026-06"
+
+
+def recortar(datos: dict, dni_ap: str, mes: str) -> dict:
+    """El ejemplo con solo las valoraciones de un AP en un mes (el resto de secciones, intacto)."""
+    datos = copy.deepcopy(datos)
+    visitas = {v["id"]: v for v in datos["visitas"]}
+    gias = {g["id"]: g for g in datos["gias"]}
+    ap_de = {d["dni"]: d["dni_acompanante"] for d in datos["docentes"]}
+    datos["valoraciones"] = [
+        v for v in datos["valoraciones"]
+        if ap_de[visitas[v["id_visita"]]["dni_docente"]] == dni_ap and visitas[v["id_visita"]]["fecha"].startswith(mes)
+    ]
+    datos["valoraciones_directivo"] = [
+        v for v in datos["valoraciones_directivo"]
+        if ap_de[v["dni_director"]] == dni_ap and gias[v["id_gia"]]["fecha"].startswith(mes)
+    ]
+    return datos
+
+
+def texto_pdf(ruta: Path, paginas: range | None = None) -> str:
+    """El texto de un PDF (o de algunas páginas), con los espacios y saltos de línea reducidos a un espacio."""
+    lector = PdfReader(ruta)
+    indices = paginas if paginas is not None else range(len(lector.pages))
+    return re.sub(r"\s+", " ", " ".join(lector.pages[i].extract_text() for i in indices))
+
+
+def paginas(ruta: Path) -> int:
+    return len(PdfReader(ruta).pages)
+
+
+@pytest.fixture(scope="session")
+def impreso(tmp_path_factory, datos_ejemplo):
+    carga = formatos.validar_expediente(recortar(datos_ejemplo, AP, MES))
+    assert not carga.errores
+    salida = tmp_path_factory.mktemp("impreso")
+    return carga.expediente, formatos.generar(carga.expediente, salida, pdf=True, carpetas=True)
+
+
+@pytest.mark.libreoffice
+def test_cada_formato_tiene_su_pdf_con_el_docente_y_las_firmas(impreso):
+    exp, resumen = impreso
+    assert not resumen.fallidos, resumen.fallidos
+    docx = {(r.formato, r.registros): r.ruta for r in resumen.resultados if r.ruta and r.ruta.suffix == ".docx"}
+    vistos = set()
+    for formato in FORMATOS.values():
+        for documento in formato.documentos(exp):
+            pdf = docx[(formato.identificador, documento.registros)].with_suffix(".pdf")
+            assert 1 <= paginas(pdf) <= 3, pdf
+            texto = texto_pdf(pdf)
+            docente = exp.docente(documento.agrupacion["docente"])
+            assert f"{docente.nombres} {docente.apellidos}" in texto
+            firmas = carpetas.firmas_de(documento.contexto())
+            assert len(firmas) >= 2
+            for f in firmas:
+                for linea in (f"{f.nombres} {f.apellidos}", f"DNI N.° {f.dni}", f.cargo):
+                    assert linea in texto, (pdf.name, linea)
+            vistos.add(formato.identificador)
+    assert vistos == set(FORMATOS)
+    conteo = resumen.conteo()
+    for identificador in FORMATOS:
+        assert conteo[f"{identificador} (pdf)"]["generado"] == conteo[identificador]["generado"] > 0
+
+
+@pytest.mark.libreoffice
+def test_mismo_docx_mismo_pdf(impreso, tmp_path):
+    _, resumen = impreso
+    origen = next(r.ruta for r in resumen.resultados if r.ruta and r.ruta.suffix == ".docx")
+    copia = tmp_path / "copia.docx"
+    copia.write_bytes(origen.read_bytes())
+    [conversion] = convertir_a_pdf([copia])
+    assert conversion.estado == "convertido"
+    assert copia.with_suffix(".pdf").read_bytes() == origen.with_suffix(".pdf").read_bytes()
+
+
+def _partes_esperadas(exp, resumen, filtro) -> list[Path]:
+    """Los PDF de los documentos que cumplen `filtro(agrupacion, firmas)`, calculados aquí sin el clasificador."""
+    docx = {(r.formato, r.registros): r.ruta for r in resumen.resultados if r.ruta and r.ruta.suffix == ".docx"}
+    return [
+        docx[(f.identificador, d.registros)].with_suffix(".pdf")
+        for f in FORMATOS.values() for d in f.documentos(exp)
+        if filtro(d.agrupacion, {x.dni for x in carpetas.firmas_de(d.contexto())})
+    ]
+
+
+@pytest.mark.libreoffice
+def test_carpeta_del_ap_portada_mas_sus_documentos(impreso):
+    exp, resumen = impreso
+    carpeta_ap = [r.ruta for r in resumen.resultados if r.formato == carpetas.CARPETA and r.ruta.suffix == ".pdf"
+                  and " AP " in r.ruta.name]
+    assert len(carpeta_ap) == 1
+    [pdf] = carpeta_ap
+    partes = _partes_esperadas(exp, resumen, lambda g, _: g.get("acompanante") == AP and g.get("mes") == MES)
+    assert len(partes) == 9
+    suma = sum(paginas(p) for p in partes)
+    portada = paginas(pdf) - suma
+    assert portada >= 1
+    texto_portada = texto_pdf(pdf, range(portada))
+    assert "CARPETA DE FIRMAS" in texto_portada and "junio de 2026" in texto_portada
+    assert f"{paginas(pdf)} (con esta portada)" in texto_portada
+    ap = exp.acompanante(AP)
+    assert f"{ap.nombres} {ap.apellidos}" in texto_portada
+    assert texto_portada.count("☐") >= 2 * len(partes)  # una casilla por firma, más la lista por firmante
+    # después de la portada, las páginas de cada documento, tal cual
+    textos_partes = {texto_pdf(p, range(0, 1)) for p in partes}
+    inicios = [texto_pdf(pdf, range(i, i + 1)) for i in range(portada, paginas(pdf))]
+    assert textos_partes <= set(inicios)
+    assert "(con esta portada)" not in texto_pdf(pdf, range(portada, paginas(pdf)))
+
+
+@pytest.mark.libreoffice
+def test_carpeta_del_director_solo_lo_que_firma(impreso):
+    exp, resumen = impreso
+    directores = [d for d in exp.docentes if d.es_director and d.dni_acompanante == AP]
+    pdfs = sorted(r.ruta for r in resumen.resultados if r.formato == carpetas.CARPETA and r.ruta.suffix == ".pdf"
+                  and "Director" in r.ruta.name)
+    assert len(pdfs) == len(directores) == 3
+    for director in directores:
+        ie = exp.institucion(director.codigo_modular)
+        [pdf] = [p for p in pdfs if f"({ie.codigo_modular})" in p.name]
+        partes = _partes_esperadas(exp, resumen, lambda g, dnis: g.get("institucion") == ie.codigo_modular
+                                   and g.get("mes") == MES and director.dni in dnis)
+        assert {"matriz-docente", "matriz-directivo"} == {p.parent.parent.name for p in partes}
+        assert paginas(pdf) == sum(paginas(p) for p in partes) + 1
+        assert f"{director.nombres} {director.apellidos}" in texto_pdf(pdf, range(1))
+
+
+@pytest.mark.libreoffice
+def test_docx_unido_una_seccion_por_documento(impreso):
+    from docx import Document
+
+    exp, resumen = impreso
+    [unido] = [r.ruta for r in resumen.resultados if r.formato == carpetas.CARPETA and r.ruta.suffix == ".docx"
+               and " AP " in r.ruta.name]
+    doc = Document(str(unido))
+    assert len(doc.sections) == 1 + 9
+    for seccion in doc.sections:
+        assert seccion._sectPr.xpath("w:pgNumType/@w:start") == ["1"]
+        assert "SECTIONPAGES" in seccion.footer.part.element.xml
+    assert len({s.footer.part.partname for s in doc.sections}) == 10
+
+
+def _firma(exp, dni):
+    return firma(exp.docente(dni), "Docente acompañado")
+
+
+def test_un_formato_nuevo_entra_en_las_carpetas_sin_tocar_el_codigo(carga_ejemplo):
+    """Un formato que no figura en carpetas.toml va después de los conocidos, dentro del grupo de su docente."""
+    exp = carga_ejemplo.expediente
+    docentes = [d for d in exp.docentes if d.dni_acompanante == AP]
+    cm = docentes[0].codigo_modular
+    nuevo = Formato("zz-nuevo", "Formato nuevo", "x.docx", type(None), lambda e: [])  # type: ignore[arg-type]
+    conocido = FORMATOS["matriz-docente"]
+
+    def parte(formato, docente, nombre, agrupacion=None):
+        g = agrupacion or {"acompanante": AP, "mes": MES, "institucion": docente.codigo_modular, "docente": docente.dni}
+        doc = Documento(PurePosixPath(nombre), (nombre,), lambda: None, g)
+        return carpetas.Parte(formato, doc, Path(nombre), (_firma(exp, docente.dni),) if docente else ())
+
+    partes = [parte(nuevo, docentes[0], "a.docx"), parte(conocido, docentes[0], "b.docx"),
+              parte(conocido, docentes[1], "c.docx"),
+              parte(nuevo, None, "ap.docx", {"acompanante": AP, "mes": MES}),
+              parte(nuevo, None, "ie.docx", {"acompanante": AP, "mes": MES, "institucion": cm})]
+    [carpeta] = [c for c in carpetas.clasificar(exp, partes) if " AP " in c.ruta.name]
+    nombres = [str(p.documento.ruta) for p in carpeta.partes]
+    assert nombres[0] == "ap.docx"  # lo del AP, primero
+    assert nombres.index("ie.docx") < nombres.index("b.docx") < nombres.index("a.docx")  # la I. E., luego su docente
+    assert abs(nombres.index("a.docx") - nombres.index("b.docx")) == 1  # los de un docente, juntos
+    assert carpeta.ruta.parts[:2] == (carpetas.CARPETA, MES)
+
+
+# --- el grupo de trabajadores, con un soffice simulado ---
+
+FALSO = """#!{python}
+import os, sys, time
+args = sys.argv[1:]
+with open(os.environ["SOFFICE_REGISTRO"], "a") as f:
+    f.write("arranque\\n")
+salida = args[args.index("--outdir") + 1]
+os.makedirs(salida, exist_ok=True)
+for ruta in args[args.index("--outdir") + 2:]:
+    datos = open(ruta, "rb").read()
+    if b"COLGAR" in datos:
+        time.sleep(600)
+    if b"ROMPER" in datos:
+        os._exit(139)
+    if b"ILEGIBLE" in datos:
+        continue
+    nombre = os.path.splitext(os.path.basename(ruta))[0] + ".pdf"
+    with open(os.path.join(salida, nombre), "wb") as f:
+        f.write(b"%PDF-1.4\\n%" + datos + b"\\n%%EOF\\n")
+"""
+
+
+@pytest.fixture
+def soffice_falso(tmp_path, monkeypatch):
+    if sys.platform == "win32":
+        pytest.skip("el soffice simulado es un script de POSIX")
+    script = tmp_path / "soffice"
+    script.write_text(FALSO.format(python=sys.executable))
+    script.chmod(0o755)
+    registro = tmp_path / "arranques.txt"
+    monkeypatch.setenv("FORMATOS_SOFFICE", str(script))
+    monkeypatch.setenv("SOFFICE_REGISTRO", str(registro))
+    return lambda: registro.read_text().count("arranque") if registro.exists() else 0
+
+
+def _archivos(tmp_path, contenidos):
+    rutas = []
+    for i, contenido in enumerate(contenidos):
+        rutas.append(tmp_path / f"doc {i}.docx")
+        rutas[-1].write_bytes(contenido)
+    return rutas
+
+
+def test_un_documento_que_cuelga_se_detiene_y_los_demas_terminan(tmp_path, soffice_falso):
+    rutas = _archivos(tmp_path, [b"uno", b"dos", b"COLGAR", b"cuatro", b"cinco"])
+    resultados = convertir_a_pdf(rutas, trabajadores=1, tiempo_limite=1.0, arranque=1.0)
+    assert [r.estado for r in resultados] == ["convertido", "convertido", "fallido", "convertido", "convertido"]
+    assert "no terminó en 1 s" in resultados[2].mensaje
+    assert not rutas[2].with_suffix(".pdf").exists()
+    assert rutas[4].with_suffix(".pdf").read_bytes().startswith(b"%PDF-1.4\n%cinco")
+    assert soffice_falso() == 2  # se reinició después de detenerlo
+
+
+def test_tras_un_cierre_inesperado_se_reinicia_y_sigue(tmp_path, soffice_falso):
+    rutas = _archivos(tmp_path, [b"uno", b"ROMPER", b"ILEGIBLE", b"cuatro"])
+    resultados = convertir_a_pdf(rutas, trabajadores=1, tiempo_limite=5.0, arranque=1.0)
+    assert [r.estado for r in resultados] == ["convertido", "fallido", "fallido", "convertido"]
+    assert "se cerró inesperadamente" in resultados[1].mensaje
+    assert resultados[2].mensaje == "LibreOffice no pudo convertirlo"
+    assert soffice_falso() == 2
+
+
+def test_se_reinicia_cada_n_documentos_y_reparte_entre_trabajadores(tmp_path, soffice_falso):
+    rutas = _archivos(tmp_path, [f"doc{i}".encode() for i in range(7)])
+    resultados = convertir_a_pdf(rutas, trabajadores=1, por_arranque=3)
+    assert all(r.estado == "convertido" for r in resultados)
+    assert soffice_falso() == 3
+    convertir_a_pdf(rutas, trabajadores=2, por_arranque=50)
+    assert soffice_falso() == 3 + 2
+
+
+def test_sin_libreoffice_un_mensaje_claro(tmp_path, monkeypatch):
+    monkeypatch.delenv("FORMATOS_SOFFICE", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(LibreOfficeNoEncontrado) as error:
+        buscar_soffice()
+    assert "apt install libreoffice" in str(error.value) and "Windows" in str(error.value)
+    resultado = CliRunner().invoke(cli, ["demo", "--pdf", "--salida", str(tmp_path / "demo")])
+    assert resultado.exit_code == 1
+    assert "No se encontró LibreOffice" in resultado.output
+    assert not (tmp_path / "demo").exists()
