@@ -112,7 +112,7 @@ def _partes_esperadas(exp, resumen, filtro) -> list[Path]:
 @pytest.mark.libreoffice
 def test_carpeta_del_ap_portada_mas_sus_documentos(impreso):
     exp, resumen = impreso
-    carpeta_ap = [r.ruta for r in resumen.resultados if r.formato == carpetas.CARPETA and r.ruta.suffix == ".pdf"
+    carpeta_ap = [r.ruta for r in resumen.resultados if r.formato == f"{carpetas.CARPETA} (pdf)"
                   and " AP " in r.ruta.name]
     assert len(carpeta_ap) == 1
     [pdf] = carpeta_ap
@@ -138,7 +138,7 @@ def test_carpeta_del_ap_portada_mas_sus_documentos(impreso):
 def test_carpeta_del_director_solo_lo_que_firma(impreso):
     exp, resumen = impreso
     directores = [d for d in exp.docentes if d.es_director and d.dni_acompanante == AP]
-    pdfs = sorted(r.ruta for r in resumen.resultados if r.formato == carpetas.CARPETA and r.ruta.suffix == ".pdf"
+    pdfs = sorted(r.ruta for r in resumen.resultados if r.formato == f"{carpetas.CARPETA} (pdf)"
                   and "Director" in r.ruta.name)
     assert len(pdfs) == len(directores) == 3
     for director in directores:
@@ -156,7 +156,7 @@ def test_docx_unido_una_seccion_por_documento(impreso):
     from docx import Document
 
     exp, resumen = impreso
-    [unido] = [r.ruta for r in resumen.resultados if r.formato == carpetas.CARPETA and r.ruta.suffix == ".docx"
+    [unido] = [r.ruta for r in resumen.resultados if r.formato == f"{carpetas.CARPETA} (docx)"
                and " AP " in r.ruta.name]
     doc = Document(str(unido))
     assert len(doc.sections) == 1 + 9
@@ -277,3 +277,11 @@ def test_sin_libreoffice_un_mensaje_claro(tmp_path, monkeypatch):
     assert resultado.exit_code == 1
     assert "No se encontró LibreOffice" in resultado.output
     assert not (tmp_path / "demo").exists()
+
+
+@pytest.mark.libreoffice
+def test_regenerar_da_los_mismos_bytes(impreso):
+    exp, resumen = impreso
+    otra = formatos.generar(exp, resumen.salida, pdf=True, carpetas=True)
+    assert {r.estado for r in otra.resultados} == {"sin cambios"}
+    assert len(otra.resultados) == len(resumen.resultados)

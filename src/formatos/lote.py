@@ -182,7 +182,7 @@ def _imprimir(expediente, elegidos, resumen, plantillas, carpetas, sobrescribir)
         for datos, extension in zip(unidos, (".pdf", ".docx")):
             destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))
             estado, mensaje = _escribir(destino, datos, sobrescribir)
-            nuevos.append(Resultado(carpetas_de_firmas.CARPETA, destino, carpeta.registros, estado, mensaje))
+            nuevos.append(Resultado(f"{carpetas_de_firmas.CARPETA} ({extension[1:]})", destino, carpeta.registros, estado, mensaje))
     return nuevos
 
 
