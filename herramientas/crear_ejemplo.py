@@ -122,6 +122,370 @@ def subir(nivel: int) -> int:
         return nivel - 1
     return nivel
 
+# --- planes --------------------------------------------------------------------------------------------
+azar_planes = random.Random(3)
+
+NECESIDADES = {
+    "D19": "Organizar el aula multigrado en grupos por ciclo con tareas diferenciadas y de trabajo autónomo.",
+    "D22": "Formular preguntas que promuevan el razonamiento y el pensamiento crítico de los estudiantes.",
+    "D25": "Retroalimentar de manera descriptiva y usar instrumentos de evaluación formativa por grado.",
+    "D11": "Fortalecer el trato cercano e intercultural con estudiantes que hablan quechua en casa.",
+    "D15": "Construir con los estudiantes acuerdos de convivencia y regular el comportamiento sin sanciones.",
+    "D1": "Planificar unidades y sesiones diferenciadas por grado a partir del calendario comunal.",
+    "D23": "Usar el material estructurado del Minedu y material de la zona según el propósito de la sesión.",
+    "D4": "Participar con aportes propios en los GIA y compartir su práctica con sus colegas.",
+}
+ESTRATEGIAS = {
+    "D19": "Observación de la organización del aula; modelado de la atención simultánea y diferenciada; fichas de trabajo autónomo.",
+    "D22": "Análisis de las preguntas de la sesión observada; banco de preguntas inferenciales y críticas por área.",
+    "D25": "Revisión de la lista de cotejo; práctica de retroalimentación descriptiva en la sesión compartida.",
+    "D11": "Diálogo reflexivo sobre el clima del aula; lectura sobre enfoque intercultural en aulas multigrado.",
+    "D15": "Elaboración conjunta de normas de convivencia; análisis de casos en el GIA.",
+    "D1": "Asesoría en la planificación de la unidad con propósitos por grado; revisión de la carpeta pedagógica.",
+    "D23": "Inventario y organización de los sectores; elaboración de material con recursos de la comunidad.",
+    "D4": "Preparación conjunta de una experiencia para socializar en el GIA; registro de aportes.",
+}
+COMPROMISOS = {
+    "D19": "Organizar a los estudiantes en grupos por ciclo y preparar una ficha de trabajo autónomo por sesión.",
+    "D22": "Incluir al menos tres preguntas abiertas en cada sesión y pedir a los estudiantes explicar su procedimiento.",
+    "D25": "Registrar avances en la lista de cotejo y dar retroalimentación descriptiva a cada grupo.",
+    "D11": "Llamar a los estudiantes por su nombre y acoger sus intervenciones en su lengua.",
+    "D15": "Revisar los acuerdos de convivencia con los estudiantes cada lunes.",
+    "D1": "Presentar la planificación de la unidad con propósitos por grado al inicio de cada mes.",
+    "D23": "Implementar el sector de Matemática con material de la zona y usarlo en dos sesiones por semana.",
+    "D4": "Socializar una experiencia de su aula en cada GIA.",
+}
+AREA_NECESIDAD = [
+    "Atender a estudiantes de varios grados en la misma sesión sin dejar grupos sin tarea.",
+    "Involucrar a las familias en los aprendizajes (grupos interactivos, sabios de la comunidad).",
+    "Identificar a los estudiantes que requieren reforzamiento a partir de la evaluación de entrada.",
+]
+DISTANCIAS = {  # desde la parada anterior: km, tiempo, medio
+    "0912035": (14, "40 min", "combi"), "0687203": (22, "1 h 10 min", "combi y a pie"),
+    "0345018": (9, "1 h", "motocicleta"), "0523461": (17, "2 h", "motocicleta y a pie"),
+    "0775310": (12, "35 min", "combi"), "1123456": (18, "1 h 20 min", "combi y a pie"),
+    "0598774": (11, "1 h 40 min", "a pie (camino de herradura)"),
+}
+RUTAS = [["0912035", "0687203", "0345018", "0523461"], ["0775310", "1123456", "0598774"]]
+
+
+def sede_gia(a: int) -> str:
+    """Los GIA de cada AP se reúnen en la primera I. E. de su ruta."""
+    ie = next(ie for ie in INSTITUCIONES if ie[0] == RUTAS[a][0])
+    return f"I. E. {ie[1]} ({ie[3]})"
+
+
+def _dni_codigo(valoraciones: list[dict], visitas: list[dict]) -> dict[str, dict[str, int]]:
+    """Niveles de la visita diagnóstica de cada docente: {dni: {código: nivel 1-4}}."""
+    numeros = {"I": 1, "II": 2, "III": 3, "IV": 4}
+    por_id = {v["id"]: v for v in visitas}
+    niveles = {}
+    for val in valoraciones:
+        visita = por_id[val["id_visita"]]
+        if visita["tipo"] == "diagnóstica":
+            niveles[visita["dni_docente"]] = {d["codigo"]: numeros[d["nivel_alcanzado"]] for d in val["desempenos"]}
+    return niveles
+
+
+def planes_individuales(valoraciones: list[dict], visitas: list[dict]) -> list[dict]:
+    romanos = {1: "I", 2: "II", 3: "III", 4: "IV"}
+    codigos = list(EVIDENCIAS)
+    diagnostico = _dni_codigo(valoraciones, visitas)
+    planes, justificada = [], False
+    for dni, *_r in DOCENTES:
+        niveles = diagnostico[dni]
+        priorizados = sorted(codigos, key=lambda c: (niveles[c], codigos.index(c)))[:3]
+        visitas_suyas = sorted((v for v in visitas if v["dni_docente"] == dni), key=lambda v: v["fecha"])
+        desempenos = []
+        for j, c in enumerate(priorizados):
+            n = niveles[c]
+            metas = {"1": romanos[n], "2": romanos[min(n + 1, 4)], "3": romanos[min(n + 1 + (j == 0), 4)]}
+            desempeno = {"codigo": c, "nivel_diagnostico": romanos[n], "metas": metas,
+                         "estrategias": ESTRATEGIAS[c], "compromisos": COMPROMISOS[c]}
+            if n > 1 and not justificada:  # un caso de meta por debajo del diagnóstico, explicada
+                justificada = True
+                desempeno["metas"]["1"] = romanos[n - 1]
+                desempeno["justificacion"] = ("En junio asume además el 5.° grado por licencia de un colega: se prevé "
+                                              "un retroceso temporal en la organización del aula.")
+            desempenos.append(desempeno)
+        reajustes = []
+        for v in visitas_suyas:
+            if v["fecha"][5:7] in ("07", "09") and azar_planes.random() < 0.6:
+                c = azar_planes.choice(priorizados)
+                reajustes.append({
+                    "fecha": v["fecha"],
+                    "cambio": f"Se reajustan las estrategias de {c}: {azar_planes.choice(PRODUCTOS).lower()}",
+                    "motivo": f"En la visita de {'julio' if v['fecha'][5:7] == '07' else 'setiembre'} el docente "
+                              f"identificó con el AP que {NECESIDADES[c][0].lower() + NECESIDADES[c][1:-1]} sigue siendo su mayor reto.",
+                })
+        planes.append({
+            "dni_docente": dni,
+            "fecha": next(v["fecha"] for v in visitas_suyas if v["tipo"] == "diagnóstica"),
+            "necesidades_formacion": [NECESIDADES[c] for c in priorizados] + [AREA_NECESIDAD[len(planes) % 3]],
+            "desempenos": desempenos,
+            "reajustes": reajustes,
+        })
+    return planes
+
+
+def planes_institucionales(individuales: list[dict]) -> list[dict]:
+    planes = []
+    for cm, nombre, *_r in INSTITUCIONES:
+        suyos = [p for p in individuales if next(d[3] for d in DOCENTES if d[0] == p["dni_docente"]) == cm]
+        cuenta: dict[str, int] = {}
+        for p in suyos:
+            for d in p["desempenos"]:
+                cuenta[d["codigo"]] = cuenta.get(d["codigo"], 0) + 1
+        comunes = sorted(cuenta, key=lambda c: (-cuenta[c], list(EVIDENCIAS).index(c)))[:2]
+        director = next(d for d in DOCENTES if d[3] == cm and d[6])
+        planes.append({
+            "codigo_modular": cm,
+            "fecha": max(p["fecha"] for p in suyos),
+            "desempenos": comunes,
+            "metas": [f"Al III trimestre, todos los docentes de la I. E. alcanzan al menos el nivel III en {comunes[0]}.",
+                      "El 80 % de los estudiantes de 2.° y 4.° grado mejora su nivel en Comunicación y Matemática "
+                      "respecto de la evaluación de entrada."],
+            "compromisos": [COMPROMISOS[c] for c in comunes]
+                           + ["Participar en todos los GIA y talleres convocados por la UGEL."],
+            "acciones": [
+                {"accion": "Incorporar el plan de acompañamiento al PAT de la I. E.", "responsables": "Director(a)",
+                 "plazo": "junio"},
+                {"accion": "Jornada de planificación conjunta de la unidad con el calendario comunal",
+                 "responsables": "Director(a) y docentes", "plazo": "primera semana de cada mes"},
+                {"accion": "Encuentro con las familias para presentar las metas de aprendizaje",
+                 "responsables": "Director(a), docentes y AP", "plazo": "julio"},
+            ],
+        })
+    return planes
+
+
+def plan_anual_ugel() -> dict:
+    porcentajes = {"D19": (20, 45, 70), "D22": (15, 35, 60), "D25": (15, 40, 65), "D11": (50, 70, 90),
+                   "D15": (45, 65, 85), "D1": (25, 50, 75), "D23": (30, 55, 80), "D4": (40, 65, 90)}
+    return {
+        "fecha": "2026-06-05",
+        "objetivos": [
+            "Fortalecer las competencias pedagógicas de los docentes de II. EE. multigrado focalizadas para mejorar "
+            "los aprendizajes de los estudiantes.",
+            "Fortalecer la gestión escolar de los directores en el diagnóstico del entorno institucional y la "
+            "planificación curricular.",
+        ],
+        "metas": ["Al III trimestre, el 70 % de los docentes acompañados alcanza el nivel III o más en los desempeños "
+                  "priorizados por la UGEL.", "Cumplir el 100 % del protocolo efectivo de visitas, GIA y talleres."],
+        "metas_trimestrales": [{"codigo": c, "nivel": "III", "porcentajes": {"1": a, "2": b, "3": t}}
+                               for c, (a, b, t) in porcentajes.items()],
+        "indicadores": [
+            {"indicador": "Porcentaje de visitas en aula ejecutadas según el protocolo", "meta": "100 %",
+             "fuente": "SIGMA 2.0"},
+            {"indicador": "Porcentaje de docentes que participan en los GIA del mes", "meta": "95 %",
+             "fuente": "Registro de asistencia"},
+            {"indicador": "Porcentaje de directores valorados tras cada GIA con directores", "meta": "100 %",
+             "fuente": "Matriz de valoración del desempeño directivo"},
+            {"indicador": "Talleres de actualización docente ejecutados", "meta": "2", "fuente": "Informe del taller"},
+        ],
+        "actividades": [
+            {"actividad": "Monitoreo a los acompañantes pedagógicos", "responsable": "Jefa de AGP", "meses": [5, 7, 9, 11]},
+            {"actividad": "Informe diagnóstico de la UGEL", "responsable": "Equipo de AP y RCI", "meses": [6]},
+            {"actividad": "Informes trimestrales", "responsable": "Equipo de AP", "meses": [6, 9, 12]},
+            {"actividad": "Informe final y balance con la DRE", "responsable": "Jefa de AGP", "meses": [12]},
+        ],
+        "organizacion": [
+            {"actividad": "Visita en aula con asesoría personalizada",
+             "organizacion": "Cada AP visita a sus docentes una vez al mes según su ruta; 2 días en junio y noviembre.",
+             "presupuesto": 12600, "justificacion": "Pasajes y viáticos de 2 AP durante 8 meses (S/ 787.50 por AP y mes)."},
+            {"actividad": "GIA con docentes y con directores",
+             "organizacion": "Un GIA mensual por AP con sus docentes (mayo a octubre); con directores en junio y setiembre.",
+             "presupuesto": 3360, "justificacion": "Refrigerio y materiales para 14 docentes en 12 GIA."},
+            {"actividad": "Talleres de actualización docente",
+             "organizacion": "Dos talleres de 6 días (48 h cada uno) en San Marcos: julio (vacaciones de medio año) y octubre.",
+             "presupuesto": 18900, "justificacion": "Traslado, hospedaje y alimentación de 14 docentes y 2 AP; alquiler de local."},
+        ],
+        "recursos": [
+            {"recurso": "Kit de materiales para aulas multigrado", "cantidad": 14,
+             "caracteristicas": "Regletas, base diez, bloques lógicos y cuadernos de trabajo por ciclo"},
+            {"recurso": "Laptop para AP", "cantidad": 2, "caracteristicas": "Para el registro en SIGMA 2.0"},
+            {"recurso": "Auditorio de la UGEL", "cantidad": 1, "caracteristicas": "Capacidad para 40 personas; sede de los talleres"},
+        ],
+        "priorizacion": [
+            {"codigo": "D19", "necesidad_comun": "Atención simultánea y diferenciada en aulas multigrado",
+             "donde": "Visita en aula y taller"},
+            {"codigo": "D25", "necesidad_comun": "Retroalimentación descriptiva y evaluación formativa",
+             "donde": "Visita en aula y GIA"},
+            {"codigo": "D1", "necesidad_comun": "Planificación diferenciada a partir del contexto",
+             "donde": "GIA y taller"},
+        ],
+    }
+
+
+def planes_anuales_ap(individuales: list[dict]) -> list[dict]:
+    planes = []
+    for a, ap in enumerate(ACOMPANANTES):
+        suyos = [d for d in DOCENTES if ap_de(d[3])["dni"] == ap["dni"]]
+        por_dni = {p["dni_docente"]: p for p in individuales}
+        cuenta: dict[str, int] = {}
+        for d in suyos:
+            for x in por_dni[d[0]]["desempenos"]:
+                cuenta[x["codigo"]] = cuenta.get(x["codigo"], 0) + 1
+        grupales = sorted(cuenta, key=lambda c: (-cuenta[c], list(EVIDENCIAS).index(c)))[:3]
+        planes.append({
+            "dni_acompanante": ap["dni"],
+            "fecha": "2026-06-10",
+            "objetivos": [
+                "Fortalecer la atención simultánea y diferenciada en las aulas multigrado a mi cargo.",
+                "Acompañar a los directores en el diagnóstico del entorno y la planificación curricular institucional.",
+            ],
+            "ruta": [{"codigo_modular": cm, "distancia_km": DISTANCIAS[cm][0], "tiempo": DISTANCIAS[cm][1],
+                      "medio": DISTANCIAS[cm][2]} for cm in RUTAS[a]],
+            "priorizacion_individual": [
+                {"dni_docente": d[0], "desempenos": [x["codigo"] for x in por_dni[d[0]]["desempenos"]],
+                 "necesidades": por_dni[d[0]]["necesidades_formacion"][0]} for d in suyos
+            ],
+            "priorizacion_grupal": [{"codigo": c, "necesidad_comun": NECESIDADES[c],
+                                     "donde": "GIA y taller" if i == 0 else "GIA"} for i, c in enumerate(grupales)],
+            "grupos_gia": [{"nombre": f"GIA {'Gregorio Pita – Chancay' if a == 0 else 'Eduardo Villanueva – José Sabogal'}",
+                            "sede": sede_gia(a),
+                            "dni_docentes": [d[0] for d in suyos]}],
+        })
+    return planes
+
+
+SECUENCIAS = {
+    "recojo de necesidades": [
+        ("Coordinación", "Reunión con el director y el docente: propósito de la visita y consentimiento.", 15),
+        ("Evaluación", "Aplicación de la evaluación de entrada a la muestra de estudiantes de 2.° o 4.° grado.", 60),
+        ("Revisión", "Revisión de la carpeta pedagógica y de la ficha de datos del docente y de la I. E.", 30),
+        ("Acuerdos", "Acuerdos para la visita diagnóstica y el cronograma del mes siguiente.", 15),
+    ],
+    "diagnóstica": [
+        ("Apertura", "Diálogo de apertura sobre la sesión observada y las expectativas del docente.", 15),
+        ("Autoevaluación", "Autoevaluación del desempeño con la matriz de valoración y los productos de los estudiantes.", 45),
+        ("Plan individual", "Identificación de necesidades de formación y elaboración del plan individual.", 45),
+        ("Compromisos", "Compromisos y firma del plan individual por el docente y el AP.", 15),
+    ],
+    "asesoría": [
+        ("Apertura", "Diálogo de apertura según el estilo del docente: ¿cómo te sentiste en la sesión?", 15),
+        ("Análisis de la práctica", "Reconstrucción de la sesión con las evidencias del cuaderno de campo y los productos de los estudiantes.", 35),
+        ("Contraste teórico", "Lectura breve y contraste con los fundamentos del desempeño priorizado.", 25),
+        ("Reajuste", "Reajuste de la sesión de aprendizaje con actividades diferenciadas por grado.", 30),
+        ("Compromisos", "Compromisos, metas y reajuste del plan individual.", 15),
+    ],
+    "cierre": [
+        ("Reflexión", "Reunión de reflexión con el docente sobre los logros del año respecto del diagnóstico.", 45),
+        ("Balance", "Reunión de balance con PP. MM. FF. y la comunidad sobre los aprendizajes.", 45),
+        ("Conclusiones", "Conclusiones y compromisos para el año siguiente.", 30),
+    ],
+}
+DIRECTOR = ("Asesoría al director", "Asesoría en su rol de director: diagnóstico del entorno y liderazgo de la planificación.", 60)
+GIA_SECUENCIA = [
+    ("Bienvenida", "Bienvenida, propósito y acuerdos del GIA.", 15),
+    ("Experiencia", "Socialización de la experiencia de un docente del grupo.", 60),
+    ("Análisis", "Análisis pedagógico y disciplinar de la experiencia en grupos.", 75),
+    ("Fundamentos", "Socialización de fundamentos teóricos de interés del grupo.", 45),
+    ("Producción", "Elaboración colaborativa de material o instrumentos para el aula.", 30),
+    ("Compromisos", "Compromisos y metas para el mes siguiente.", 15),
+]
+GIA_DIRECTORES = [
+    ("Experiencia", "Presentación del diagnóstico del entorno de una I. E.", 40),
+    ("Análisis", "Análisis de los factores del entorno y su vínculo con las metas del PAT.", 50),
+    ("Compromisos", "Compromisos de gestión para la planificación curricular.", 30),
+]
+
+
+def _momentos(lista: list[tuple]) -> list[dict]:
+    return [{"momento": m, "actividad": a, "minutos": n} for m, a, n in lista]
+
+
+def planes_mensuales(individuales: list[dict], visitas: list[dict], gias: list[dict]) -> list[dict]:
+    nombres_mes = {4: "abril", 5: "mayo", 6: "junio", 7: "julio", 8: "agosto", 9: "setiembre", 10: "octubre",
+                   11: "noviembre"}
+    por_dni = {p["dni_docente"]: p for p in individuales}
+    planes = []
+    for a, ap in enumerate(ACOMPANANTES):
+        suyos = [d for d in DOCENTES if ap_de(d[3])["dni"] == ap["dni"]]
+        for mes, (tipo, _dias) in MESES_VISITA.items():
+            disenos = []
+            for d in suyos:
+                v = next(x for x in visitas if x["dni_docente"] == d[0] and x["fecha"][5:7] == f"{mes:02d}")
+                codigos = ([x["codigo"] for x in por_dni[d[0]]["desempenos"]] if mes > 5 else ["D19", "D1"])
+                secuencia = SECUENCIAS[tipo] + ([DIRECTOR] if d[6] and tipo == "asesoría" else [])
+                disenos.append({
+                    "dni_docente": d[0], "fecha": v["fecha"], "dias": v["dias"], "horas_observacion": 2,
+                    "horas_preparacion": 2, "horas_asesoria": v["horas_asesoria"],
+                    "desempenos": codigos,
+                    "necesidades": por_dni[d[0]]["necesidades_formacion"][0] if mes > 5 else
+                                   "Por identificar: es la visita de " + tipo + ".",
+                    "proposito": {"recojo de necesidades": "Recoger las necesidades de aprendizaje de los estudiantes "
+                                  "con la evaluación de entrada.",
+                                  "diagnóstica": "Identificar las necesidades de formación del docente y elaborar su plan individual.",
+                                  "asesoría": f"Que el docente reajuste su sesión fortaleciendo {codigos[0]}.",
+                                  "cierre": "Valorar los logros del año y proyectar el acompañamiento del año siguiente."}[tipo],
+                    "productos": {"recojo de necesidades": "Resultados de la evaluación de entrada por estudiante.",
+                                  "diagnóstica": "Matriz de valoración y plan individual firmados.",
+                                  "asesoría": "Sesión reajustada y compromisos registrados en el cuaderno de campo.",
+                                  "cierre": "Balance individual firmado y acta de la reunión con las familias."}[tipo],
+                    "secuencia": _momentos(secuencia),
+                    "tecnicas": "Preguntas reflexivas, análisis de evidencias" + (", modelado" if mes in (6, 11) else ""),
+                    "materiales": "Cuaderno de campo, matriz de valoración, rúbricas de observación, cuadernos de trabajo",
+                    "compromisos": COMPROMISOS[codigos[0]],
+                })
+            diseno_gias = []
+            for g in gias:
+                if g["dni_acompanante"] == ap["dni"] and g["fecha"][5:7] == f"{mes:02d}":
+                    directores = g["tipo"] == "directores"
+                    diseno_gias.append({
+                        "tipo": g["tipo"], "fecha": g["fecha"], "horas": g["horas"],
+                        "sede": sede_gia(a),
+                        "participantes": g["participantes"],
+                        "desempenos": ["D1"] if directores else ["D19", "D4"],
+                        "necesidades": "Vincular el diagnóstico del entorno con la planificación institucional." if directores
+                                       else NECESIDADES["D19"],
+                        "proposito": g["tema"], "productos": "Acta de compromisos de gestión." if directores
+                        else "Material o instrumento elaborado en grupo para el aula multigrado.",
+                        "secuencia": _momentos(GIA_DIRECTORES if directores else GIA_SECUENCIA),
+                        "tecnicas": "Estudio de caso, lluvia de ideas, grupos interactivos",
+                        "materiales": "Papelotes, plumones, fichas de lectura, productos de los estudiantes",
+                        "compromisos": "Aplicar lo trabajado en el GIA y traer evidencias al siguiente encuentro.",
+                    })
+            talleres = []
+            if mes in (7, 10):
+                inicio = dia_habil(ANIO, mes, 13 if mes == 7 else 19)
+                talleres.append({
+                    "nombre": "Atención simultánea y diferenciada en el aula multigrado" if mes == 7
+                              else "Evaluación formativa y retroalimentación por ciclos",
+                    "fecha": inicio.isoformat(), "dias": 6, "horas": 48, "sede": "Auditorio de la UGEL San Marcos",
+                    "desempenos": ["D19", "D23"] if mes == 7 else ["D25", "D22"],
+                    "necesidades": NECESIDADES["D19"] if mes == 7 else NECESIDADES["D25"],
+                    "proposito": "Que los docentes diseñen sesiones con atención diferenciada por grado." if mes == 7
+                                 else "Que los docentes elaboren instrumentos de evaluación formativa por ciclo.",
+                    "productos": "Una unidad didáctica multigrado por docente y material elaborado.",
+                    "secuencia": _momentos([(f"Día {n}", t, 480) for n, t in enumerate([
+                        "Recojo de saberes y análisis de casos de aulas multigrado.",
+                        "Fundamentos: enfoques del CNEB y atención diferenciada.",
+                        "Taller de planificación por ciclos con el calendario comunal.",
+                        "Elaboración de material estructurado y no estructurado.",
+                        "Simulación de sesiones en grupos y retroalimentación entre pares.",
+                        "Compromisos, evaluación del taller y cierre.",
+                    ], start=1)]),
+                    "tecnicas": "Estudio de casos, simulación, trabajo colaborativo por ciclos",
+                    "materiales": "Kits de materiales, cuadernos de trabajo, guías del Minedu, proyector",
+                    "compromisos": "Aplicar la unidad elaborada en el mes siguiente y presentar sus evidencias en el GIA.",
+                })
+            paradas, vistos = [], set()
+            for x in sorted(disenos, key=lambda x: x["fecha"]):
+                cm = next(d[3] for d in DOCENTES if d[0] == x["dni_docente"])
+                if cm not in vistos:
+                    vistos.add(cm)
+                    paradas.append({"codigo_modular": cm, "fecha": x["fecha"], "medio": DISTANCIAS[cm][2]})
+            previo = date(ANIO, mes, 1) - timedelta(days=1)
+            while previo.weekday() >= 5:
+                previo -= timedelta(days=1)
+            planes.append({
+                "dni_acompanante": ap["dni"], "mes": mes, "fecha": previo.isoformat(),
+                "metas": [f"Visitar a los {len(suyos)} docentes a mi cargo en {nombres_mes[mes]}."],
+                "ruta": paradas, "visitas": disenos, "gias": diseno_gias, "talleres": talleres,
+            })
+    return planes
+
 
 def crear() -> dict:
     romanos = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -213,6 +577,11 @@ def crear() -> dict:
         "valoraciones": valoraciones,
         "valoraciones_directivo": valoraciones_directivo,
         # planes
+        "planes_individuales": (individuales := planes_individuales(valoraciones, visitas)),
+        "planes_institucionales": planes_institucionales(individuales),
+        "planes_anuales_ugel": [plan_anual_ugel()],
+        "planes_anuales_ap": planes_anuales_ap(individuales),
+        "planes_mensuales": planes_mensuales(individuales, visitas, gias),
 
         # informes
 

@@ -251,3 +251,57 @@ def firmas(doc, nombres: Sequence[str]):
     _no_partir(tabla.rows[0])
     _anchos(tabla, [ancho] * len(nombres))
     return tabla
+
+
+def titulo_seccion(doc, texto: str):
+    """Título de una sección numerada ("I. DATOS INFORMATIVOS"), que no queda solo al pie de una página."""
+    p = _parrafo(doc, texto, negrita=True, tamano=10, antes=8, despues=4)
+    p.paragraph_format.keep_with_next = True
+    return p
+
+
+def lista(doc, bucle: str, texto: str, vineta: str = "•"):
+    """Un párrafo con viñeta por elemento de `bucle` (cabecera Jinja del for, p. ej. "n in necesidades")."""
+    _parrafo(doc, "{%p for " + bucle + " %}", despues=0)
+    p = _parrafo(doc, f"{vineta}\t{texto}", despues=2)
+    p.paragraph_format.left_indent = Cm(0.6)
+    p.paragraph_format.first_line_indent = Cm(-0.4)
+    _parrafo(doc, "{%p endfor %}", despues=0)
+    return p
+
+
+MESES_CRONOGRAMA = ("Abr.", "May.", "Jun.", "Jul.", "Ago.", "Set.", "Oct.", "Nov.", "Dic.")
+
+
+def tabla_filas_enteras(doc, encabezados, celdas, anchos_cm, bucle, centrar=()):
+    """Como `tabla_repetida`, pero cada fila de datos pasa entera a la página siguiente si no cabe."""
+    tabla = tabla_repetida(doc, encabezados, celdas, anchos_cm, bucle, centrar)
+    _no_partir(tabla.rows[2])
+    return tabla
+
+
+def rotulo(doc, texto: str):
+    """Un rótulo en negrita dentro de una sección, que no queda solo al pie de una página."""
+    p = _parrafo(doc, texto, negrita=True, antes=4, despues=2)
+    p.paragraph_format.keep_with_next = True
+    return p
+
+
+def cronograma(doc, bucle: str, actividad: str, celdas: str, ancho_total_cm: float, ancho_actividad_cm: float):
+    """Cronograma mes a mes de abril a diciembre: una fila por elemento de `bucle`, una columna por mes.
+
+    `actividad` es la expresión de la primera celda y `celdas` la de la lista de 9 textos de los meses
+    (p. ej. "f.actividad" y "f.celdas"); el encabezado se repite en cada página.
+    """
+    ancho_mes = (ancho_total_cm - ancho_actividad_cm) / len(MESES_CRONOGRAMA)
+    tabla = tabla_filas_enteras(
+        doc, ["Actividad", *MESES_CRONOGRAMA],
+        ["{{ " + actividad + " }}", *("{{ " + celdas + f"[{i}] }}}}" for i in range(len(MESES_CRONOGRAMA)))],
+        [ancho_actividad_cm] + [ancho_mes] * len(MESES_CRONOGRAMA), bucle,
+        centrar=range(1, len(MESES_CRONOGRAMA) + 1),
+    )
+    for fila in tabla.rows[1:]:
+        for celda in fila.cells[1:]:
+            for r in celda.paragraphs[0].runs:
+                r.font.size = Pt(7)
+    return tabla

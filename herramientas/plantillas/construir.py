@@ -16,6 +16,11 @@ MODULOS = {
     "matriz-docente": "matriz_docente",
     "matriz-directivo": "matriz_directivo",
     # planes
+    "plan-individual": "plan_individual",
+    "plan-institucional": "plan_institucional",
+    "plan-anual-ugel": "plan_anual_ugel",
+    "plan-anual-ap": "plan_anual_ap",
+    "plan-mensual": "plan_mensual",
 
     # informes
 
@@ -25,6 +30,10 @@ MODULOS = {
 }
 
 if __name__ == "__main__":
+    from formatos.salida.docx import zip_determinista
+
     for nombre in sys.argv[1:] or MODULOS:
-        importlib.import_module(MODULOS[nombre]).construir(DESTINO / f"{nombre}.docx")
+        destino = DESTINO / f"{nombre}.docx"
+        importlib.import_module(MODULOS[nombre]).construir(destino)
+        destino.write_bytes(zip_determinista(destino.read_bytes()))  # mismo script, mismos bytes
         print(f"plantillas/{nombre}.docx")

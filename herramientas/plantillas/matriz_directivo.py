@@ -12,7 +12,7 @@ def construir(destino):
          "Tipo de II. EE.", "{{ institucion.tipo|capitalize }}"],
         ["Centro poblado", "{{ institucion.centro_poblado }} ({{ institucion.distrito }}, {{ institucion.provincia }})",
          "UGEL", "{{ ugel }}"],
-        ["GIA con directores", "{{ gia.tema }} ({{ gia.fecha|fecha_corta }}, {{ gia.horas }} h)"],
+        ["GIA con directores", "{{ gia.tema }} ({{ gia.fecha|fecha_corta }}, {{ gia.horas|numero }} h)"],
     ], [3.3, 6.2, 2.5, 5.0])
     tabla_repetida(
         doc,

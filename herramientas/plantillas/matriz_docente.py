@@ -19,7 +19,7 @@ def construir(destino):
         doc,
         ["Desempeños", "Nivel alcanzado", "Evidencias", "Producto de la asesoría"],
         ["{{ f.numero }}. {{ f.desempeno }} ({{ f.codigo }})", "{{ f.nivel_alcanzado }}\n{{ f.etiqueta_nivel }}",
-         "{{ f.evidencias }}", "{{ f.producto_asesoria }}"],
+         "{% if f.atendido %}{{ f.evidencias }}{% else %}(No atendido en el mes){% endif %}", "{{ f.producto_asesoria }}"],
         [4.8, 2.4, 5.8, 4.0],
         "f in filas",
         centrar=[1],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from formatos.documentos import Formato, matriz_directivo, matriz_docente
+from formatos.documentos import plan_anual_ap, plan_anual_ugel, plan_individual, plan_institucional, plan_mensual
 
 FORMATOS: dict[str, Formato] = {
     f.identificador: f
@@ -10,6 +11,11 @@ FORMATOS: dict[str, Formato] = {
         matriz_docente.FORMATO,
         matriz_directivo.FORMATO,
         # planes
+        plan_individual.FORMATO,
+        plan_institucional.FORMATO,
+        plan_anual_ugel.FORMATO,
+        plan_anual_ap.FORMATO,
+        plan_mensual.FORMATO,
 
         # informes
 

@@ -24,6 +24,7 @@ class FilaMatrizDocente(BaseModel):
     desempeno: str = Field(description="Denominación del desempeño en la matriz (rúbrica)")
     nivel_alcanzado: Nivel
     etiqueta_nivel: str = Field(description='p. ej. "satisfactorio"')
+    atendido: bool = Field(description="Si se atendió en el mes; si no, la fila va sin evidencias")
     evidencias: str
     producto_asesoria: str
 
@@ -61,6 +62,7 @@ def contexto(exp: Expediente, valoracion: ValoracionDocente) -> MatrizValoracion
             desempeno=catalogo().desempeno_docente(v.codigo).denominacion,
             nivel_alcanzado=v.nivel_alcanzado,
             etiqueta_nivel=exp.etiqueta_nivel(v.nivel_alcanzado),
+            atendido=v.atendido,
             evidencias=v.evidencias,
             producto_asesoria=v.producto_asesoria,
         )

@@ -20,6 +20,8 @@ from formatos.errores import Problema, problemas_de
 from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
+from formatos.modelos.planes import PlanAnualAP, PlanAnualUGEL, PlanIndividual, PlanInstitucional, PlanMensual
+from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
 from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
 
 MAX_DOCENTES_POR_AP = 8
@@ -54,6 +56,12 @@ class Expediente(Modelo):
     valoraciones: list[ValoracionDocente] = Field(default_factory=list)
     valoraciones_directivo: list[ValoracionDirectivo] = Field(default_factory=list)
     # --- planes ---
+    protocolo: Protocolo = Field(default_factory=protocolo_por_defecto, description="Por omisión, el del manual")
+    planes_individuales: list[PlanIndividual] = Field(default_factory=list)
+    planes_institucionales: list[PlanInstitucional] = Field(default_factory=list)
+    planes_anuales_ugel: list[PlanAnualUGEL] = Field(default_factory=list, description="Uno solo")
+    planes_anuales_ap: list[PlanAnualAP] = Field(default_factory=list)
+    planes_mensuales: list[PlanMensual] = Field(default_factory=list)
 
     # --- informes ---
 
@@ -269,3 +277,42 @@ def _directivo_es_director(exp: Expediente):
             yield v, "dni_director", f"{docentes[v.dni_director].nombre_completo} no figura como director (es_director)", True
         if gias[v.id_gia].tipo != "directores":
             yield v, "id_gia", "la matriz del directivo se llena al concluir un GIA con directores", True
+
+
+# --- reglas de los planes ----------------------------------------------------------------------------------
+@regla
+def _un_plan_anual_ugel(exp: Expediente):
+    for plan in exp.planes_anuales_ugel[1:]:
+        yield plan, None, "el expediente lleva un solo plan anual de la UGEL: este sobra", True
+
+
+@regla
+def _plan_de_sus_docentes(exp: Expediente):
+    docentes = exp.indice("docentes")
+    for plan in [*exp.planes_anuales_ap, *exp.planes_mensuales]:
+        ajenos = [docentes[d] for d in plan.docentes_citados if docentes[d].dni_acompanante != plan.dni_acompanante]
+        for d in ajenos:
+            yield plan, "docentes_citados", f"{d.nombre_completo} ({d.dni}) es docente de otro AP ({d.dni_acompanante})", True
+        suyas = {d.codigo_modular for d in exp.docentes_de(plan.dni_acompanante)}
+        for cm in plan.instituciones_citadas:
+            if cm not in suyas:
+                yield plan, "instituciones_citadas", f"la I. E. {cm} no tiene docentes a cargo de este AP", True
+
+
+@regla
+def _gia_de_directores(exp: Expediente):
+    docentes = exp.indice("docentes")
+    for plan in exp.planes_mensuales:
+        for i, gia in enumerate(plan.gias):
+            if gia.tipo == "directores":
+                for d in gia.participantes:
+                    if not docentes[d].es_director:
+                        yield plan, "gias", f"gias[{i}]: {docentes[d].nombre_completo} no es director y figura en un GIA con directores", True
+
+
+@regla
+def _plan_institucional_con_director(exp: Expediente):
+    directores = {d.codigo_modular for d in exp.docentes if d.es_director}
+    for plan in exp.planes_institucionales:
+        if plan.codigo_modular not in directores:
+            yield plan, "codigo_modular", "el plan institucional lo firma el director: ningún docente de la I. E. figura como director", True

@@ -54,9 +54,10 @@ class ValoracionDocente(Registro):
     fecha: Fecha | None = Field(None, description="Fecha de la matriz; por omisión, el último día de la visita")
     desempenos: list[ValorDesempeno]
 
-    @model_validator(mode="after")
-    def _ocho_en_orden(self):
-        codigos = [d.codigo for d in self.desempenos]
+    @field_validator("desempenos")
+    @classmethod
+    def _ocho_en_orden(cls, desempenos: list[ValorDesempeno]) -> list[ValorDesempeno]:
+        codigos = [d.codigo for d in desempenos]
         esperados = list(catalogo().codigos_docente)
         if sorted(codigos) != sorted(esperados) or len(codigos) != len(set(codigos)):
             faltan = [c for c in esperados if c not in codigos]
@@ -68,8 +69,7 @@ class ValoracionDocente(Registro):
                 "ocho_desempenos", "la matriz lleva nivel en los 8 desempeños priorizados ({detalle})", {"detalle": detalle}
             )
         # Se guardan en el orden del manual, sea cual sea el orden de entrada.
-        self.desempenos.sort(key=lambda d: esperados.index(d.codigo))
-        return self
+        return sorted(desempenos, key=lambda d: esperados.index(d.codigo))
 
 
 class ValorDesempenoDirectivo(Modelo):
@@ -111,14 +111,14 @@ class ValoracionDirectivo(Registro):
     fecha: Fecha | None = Field(None, description="Por omisión, la fecha del GIA")
     desempenos: list[ValorDesempenoDirectivo]
 
-    @model_validator(mode="after")
-    def _ambos(self):
-        codigos = [d.codigo for d in self.desempenos]
+    @field_validator("desempenos")
+    @classmethod
+    def _ambos(cls, desempenos: list[ValorDesempenoDirectivo]) -> list[ValorDesempenoDirectivo]:
+        codigos = [d.codigo for d in desempenos]
         esperados = list(catalogo().codigos_directivo)
         if sorted(codigos) != sorted(esperados):
             raise PydanticCustomError(
                 "desempenos_directivo", "la matriz del directivo lleva exactamente {validos}",
                 {"validos": " y ".join(esperados)},
             )
-        self.desempenos.sort(key=lambda d: esperados.index(d.codigo))
-        return self
+        return sorted(desempenos, key=lambda d: esperados.index(d.codigo))

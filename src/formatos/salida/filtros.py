@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 LOCALE = "es_PE"
 
@@ -48,6 +49,11 @@ def nombre_completo(persona) -> str:
     return f"{nombres} {apellidos}"
 
 
+def numero(valor: float) -> str:
+    """2.0 → "2"; 2.5 → "2.5" (sin ceros decimales de sobra)."""
+    return format_decimal(valor, format="#,##0.##", locale=LOCALE)
+
+
 def romano(n: int) -> str:
     valores = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     texto = ""
@@ -66,4 +72,5 @@ FILTROS = {
     "apellidos_nombres": apellidos_nombres,
     "nombre_completo": nombre_completo,
     "romano": romano,
+    "numero": numero,
 }

@@ -1,0 +1,1 @@
+"""Análisis: funciones puras sobre el expediente validado (no generan documentos)."""

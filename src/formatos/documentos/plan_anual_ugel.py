@@ -1,0 +1,154 @@
+"""Plan anual de acompañamiento pedagógico de la UGEL (manual 2.2.1.8): uno por expediente."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import PurePosixPath
+
+from pydantic import BaseModel, Field
+
+from formatos.documentos import Documento, Formato
+from formatos.documentos.comunes import Firma, Membrete, membrete
+from formatos.documentos.comunes_planes import (
+    ROMANOS, FilaCronograma, cronograma, desempeno, firma_jefe_agp, leyenda_trimestres,
+)
+from formatos.modelos.expediente import Expediente
+from formatos.modelos.planes import ActividadCronograma, Indicador, PlanAnualUGEL, Recurso
+from formatos.modelos.protocolo import MESES_ACOMPANAMIENTO
+
+
+class Fila(BaseModel):
+    """Una fila de dos columnas: qué y cuánto."""
+
+    concepto: str
+    valor: str
+
+
+class FilaMetaUGEL(BaseModel):
+    codigo: str
+    desempeno: str
+    nivel: str
+    metas: str = Field(description="Una línea por trimestre: porcentaje de docentes en el nivel o más")
+
+
+class FilaOrganizacion(BaseModel):
+    actividad: str
+    organizacion: str
+    presupuesto: str
+    justificacion: str
+
+
+class FilaPriorizacion(BaseModel):
+    codigo: str
+    desempeno: str
+    necesidad_comun: str
+    donde: str
+
+
+class PlanAnualUGELDocumento(BaseModel):
+    """El contenido del plan anual de acompañamiento de la UGEL."""
+
+    membrete: Membrete
+    ugel: str
+    anio: int
+    objetivos: list[str]
+    metas: list[str]
+    metas_atencion: list[Fila]
+    metas_trimestrales: list[FilaMetaUGEL]
+    trimestres: str
+    indicadores: list[Indicador]
+    protocolo: list[Fila]
+    cronograma: list[FilaCronograma]
+    organizacion: list[FilaOrganizacion]
+    presupuesto_total: str
+    recursos: list[Recurso]
+    priorizacion: list[FilaPriorizacion]
+    lugar: str
+    fecha: date
+    firma_jefe: Firma
+
+
+def soles(monto: float) -> str:
+    return f"S/ {monto:,.2f}"
+
+
+def metas_atencion(exp: Expediente) -> list[Fila]:
+    """Las metas físicas del año que resultan del protocolo y de los docentes focalizados."""
+    prot, n_ap = exp.protocolo, len(exp.acompanantes)
+    con_visita = sum(1 for m in prot.meses if m.dias_visita)
+    gia_d, gia_r = sum(m.gia_docentes for m in prot.meses), sum(m.gia_directores for m in prot.meses)
+    return [
+        Fila(concepto="II. EE. focalizadas", valor=str(len(exp.instituciones))),
+        Fila(concepto="Docentes acompañados (de ellos, directores)",
+             valor=f"{len(exp.docentes)} ({sum(d.es_director for d in exp.docentes)})"),
+        Fila(concepto="Acompañantes pedagógicos", valor=str(n_ap)),
+        Fila(concepto="Visitas en aula con asesoría personalizada",
+             valor=f"{len(exp.docentes) * prot.visitas_por_mes * con_visita} ({prot.visitas_por_mes * con_visita} por docente)"),
+        Fila(concepto="GIA con docentes", valor=f"{gia_d * n_ap} ({gia_d} por AP)"),
+        Fila(concepto="GIA con directores", valor=f"{gia_r * n_ap} ({gia_r} por AP)"),
+        Fila(concepto="Talleres de actualización docente", valor=f"{prot.talleres_por_anio} ({prot.talleres_horas:g} horas cronológicas)"),
+    ]
+
+
+def minimos(exp: Expediente) -> list[Fila]:
+    """Los mínimos del protocolo efectivo, como se leen en el plan."""
+    p = exp.protocolo
+    return [
+        Fila(concepto="Visita en aula con asesoría personalizada",
+             valor=f"{p.visitas_por_mes} al mes por docente; {p.horas_observacion:g} h de observación, "
+                   f"{p.horas_preparacion:g} h de preparación del diálogo reflexivo y {p.horas_asesoria:g} h de asesoría "
+                   f"({p.horas_asesoria_director:g} h si el docente es también director)"),
+        Fila(concepto="GIA con docentes", valor=f"En los meses del cronograma; mínimo {p.gia_docentes_horas_minimas:g} h"),
+        Fila(concepto="GIA con directores",
+             valor=f"En los meses del cronograma, el mismo día y después del GIA con docentes; mínimo {p.gia_directores_horas_minimas:g} h"),
+        Fila(concepto="Talleres de actualización docente",
+             valor=f"{p.talleres_por_anio} en el año, {p.talleres_horas:g} horas cronológicas"),
+    ]
+
+
+def filas_propias(actividades: list[ActividadCronograma]) -> list[FilaCronograma]:
+    return [FilaCronograma(actividad=f"{a.actividad} (responsable: {a.responsable})",
+                           celdas=["X" if m in a.meses else "" for m in MESES_ACOMPANAMIENTO]) for a in actividades]
+
+
+def contexto(exp: Expediente, plan: PlanAnualUGEL) -> PlanAnualUGELDocumento:
+    return PlanAnualUGELDocumento(
+        membrete=membrete(exp), ugel=exp.ugel.nombre, anio=exp.anio, objetivos=plan.objetivos, metas=plan.metas,
+        metas_atencion=metas_atencion(exp),
+        metas_trimestrales=[
+            FilaMetaUGEL(codigo=m.codigo, desempeno=desempeno(m.codigo).denominacion, nivel=m.nivel,
+                         metas="\n".join(f"{ROMANOS[t]} trim.: {p} %" for t, p in m.porcentajes.items()))
+            for m in plan.metas_trimestrales
+        ],
+        trimestres=leyenda_trimestres(exp), indicadores=plan.indicadores, protocolo=minimos(exp),
+        cronograma=cronograma(exp) + filas_propias(plan.actividades),
+        organizacion=[FilaOrganizacion(actividad=o.actividad, organizacion=o.organizacion,
+                                       presupuesto=soles(o.presupuesto), justificacion=o.justificacion)
+                      for o in plan.organizacion],
+        presupuesto_total=soles(sum(o.presupuesto for o in plan.organizacion)),
+        recursos=plan.recursos,
+        priorizacion=[FilaPriorizacion(codigo=p.codigo, desempeno=desempeno(p.codigo).denominacion,
+                                       necesidad_comun=p.necesidad_comun, donde=p.donde) for p in plan.priorizacion],
+        lugar=exp.ugel.sede, fecha=plan.fecha, firma_jefe=firma_jefe_agp(exp),
+    )
+
+
+def documentos(exp: Expediente) -> Iterator[Documento]:
+    for plan in exp.planes_anuales_ugel[:1]:
+        yield Documento(
+            ruta=PurePosixPath(f"Plan anual {exp.ugel.nombre} {exp.anio}.docx"),
+            registros=("planes_anuales_ugel:0",),
+            contexto=lambda p=plan: contexto(exp, p),
+        )
+
+
+FORMATO = Formato(
+    identificador="plan-anual-ugel",
+    titulo="Plan anual de acompañamiento pedagógico de la UGEL",
+    plantilla="plan-anual-ugel.docx",
+    esquema=PlanAnualUGELDocumento,
+    documentos=documentos,
+    descripcion="Uno por UGEL y año: objetivos, metas de atención y trimestrales, indicadores del protocolo, "
+                "cronograma de abril a diciembre, organización con presupuesto, recursos y priorización.",
+)

@@ -1,0 +1,189 @@
+"""Plan mensual del AP (manual 2.2.1.10): metas de atención, ruta y un diseño metodológico por visita, GIA y taller."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import PurePosixPath
+
+from pydantic import BaseModel, Field
+
+from formatos.analisis.protocolo import MESES
+from formatos.documentos import Documento, Formato
+from formatos.documentos.comunes import Firma, Membrete, firma, membrete
+from formatos.documentos.comunes_planes import desempeno, firma_jefe_agp
+from formatos.modelos.actores import Acompanante, Docente
+from formatos.modelos.expediente import Expediente
+from formatos.modelos.planes import DisenoMetodologico, PlanMensual
+
+
+class FilaMeta(BaseModel):
+    actividad: str
+    programadas: str
+    protocolo: str = Field(description="Lo que pide el protocolo ese mes")
+
+
+class FilaRutaMes(BaseModel):
+    fecha: date
+    institucion: str
+    centro_poblado: str
+    docentes: str
+    medio: str
+
+
+class FilaMomento(BaseModel):
+    momento: str
+    actividad: str
+    minutos: int
+    tiempo: str = Field(description='"45 min" o "8 h"')
+
+
+class Diseno(BaseModel):
+    """Un diseño metodológico listo para imprimir (visita, GIA o taller)."""
+
+    titulo: str
+    detalle: str = Field(description="Fecha, lugar, duración y participantes")
+    desempenos: str
+    necesidades: str
+    proposito: str
+    productos: str
+    secuencia: list[FilaMomento]
+    duracion: str = Field(description="Total de la secuencia")
+    tecnicas: str
+    materiales: str
+    compromisos: str
+
+
+class PlanMensualDocumento(BaseModel):
+    """El contenido del plan mensual del AP."""
+
+    membrete: Membrete
+    acompanante: Acompanante
+    ugel: str
+    anio: int
+    mes: str = Field(description='Nombre del mes, p. ej. "mayo"')
+    visita_protocolo: str = Field(description="La visita que fija el cronograma del protocolo para el mes")
+    metas_atencion: list[FilaMeta]
+    metas: list[str]
+    ruta: list[FilaRutaMes]
+    visitas: list[Diseno]
+    gias: list[Diseno]
+    talleres: list[Diseno]
+    lugar: str
+    fecha: date
+    firma_acompanante: Firma
+    firma_jefe: Firma
+
+
+def _nombre(d: Docente) -> str:
+    return f"{d.apellidos.upper()}, {d.nombres}"
+
+
+def _horas(h: float) -> str:
+    return f"{h:g} h"
+
+
+def tiempo(minutos: int) -> str:
+    """45 → "45 min"; 120 → "2 h"; 150 → "2 h 30 min"."""
+    horas, resto = divmod(minutos, 60)
+    return " ".join(x for x in (f"{horas} h" if horas else "", f"{resto} min" if resto else "") if x)
+
+
+def _dias(n: int) -> str:
+    return "1 día" if n == 1 else f"{n} días"
+
+
+def diseno(titulo: str, detalle: str, d: DisenoMetodologico) -> Diseno:
+    return Diseno(
+        titulo=titulo, detalle=detalle,
+        desempenos="\n".join(f"{c}: {desempeno(c).denominacion}" for c in d.desempenos),
+        necesidades=d.necesidades, proposito=d.proposito, productos=d.productos,
+        secuencia=[FilaMomento(momento=m.momento, actividad=m.actividad, minutos=m.minutos, tiempo=tiempo(m.minutos))
+                   for m in d.secuencia],
+        duracion=tiempo(d.minutos), tecnicas=d.tecnicas, materiales=d.materiales, compromisos=d.compromisos,
+    )
+
+
+def metas_atencion(exp: Expediente, plan: PlanMensual) -> list[FilaMeta]:
+    prot, mes = exp.protocolo, exp.protocolo.mes(plan.mes)
+    suyos = exp.docentes_de(plan.dni_acompanante)
+    directores = [d for d in suyos if d.es_director]
+    visitados = {v.dni_docente for v in plan.visitas}
+    n_gia = {t: sum(g.tipo == t for g in plan.gias) for t in ("docentes", "directores")}
+    pide_visita = mes is not None and mes.dias_visita > 0
+    return [
+        FilaMeta(actividad="Visitas en aula con asesoría personalizada", programadas=str(len(plan.visitas)),
+                 protocolo=f"{len(suyos) * prot.visitas_por_mes} ({prot.visitas_por_mes} por docente, {_dias(mes.dias_visita)})"
+                 if pide_visita else "—"),
+        FilaMeta(actividad="Docentes atendidos en visita", programadas=f"{len(visitados)} de {len(suyos)}",
+                 protocolo=str(len(suyos)) if pide_visita else "—"),
+        FilaMeta(actividad="GIA con docentes", programadas=str(n_gia["docentes"]),
+                 protocolo=f"1 (mín. {_horas(prot.gia_docentes_horas_minimas)})" if mes and mes.gia_docentes else "—"),
+        FilaMeta(actividad=f"GIA con directores ({len(directores)} directores)", programadas=str(n_gia["directores"]),
+                 protocolo=f"1 (mín. {_horas(prot.gia_directores_horas_minimas)})" if mes and mes.gia_directores else "—"),
+        FilaMeta(actividad="Taller de actualización docente", programadas=str(len(plan.talleres)),
+                 protocolo="1" if mes and mes.taller else "—"),
+    ]
+
+
+def contexto(exp: Expediente, plan: PlanMensual) -> PlanMensualDocumento:
+    docentes = exp.indice("docentes")
+    suyos = exp.docentes_de(plan.dni_acompanante)
+    visitas = []
+    for v in plan.visitas:
+        d = docentes[v.dni_docente]
+        ie = exp.institucion(d.codigo_modular)
+        visitas.append(diseno(
+            f"Visita en aula a {_nombre(d)} — I. E. {ie.nombre} ({ie.centro_poblado})",
+            f"{v.fecha:%d/%m/%Y}, {_dias(v.dias)}; {_horas(v.horas_observacion)} de observación, "
+            f"{_horas(v.horas_preparacion)} de preparación del diálogo reflexivo y {_horas(v.horas_asesoria)} de asesoría",
+            v,
+        ))
+    gias = [
+        diseno(f"GIA con {g.tipo} — {g.sede}",
+               f"{g.fecha:%d/%m/%Y}, {_horas(g.horas)}; participantes: "
+               + ", ".join(_nombre(docentes[p]) for p in g.participantes), g)
+        for g in plan.gias
+    ]
+    talleres = [diseno(f"Taller de actualización docente: {t.nombre}",
+                       f"Desde el {t.fecha:%d/%m/%Y}, {_dias(t.dias)}, {_horas(t.horas)} cronológicas; sede: {t.sede}", t)
+                for t in plan.talleres]
+    ruta = []
+    for p in plan.ruta:
+        ie = exp.institucion(p.codigo_modular)
+        ruta.append(FilaRutaMes(
+            fecha=p.fecha, institucion=f"{ie.nombre} ({ie.codigo_modular})", centro_poblado=f"{ie.centro_poblado} ({ie.distrito})",
+            docentes="\n".join(_nombre(d) for d in suyos if d.codigo_modular == ie.codigo_modular), medio=p.medio,
+        ))
+    mes = exp.protocolo.mes(plan.mes)
+    return PlanMensualDocumento(
+        membrete=membrete(exp), acompanante=exp.acompanante(plan.dni_acompanante), ugel=exp.ugel.nombre,
+        anio=exp.anio, mes=MESES[plan.mes - 1], visita_protocolo=(mes.visita if mes and mes.visita else "—"),
+        metas_atencion=metas_atencion(exp, plan), metas=plan.metas, ruta=ruta, visitas=visitas, gias=gias,
+        talleres=talleres, lugar=exp.ugel.sede, fecha=plan.fecha,
+        firma_acompanante=firma(exp.acompanante(plan.dni_acompanante), "Acompañante pedagógico"),
+        firma_jefe=firma_jefe_agp(exp),
+    )
+
+
+def documentos(exp: Expediente) -> Iterator[Documento]:
+    for plan in sorted(exp.planes_mensuales, key=lambda p: (p.dni_acompanante, p.mes)):
+        ap = exp.acompanante(plan.dni_acompanante)
+        yield Documento(
+            ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{exp.anio}-{plan.mes:02d} {MESES[plan.mes - 1]}.docx"),
+            registros=(f"planes_mensuales:{plan.periodo}",),
+            contexto=lambda p=plan: contexto(exp, p),
+            agrupacion={"acompanante": ap.dni, "mes": f"{exp.anio}-{plan.mes:02d}"},
+        )
+
+
+FORMATO = Formato(
+    identificador="plan-mensual",
+    titulo="Plan mensual de acompañamiento pedagógico del AP",
+    plantilla="plan-mensual.docx",
+    esquema=PlanMensualDocumento,
+    documentos=documentos,
+    descripcion="Uno por AP y mes: metas de atención, ruta del mes y el diseño metodológico de cada visita, "
+                "GIA y taller (desempeños, necesidades, propósito, productos, secuencia con tiempos, técnicas, "
+                "materiales, compromisos y metas).",
+)
