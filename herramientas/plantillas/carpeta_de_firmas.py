@@ -17,7 +17,7 @@ def construir(destino):
     doc = documento("Carpeta de firmas")
     membrete(doc, "CARPETA DE FIRMAS", "{{ destinatario }}")
     tabla_datos(doc, [
-        ["Mes", "{{ mes }}", "Documentos", "{{ contenido|length }}"],
+        ["Periodo", "{{ periodo }}", "Documentos", "{{ contenido|length }}"],
         ["Páginas", "{{ total_paginas }} (con esta portada)", "Firmas", "{{ total_firmas }}"],
     ], [3.0, 6.0, 3.0, 5.0])
     _titulo(doc, "Contenido")

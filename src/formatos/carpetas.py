@@ -1,5 +1,7 @@
 """Carpetas de firmas: por AP y mes, y por I. E. y mes para su director, lo que se firma, en orden y con portada.
 
+Lo que no es de un mes (un plan anual del AP) va a la carpeta del año.
+
 Se arman solo con `Documento.agrupacion` y las firmas (`Firma`) del contenido de cada documento: un formato
 nuevo entra en las carpetas sin tocar este módulo; su lugar lo da `datos/carpetas.toml`.
 """
@@ -66,7 +68,8 @@ class Carpeta:
     ruta: PurePosixPath
     """Sin extensión, dentro de la salida: carpeta-de-firmas/2026-05/…"""
     destinatario: str
-    mes: str
+    periodo: str
+    """Mes ("2026-05"), o año ("2026") para lo que no es de un mes."""
     partes: list[Parte] = field(default_factory=list)
 
     @property
@@ -94,7 +97,7 @@ class PortadaCarpeta(BaseModel):
 
     membrete: Membrete
     destinatario: str
-    mes: str
+    periodo: str
     contenido: list[FilaContenido]
     firmantes: list[FilaFirmante]
     total_paginas: int
@@ -136,25 +139,24 @@ def clasificar(exp: Expediente, partes: Iterable[Parte]) -> list[Carpeta]:
     directores = {d.dni: d for d in exp.docentes if d.es_director}
     for parte in partes:
         g = parte.documento.agrupacion
-        if "mes" not in g:
-            continue
+        periodo = g.get("mes") or str(exp.anio)  # un documento sin mes (un plan anual) va a la carpeta del año
         if "acompanante" in g:
             ap = exp.acompanante(g["acompanante"])
-            clave = ("acompanante", g["mes"], ap.dni)
+            clave = ("acompanante", periodo, ap.dni)
             if clave not in carpetas:
-                carpetas[clave] = Carpeta(PurePosixPath(CARPETA, g["mes"], f"{g['mes']} AP {_nombre(ap)}"),
-                                          f"Acompañante pedagógico: {ap.nombres} {ap.apellidos} (DNI {ap.dni})", g["mes"])
+                carpetas[clave] = Carpeta(PurePosixPath(CARPETA, periodo, f"{periodo} AP {_nombre(ap)}"),
+                                          f"Acompañante pedagógico: {ap.nombres} {ap.apellidos} (DNI {ap.dni})", periodo)
             carpetas[clave].partes.append(parte)
         for firma in parte.firmas:
             director = directores.get(firma.dni)
             if director and director.codigo_modular == g.get("institucion"):
                 ie = exp.institucion(director.codigo_modular)
-                clave = ("institucion", g["mes"], ie.codigo_modular)
+                clave = ("institucion", periodo, ie.codigo_modular)
                 if clave not in carpetas:
                     carpetas[clave] = Carpeta(
-                        PurePosixPath(CARPETA, g["mes"], f"{g['mes']} Director I. E. {ie.nombre} ({ie.codigo_modular})"),
+                        PurePosixPath(CARPETA, periodo, f"{periodo} Director I. E. {ie.nombre} ({ie.codigo_modular})"),
                         f"Director(a) de la I. E. {ie.nombre}: {director.nombres} {director.apellidos} (DNI {director.dni})",
-                        g["mes"])
+                        periodo)
                 carpetas[clave].partes.append(parte)
                 break
     for carpeta in carpetas.values():
@@ -185,11 +187,11 @@ def portada(exp: Expediente, carpeta: Carpeta, paginas: list[int], paginas_porta
         inicio += p
         for f in parte.firmas:
             firmantes.setdefault((f.dni, f.cargo), (f, []))[1].append(str(n))
-    anio, m = (int(x) for x in carpeta.mes.split("-"))
+    anio, _, m = carpeta.periodo.partition("-")
     return PortadaCarpeta(
         membrete=membrete(exp),
         destinatario=carpeta.destinatario,
-        mes=f"{nombre_mes(date(anio, m, 1))} de {anio}",
+        periodo=f"{nombre_mes(date(int(anio), int(m), 1))} de {anio}" if m else f"año {anio}",
         contenido=contenido,
         firmantes=[FilaFirmante(nombre=f"{f.apellidos} {f.nombres}", dni=f.dni, cargo=f.cargo, documentos=", ".join(ns))
                    for f, ns in firmantes.values()],
@@ -231,7 +233,7 @@ def _unir_pdf(portada_pdf: Path, carpeta: Carpeta) -> bytes:
     escritor.append(portada_pdf)
     for parte in carpeta.partes:
         escritor.append(parte.pdf)
-    escritor.add_metadata({"/Title": f"Carpeta de firmas {carpeta.mes} — {carpeta.destinatario}", "/Producer": "formatos"})
+    escritor.add_metadata({"/Title": f"Carpeta de firmas {carpeta.periodo} — {carpeta.destinatario}", "/Producer": "formatos"})
     salida = io.BytesIO()
     escritor.write(salida)
     return salida.getvalue()
