@@ -289,3 +289,17 @@ def test_regenerar_da_los_mismos_bytes(impreso):
         otra = formatos.generar(exp, resumen.salida, pdf=True, carpetas=True)
     assert {r.estado for r in otra.resultados} == {"sin cambios"}
     assert len(otra.resultados) == len(resumen.resultados)
+
+
+def test_las_instituciones_van_por_numero(carga_ejemplo):
+    exp = carga_ejemplo.expediente
+    por_nombre = {ie.nombre: ie for ie in exp.instituciones}
+    docente_de = {d.codigo_modular: d for d in exp.docentes}
+    partes = []
+    for nombre in ("N.° 821087", "N.° 82145"):
+        d = docente_de[por_nombre[nombre].codigo_modular]
+        g = {"acompanante": d.dni_acompanante, "mes": MES, "institucion": d.codigo_modular, "docente": d.dni}
+        partes.append(carpetas.Parte(FORMATOS["matriz-docente"], Documento(PurePosixPath(nombre), (nombre,), lambda: None, g),
+                                     Path(nombre), ()))
+    [carpeta] = carpetas.clasificar(exp, partes)  # las dos I. E. son del mismo AP en el ejemplo
+    assert [str(p.documento.ruta) for p in carpeta.partes] == ["N.° 82145", "N.° 821087"]

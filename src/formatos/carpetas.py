@@ -9,6 +9,7 @@ nuevo entra en las carpetas sin tocar este módulo; su lugar lo da `datos/carpet
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 from collections.abc import Iterable
 from copy import deepcopy
@@ -119,16 +120,21 @@ def _nombre(persona) -> str:
     return f"{persona.apellidos} {persona.nombres}"
 
 
+def _natural(texto: str) -> tuple:
+    """Clave de orden con los números como números: "N.° 82145" antes que "N.° 821087"."""
+    return tuple(int(t) if t.isdigit() else t.casefold() for t in re.split(r"(\d+)", texto))
+
+
 def _clave_parte(exp: Expediente, parte: Parte) -> tuple:
     """Nivel (AP, I. E., docente), I. E., docente (el director primero), formato según la lista, nombre."""
     g = parte.documento.agrupacion
     orden = orden_formatos()
     ident = parte.formato.identificador
-    ie = exp.institucion(g["institucion"]).nombre if "institucion" in g else ""
+    ie = _natural(exp.institucion(g["institucion"]).nombre) if "institucion" in g else ()
     docente = exp.docente(g["docente"]) if "docente" in g else None
     return (
         "institucion" in g, ie, g.get("institucion", ""), docente is not None,
-        docente is not None and not docente.es_director, _nombre(docente) if docente else "",
+        docente is not None and not docente.es_director, _natural(_nombre(docente)) if docente else (),
         orden.index(ident) if ident in orden else len(orden), ident, str(parte.documento.ruta),
     )
 
