@@ -33,7 +33,6 @@ from pypdf import PdfReader, PdfWriter
 from formatos.catalogo import leer_datos
 from formatos.documentos import Documento, Formato
 from formatos.documentos.comunes import Firma, Membrete, membrete
-from formatos.errores import ErrorFormatos
 from formatos.modelos.expediente import Expediente
 from formatos.salida import renderizar
 from formatos.salida.docx import zip_determinista
@@ -210,27 +209,40 @@ def _paginas(pdf: Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
-def armar(exp: Expediente, carpetas: list[Carpeta], plantilla: Path, **pool) -> list[tuple[bytes, bytes]]:
+@dataclass(frozen=True)
+class Unida:
+    """Una carpeta armada: su PDF y su .docx, o por qué no se pudo."""
+
+    pdf: bytes = b""
+    docx: bytes = b""
+    error: str = ""
+
+
+def armar(exp: Expediente, carpetas: list[Carpeta], plantilla: Path) -> list[Unida]:
     """El PDF y el .docx unidos de cada carpeta: portada y documentos en orden.
 
-    La portada se convierte con el mismo grupo de LibreOffice; si ocupa más de una página, se vuelve a
-    hacer con la numeración corregida. `pool` pasa opciones a `convertir_a_pdf`.
+    Las portadas se convierten juntas con el grupo de LibreOffice; una que ocupa más de una página se
+    vuelve a hacer con la ubicación de los documentos corregida.
     """
     paginas = [[_paginas(p.pdf) for p in c.partes] for c in carpetas]
+    errores: dict[int, str] = {}
     with tempfile.TemporaryDirectory(prefix="formatos-carpetas-") as tmp:
         portadas = [Path(tmp, f"{i:04d}.docx") for i in range(len(carpetas))]
         supuestas = [1] * len(carpetas)
         pendientes = list(range(len(carpetas)))
-        while pendientes:
+        for _ in range(3):  # la portada crece una página a lo sumo una o dos veces
             for i in pendientes:
                 portadas[i].write_bytes(renderizar(plantilla, portada(exp, carpetas[i], paginas[i], supuestas[i]).model_dump()))
-            for c in convertir_a_pdf([portadas[i] for i in pendientes], **pool):
+            for i, c in zip(pendientes, convertir_a_pdf([portadas[i] for i in pendientes])):
                 if c.estado == "fallido":
-                    raise ErrorFormatos(f"la portada de la carpeta de firmas no se pudo convertir a PDF: {c.mensaje}")
-            reales = {i: _paginas(portadas[i].with_suffix(".pdf")) for i in pendientes}
-            pendientes = [i for i in pendientes if reales[i] != supuestas[i]]
+                    errores[i] = f"la portada no se pudo convertir a PDF: {c.mensaje}"
+            reales = {i: _paginas(portadas[i].with_suffix(".pdf")) for i in pendientes if i not in errores}
+            pendientes = [i for i in reales if reales[i] != supuestas[i]]
             supuestas = [reales.get(i, s) for i, s in enumerate(supuestas)]
-        return [(_unir_pdf(portadas[i].with_suffix(".pdf"), c), _unir_docx(portadas[i], c, [supuestas[i], *paginas[i]]))
+            if not pendientes:
+                break
+        return [Unida(error=errores[i]) if i in errores else
+                Unida(_unir_pdf(portadas[i].with_suffix(".pdf"), c), _unir_docx(portadas[i], c, [supuestas[i], *paginas[i]]))
                 for i, c in enumerate(carpetas)]
 
 

@@ -12,7 +12,6 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from formatos import carpetas as carpetas_de_firmas
 from formatos.documentos import Documento, Formato
 from formatos.errores import ErrorFormatos, Problema, problemas_de
 from formatos.modelos.expediente import Expediente
@@ -20,7 +19,7 @@ from formatos.recursos import carpeta_plantillas
 from formatos.registro import FORMATOS
 from formatos.salida import renderizar
 from formatos.salida.nombres import ruta_segura
-from formatos.salida.pdf import buscar_soffice, convertir_a_pdf
+from formatos.salida.pdf import buscar_soffice
 
 Estado = Literal["generado", "sin cambios", "fallido"]
 REPORTE_ERRORES = "reporte-errores.txt"
@@ -114,7 +113,9 @@ def generar(
             if al_avanzar:
                 al_avanzar(resultado)
     if pdf or carpetas:
-        for resultado in _imprimir(expediente, elegidos, resumen, plantillas, carpetas, sobrescribir):
+        from formatos.impresion import imprimir  # sigue al lote y usa su Resultado
+
+        for resultado in imprimir(expediente, elegidos, resumen, plantillas, carpetas, sobrescribir):
             resumen.resultados.append(resultado)
             if al_avanzar:
                 al_avanzar(resultado)
@@ -155,41 +156,3 @@ def _generar_uno(formato, documento, plantilla, salida, usadas, sobrescribir) ->
     escribir_atomico(destino, datos)
     return Resultado(formato.identificador, destino, documento.registros, "generado")
 
-
-def _imprimir(expediente, elegidos, resumen, plantillas, carpetas, sobrescribir) -> list[Resultado]:
-    """Después de los .docx: el PDF de cada uno (formato "… (pdf)") y, si se piden, las carpetas de firmas."""
-    docx = [r for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
-    convertidos = {c.origen: c for c in convertir_a_pdf(
-        [r.ruta for r in docx if r.estado == "generado" or not r.ruta.with_suffix(".pdf").exists()])}
-    nuevos = []
-    for r in docx:
-        c = convertidos.get(r.ruta)
-        estado = "sin cambios" if c is None else "generado" if c.estado == "convertido" else "fallido"
-        nuevos.append(Resultado(f"{r.formato} (pdf)", r.ruta.with_suffix(".pdf"), r.registros, estado, c.mensaje if c else ""))
-    if not carpetas:
-        return nuevos
-    listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx") for n in nuevos if n.estado != "fallido"}
-    partes = []
-    for formato in elegidos:
-        for documento in formato.documentos(expediente):
-            if (ruta := listos.get((formato.identificador, documento.registros))) is not None:
-                firmas = carpetas_de_firmas.firmas_de(documento.contexto())
-                partes.append(carpetas_de_firmas.Parte(formato, documento, ruta, tuple(firmas)))
-    grupos = carpetas_de_firmas.clasificar(expediente, partes)
-    propia = plantillas / carpetas_de_firmas.PLANTILLA if plantillas else None
-    plantilla = propia if propia and propia.exists() else carpeta_plantillas() / carpetas_de_firmas.PLANTILLA
-    for carpeta, unidos in zip(grupos, carpetas_de_firmas.armar(expediente, grupos, plantilla)):
-        for datos, extension in zip(unidos, (".pdf", ".docx")):
-            destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))
-            estado, mensaje = _escribir(destino, datos, sobrescribir)
-            nuevos.append(Resultado(f"{carpetas_de_firmas.CARPETA} ({extension[1:]})", destino, carpeta.registros, estado, mensaje))
-    return nuevos
-
-
-def _escribir(destino: Path, datos: bytes, sobrescribir: bool) -> tuple[Estado, str]:
-    if destino.exists() and destino.read_bytes() == datos:
-        return "sin cambios", ""
-    if destino.exists() and not sobrescribir:
-        return "fallido", f"{destino.name} ya existe con otro contenido; use --sobrescribir para reemplazarlo"
-    escribir_atomico(destino, datos)
-    return "generado", ""

@@ -109,6 +109,7 @@ class GrupoLibreOffice:
         self.tiempo_limite, self.arranque, self.al_avanzar = tiempo_limite, arranque, al_avanzar
         self.pendientes = list(range(len(self.origenes)))
         self.resultados: dict[int, ConversionPdf] = {}
+        self.procesos: set[subprocess.Popen] = set()
         self.candado = threading.Lock()
 
     def ejecutar(self) -> list[ConversionPdf]:
@@ -117,8 +118,13 @@ class GrupoLibreOffice:
                      for k in range(self.trabajadores)]
             for h in hilos:
                 h.start()
-            for h in hilos:
-                h.join()
+            try:
+                for h in hilos:
+                    h.join()
+            except BaseException:  # Ctrl+C: que no queden LibreOffice trabajando
+                for proceso in list(self.procesos):
+                    _matar(proceso)
+                raise
         return [self.resultados[i] for i in range(len(self.origenes))]
 
     def _tomar(self) -> list[int]:
@@ -137,16 +143,26 @@ class GrupoLibreOffice:
     def _trabajador(self, carpeta: Path) -> None:
         perfil = carpeta / "perfil"
         while lote := self._tomar():
-            resto = self._arrancar(lote, perfil, carpeta / "lote")
+            try:
+                resto = self._arrancar(lote, perfil, carpeta / "lote")
+            except OSError as e:  # LibreOffice no arranca o un documento no se puede copiar
+                for i in lote:
+                    if i not in self.resultados:
+                        self._terminar(i, "fallido", f"no se pudo convertir: {e}")
+                resto = []
             with self.candado:
                 self.pendientes[:0] = resto
 
     def _guardar(self, i: int, pdf: Path) -> None:
         destino = self.destinos[i]
-        datos = pdf_determinista(pdf.read_bytes(), self.origenes[i].read_bytes())
         temporal = destino.with_name(f".tmp-{destino.name}")
-        temporal.write_bytes(datos)
-        os.replace(temporal, destino)
+        try:
+            temporal.write_bytes(pdf_determinista(pdf.read_bytes(), self.origenes[i].read_bytes()))
+            os.replace(temporal, destino)
+        except OSError as e:
+            temporal.unlink(missing_ok=True)
+            self._terminar(i, "fallido", f"no se pudo guardar el PDF: {e}")
+            return
         self._terminar(i, "convertido")
 
     def _arrancar(self, lote: list[int], perfil: Path, carpeta: Path) -> list[int]:
@@ -160,9 +176,17 @@ class GrupoLibreOffice:
             shutil.copyfile(self.origenes[i], archivos[-1])
         orden = [self.soffice, f"-env:UserInstallation={perfil.resolve().as_uri()}", "--headless", "--invisible",
                  "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-                 "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(salida), *map(str, archivos)]
+                 "--convert-to", "pdf", "--outdir", str(salida), *map(str, archivos)]
         proceso = subprocess.Popen(orden, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL, start_new_session=sys.platform != "win32")
+        self.procesos.add(proceso)
+        try:
+            return self._vigilar(proceso, lote, salida)
+        finally:
+            self.procesos.discard(proceso)
+
+    def _vigilar(self, proceso: subprocess.Popen, lote: list[int], salida: Path) -> list[int]:
+        """Guarda cada PDF que LibreOffice termina; lo detiene si un documento pasa el límite de tiempo."""
         hechos, plazo = 0, time.monotonic() + self.arranque + self.tiempo_limite
         while True:
             terminado = proceso.poll() is not None
@@ -175,8 +199,10 @@ class GrupoLibreOffice:
                     self._guardar(lote[k], pdf)
                     hechos, plazo = k + 1, time.monotonic() + self.tiempo_limite
             if hechos == len(lote):
-                if not terminado:
-                    proceso.wait()
+                try:
+                    proceso.wait(timeout=self.tiempo_limite)
+                except subprocess.TimeoutExpired:  # convirtió todo pero no se cierra
+                    _matar(proceso)
                 return []
             if terminado:
                 codigo = proceso.returncode
@@ -194,7 +220,7 @@ def convertir_a_pdf(
     rutas: Sequence[str | Path],
     *,
     trabajadores: int | None = None,
-    por_arranque: int = 50,
+    por_arranque: int = 100,
     tiempo_limite: float = 60.0,
     arranque: float = ARRANQUE,
     al_avanzar: Callable[[ConversionPdf], None] | None = None,

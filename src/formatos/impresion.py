@@ -1,0 +1,57 @@
+"""Después del lote: el PDF de cada .docx generado y las carpetas de firmas, como resultados más del lote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from formatos import carpetas as carpetas_de_firmas
+from formatos.documentos import Formato
+from formatos.lote import Estado, Resultado, Resumen, escribir_atomico
+from formatos.modelos.expediente import Expediente
+from formatos.recursos import carpeta_plantillas
+from formatos.salida.nombres import ruta_segura
+from formatos.salida.pdf import convertir_a_pdf
+
+
+def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, plantillas: Path | None,
+             carpetas: bool, sobrescribir: bool) -> list[Resultado]:
+    """El PDF de cada .docx del resumen (formato "… (pdf)") y, si se piden, las carpetas de firmas.
+
+    Un PDF cuyo .docx no cambió y que ya existe no se rehace.
+    """
+    docx = [r for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
+    convertidos = {c.origen: c for c in convertir_a_pdf(
+        [r.ruta for r in docx if r.estado == "generado" or not r.ruta.with_suffix(".pdf").exists()])}
+    nuevos = []
+    for r in docx:
+        c = convertidos.get(r.ruta)
+        estado = "sin cambios" if c is None else "generado" if c.estado == "convertido" else "fallido"
+        nuevos.append(Resultado(f"{r.formato} (pdf)", r.ruta.with_suffix(".pdf"), r.registros, estado, c.mensaje if c else ""))
+    if not carpetas:
+        return nuevos
+    listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx") for n in nuevos if n.estado != "fallido"}
+    partes = []
+    for formato in elegidos:
+        for documento in formato.documentos(expediente):
+            if (ruta := listos.get((formato.identificador, documento.registros))) is not None:
+                firmas = carpetas_de_firmas.firmas_de(documento.contexto())
+                partes.append(carpetas_de_firmas.Parte(formato, documento, ruta, tuple(firmas)))
+    grupos = carpetas_de_firmas.clasificar(expediente, partes)
+    propia = plantillas / carpetas_de_firmas.PLANTILLA if plantillas else None
+    plantilla = propia if propia and propia.exists() else carpeta_plantillas() / carpetas_de_firmas.PLANTILLA
+    for carpeta, unida in zip(grupos, carpetas_de_firmas.armar(expediente, grupos, plantilla)):
+        for datos, extension in ((unida.pdf, ".pdf"), (unida.docx, ".docx")):
+            destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))
+            estado, mensaje = ("fallido", unida.error) if unida.error else escribir(destino, datos, sobrescribir)
+            nuevos.append(Resultado(f"{carpetas_de_firmas.CARPETA} ({extension[1:]})", destino, carpeta.registros, estado, mensaje))
+    return nuevos
+
+
+def escribir(destino: Path, datos: bytes, sobrescribir: bool) -> tuple[Estado, str]:
+    """Como los .docx del lote: igual, "sin cambios"; distinto, solo con `sobrescribir`."""
+    if destino.exists() and destino.read_bytes() == datos:
+        return "sin cambios", ""
+    if destino.exists() and not sobrescribir:
+        return "fallido", f"{destino.name} ya existe con otro contenido; use --sobrescribir para reemplazarlo"
+    escribir_atomico(destino, datos)
+    return "generado", ""
