@@ -487,6 +487,206 @@ def planes_mensuales(individuales: list[dict], visitas: list[dict], gias: list[d
     return planes
 
 
+# --- informes: talleres, sucesos, buenas prácticas, diagnóstico, narrativa, numeración --------------------
+azar_informes = random.Random(4)  # semilla propia: no altera los datos de las secciones anteriores
+
+SUCESOS = [
+    ("visita", "Lluvias intensas bloquearon la trocha a {cp}; la visita se reprogramó dos días después.", "dificultó",
+     "Se coordinó con el director y se avisó a las familias por la radio comunal."),
+    ("GIA", "La municipalidad distrital prestó su auditorio y movilidad para el GIA.", "favoreció",
+     "Se formalizó el apoyo con un acta y se programó el siguiente GIA en el mismo local."),
+    ("visita", "Las familias de {cp} participaron en la sesión compartida sobre la feria comunal.", "favoreció",
+     "Se propuso al docente incorporar a las familias en la planificación de la unidad."),
+    ("otra", "Paro regional de transportistas: no hubo movilidad hacia {cp} durante tres días.", "dificultó",
+     "Se reprogramaron las visitas y se reforzó la asesoría por teléfono."),
+    ("GIA", "Un docente compartió su estrategia de lectura por ciclos y el grupo la replicó.", "favoreció",
+     "Se acordó sistematizarla como posible buena práctica."),
+]
+
+PRACTICAS = [
+    ("Biblioteca rodante por ciclos", "actividad innovativa", "Comunicación",
+     "Organiza una caja de libros que rota entre los grupos de cada ciclo, con fichas de lectura por grado.",
+     "Los estudiantes que esperan tienen una tarea lectora autónoma; aumentó el tiempo efectivo de lectura.",
+     "Fotografías, fichas de lectura resueltas, registro de préstamos."),
+    ("Feria matemática con productos de la chacra", "experiencia innovadora o buena práctica", "Matemática",
+     "Los estudiantes resuelven problemas de compra y venta con productos reales de la comunidad, por grados.",
+     "Vincula la competencia de cantidad con el contexto; las familias participan como compradores.",
+     "Sesiones reajustadas, lista de cotejo, testimonios de padres y madres."),
+    ("Monitores de grupo en el aula multigrado", "actividad innovativa", "Personal Social",
+     "Estudiantes de 5.° y 6.° acompañan a los de 1.° y 2.° en el trabajo autónomo con consignas claras.",
+     "Mejora la atención simultánea y la convivencia; el docente retroalimenta a más estudiantes.",
+     "Registro anecdótico, fotografías, productos de los estudiantes."),
+    ("Cuaderno viajero de la comunidad", "experiencia innovadora o buena práctica", "Comunicación",
+     "Un cuaderno que va a cada hogar para escribir con la familia relatos, recetas y saberes locales.",
+     "Involucra a la familia en los aprendizajes y produce textos reales para leer en el aula.",
+     "Cuaderno viajero, textos revisados, acta de reunión con familias."),
+    ("Calendario comunal en la planificación de la I. E.", "innovación en sentido estricto", "Todas",
+     "La I. E. incorporó el calendario comunal a su PAT y planifica todas las unidades a partir de él.",
+     "La práctica se institucionalizó: todos los docentes la usan y la comunidad la respalda.",
+     "PAT reajustado, unidades didácticas, acta del CONEI."),
+]
+
+NARRATIVA_PERIODO = {
+    "logros": "Los docentes avanzaron sobre todo en la organización del aula multigrado (D19) y en el clima de aula "
+              "(D11, D15); la retroalimentación (D25) y el uso de recursos (D23) avanzan más despacio.",
+    "conclusiones": "Se cumplieron las metas de visitas y GIA del periodo. La mayoría de docentes subió al menos un "
+                    "nivel en los desempeños priorizados; se mantendrá el énfasis en la evaluación formativa.",
+    "acciones_a_priorizar": "Reajustar los planes individuales con metas en D25 y D22, y programar sesiones compartidas "
+                            "con los docentes que bajaron de nivel.",
+}
+
+NARRATIVA_MES = {
+    "logros": "Los docentes organizan mejor a sus estudiantes por ciclos y atienden a más de un grado a la vez; la "
+              "retroalimentación sigue siendo el desempeño con menos avance.",
+    "conclusiones": "Se cumplió la visita a todos los docentes y el GIA del mes; los compromisos asumidos en la "
+                    "asesoría se verificaron en la mayoría de las aulas.",
+    "acciones_a_priorizar": "Modelar en la sesión compartida la retroalimentación descriptiva y revisar en el GIA "
+                            "ejemplos de preguntas que promuevan el razonamiento.",
+}
+
+
+def talleres(docentes: list) -> list[dict]:
+    """Los dos talleres del protocolo (julio, en vacaciones de medio año, y octubre), con asistencia y encuesta."""
+    preguntas = [("logística", "Local y ambientes del taller"), ("logística", "Alimentación y refrigerios"),
+                 ("logística", "Materiales entregados"), ("expectativas", "Los temas respondieron a sus necesidades"),
+                 ("expectativas", "Las estrategias son aplicables en su aula multigrado"),
+                 ("expectativas", "Desempeño de los facilitadores")]
+    resultado = []
+    for numero, (inicio, fin, faltan) in enumerate([(date(ANIO, 7, 20), date(ANIO, 7, 31), 1),
+                                                    (date(ANIO, 10, 12), date(ANIO, 10, 23), 2)], start=1):
+        asistentes = [d[0] for d in docentes]
+        for _ in range(faltan):
+            asistentes.remove(azar_informes.choice(asistentes))
+        encuesta = []
+        for aspecto, pregunta in preguntas:
+            n = len(asistentes)
+            muy = azar_informes.randint(3, 7)
+            sat = azar_informes.randint(2, n - muy)
+            poco = azar_informes.randint(0, n - muy - sat)
+            encuesta.append({"aspecto": aspecto, "pregunta": pregunta, "respuestas": {
+                "muy satisfecho": muy, "satisfecho": sat, "poco satisfecho": poco, "insatisfecho": n - muy - sat - poco}})
+        resultado.append({
+            "id": f"T-{ANIO}-{numero}", "numero": numero, "fecha_inicio": inicio.isoformat(), "fecha_fin": fin.isoformat(),
+            "horas": 48, "lugar": "I. E. N.° 82016, San Marcos", "dni_responsable": ACOMPANANTES[numero - 1]["dni"],
+            "propositos": ["Planificar unidades y sesiones para aulas multigrado a partir del calendario comunal",
+                           "Fortalecer la evaluación formativa y la retroalimentación descriptiva"],
+            "desempenos": ["D1", "D25"] if numero == 1 else ["D22", "D25", "D23"],
+            "asistentes": asistentes,
+            "analisis_propositos": "Los propósitos respondieron a los desempeños con menor nivel en la matriz; los "
+                                   "docentes elaboraron productos alineados a las competencias priorizadas.",
+            "calidad_productos": "El 80 % de las unidades didácticas presentadas articula el calendario comunal con los "
+                                 "estándares por ciclo; las listas de cotejo aún requieren criterios más precisos.",
+            "encuesta": encuesta,
+            "aspectos_logisticos": "El gestor y el RCI garantizaron el local, los refrigerios y los materiales; la "
+                                   "movilidad de dos centros poblados llegó con retraso el primer día.",
+            "conclusiones": "El taller cumplió sus propósitos; se verificarán los compromisos en las visitas siguientes.",
+        })
+    return resultado
+
+
+def sucesos() -> list[dict]:
+    resultado = []
+    for a, ap in enumerate(ACOMPANANTES):
+        centros = [ie[3] for ie in INSTITUCIONES if ie[6] == a]
+        for k, mes in enumerate((4, 6, 8, 10, 11)):
+            actividad, texto, efecto, accion = SUCESOS[(k + a) % len(SUCESOS)]
+            resultado.append({"id": f"S-{a + 1}-{mes:02d}", "dni_acompanante": ap["dni"],
+                              "fecha": dia_habil(ANIO, mes, 14).isoformat(), "actividad": actividad,
+                              "descripcion": texto.format(cp=centros[k % len(centros)]), "efecto": efecto, "accion": accion})
+    return resultado
+
+
+def buenas_practicas() -> list[dict]:
+    resultado = []
+    for a, ap in enumerate(ACOMPANANTES):
+        suyos = [d for d in DOCENTES if ap_de(d[3])["dni"] == ap["dni"]]
+        for k, mes in enumerate((6, 8, 10)):
+            titulo, clase, area, descripcion, aporte, evidencias = PRACTICAS[(k + 2 * a) % len(PRACTICAS)]
+            docente = suyos[(3 * k + a) % len(suyos)]
+            resultado.append({"id": f"BP-{a + 1}-{k + 1}", "dni_docente": docente[0],
+                              "fecha": dia_habil(ANIO, mes, 20).isoformat(), "titulo": titulo, "clasificacion": clase,
+                              "area_curricular": area, "descripcion": descripcion, "aporte": aporte, "evidencias": evidencias})
+    return resultado
+
+
+def diagnosticos() -> dict[str, list[dict]]:
+    """Datos del diagnóstico: todos los docentes menos uno (se reporta que faltan) y todas las II. EE."""
+    docentes = []
+    for dni, _n, _a, _cm, grados, *_ in DOCENTES[:-1]:
+        hombres, mujeres = azar_informes.randint(4, 12), azar_informes.randint(4, 12)
+        evaluados = azar_informes.randint(4, 9)
+        grado = 4 if 4 in grados else 2 if 2 in grados else None
+
+        def logro(n=evaluados):
+            inicio = azar_informes.randint(1, n - 1)
+            proceso = azar_informes.randint(0, n - inicio)
+            return {"en_inicio": inicio, "en_proceso": proceso, "satisfactorio": n - inicio - proceso}
+
+        discapacidad = 1 if azar_informes.random() < 0.25 else 0
+        docentes.append({
+            "dni_docente": dni, "estudiantes_hombres": hombres, "estudiantes_mujeres": mujeres,
+            "caracteristicas_estudiantes": "Estudiantes de familias agricultoras; varios caminan más de una hora "
+                                           "para llegar; participan con entusiasmo en el trabajo en grupo.",
+            **({"grado_evaluado": grado, "comunicacion": logro(), "matematica": logro()} if grado else {}),
+            "estudiantes_discapacidad": discapacidad,
+            "discapacidad": "Discapacidad auditiva leve; recibe apoyo del SAANEE." if discapacidad else "",
+            "participacion_familia": "Las familias asisten a las faenas y reuniones; pocas acompañan las tareas en casa.",
+            "necesidades_formativas": "Planificación diferenciada por grados y retroalimentación descriptiva.",
+        })
+    instituciones = [{
+        "codigo_modular": c, "contexto": f"Centro poblado {cp} ({dist}), a más de una hora de la capital de provincia; "
+                                         "economía agrícola y ganadera; sin internet en la I. E.",
+        "necesidades_comunes": "Organizar el aula multigrado por ciclos y usar el material no estructurado de la zona.",
+    } for c, _n, _t, cp, dist, _u, _a in INSTITUCIONES]
+    return {"diagnosticos_docente": docentes, "diagnosticos_institucion": instituciones}
+
+
+def narrativas() -> list[dict]:
+    resultado = []
+    for ap in [*ACOMPANANTES, None]:
+        dni = {"dni_acompanante": ap["dni"]} if ap else {}
+        resultado.append({**dni, "periodo": "diagnóstico",
+                          "conclusiones": "La mayoría de docentes se ubica en los niveles I y II en la retroalimentación y "
+                                          "el uso de recursos; se priorizarán D25, D19 y D23."})
+        if ap:
+            for mes in range(4, 12):
+                resultado.append({**dni, "periodo": f"{ANIO}-{mes:02d}", **NARRATIVA_MES,
+                                  "desempenos_a_priorizar": ["D25", "D22"] if mes % 2 else ["D19", "D23"]})
+        for t in ("T1", "T2", "T3"):
+            resultado.append({**dni, "periodo": t, **NARRATIVA_PERIODO, "desempenos_a_priorizar": ["D25", "D22"],
+                              "aspectos_administrativos": "" if ap else "El gestor entregó a tiempo los pasajes y viáticos; "
+                              "el RCI actualizó la base de datos de las II. EE. en SIGMA 2.0."})
+        resultado.append({**dni, "periodo": "anual", **NARRATIVA_PERIODO,
+                          "lecciones_aprendidas": "La sesión compartida y el GIA en la misma semana aceleran los cambios "
+                                                  "en el aula; la asesoría es más efectiva con evidencias de los estudiantes.",
+                          "propuestas": "Iniciar el año con el taller de planificación multigrado y mantener las visitas "
+                                        "de dos días en los desempeños con menor avance.",
+                          "aspectos_administrativos": "" if ap else "Se ejecutó el presupuesto de movilidad y talleres; "
+                                                                    "el RCI cerró el registro en SIGMA 2.0."})
+    return resultado
+
+
+def numeros_informe() -> list[dict]:
+    director = {"destinatario": "Lic. Walter Hugo Díaz Rojas", "cargo_destinatario": "Director de la UGEL San Marcos"}
+    ugel = [("informe-diagnostico-ugel", "diagnóstico", date(ANIO, 6, 5)), ("informe-taller", "1", date(ANIO, 8, 4)),
+            ("informe-trimestral-ugel", "T1", date(ANIO, 7, 8)), ("informe-trimestral-ugel", "T2", date(ANIO, 10, 7)),
+            ("informe-taller", "2", date(ANIO, 10, 28)), ("informe-trimestral-ugel", "T3", date(ANIO, 12, 9)),
+            ("informe-final-ugel", "anual", date(ANIO, 12, 16))]
+    resultado = [{"formato": f, "periodo": p, "numero": 40 + k, "fecha": fecha.isoformat(), **director,
+                  "referencia": "RVM N.° 028-2019-MINEDU"} for k, (f, p, fecha) in enumerate(ugel)]
+    for ap in ACOMPANANTES:
+        numero = 1
+        for mes in range(4, 12):
+            resultado.append({"formato": "informe-mensual", "periodo": f"{ANIO}-{mes:02d}", "dni_acompanante": ap["dni"],
+                              "numero": numero})
+            numero += 1
+        for formato, periodos in (("informe-trimestral-ap", ("T1", "T2", "T3")), ("informe-final-ap", ("anual",))):
+            for p in periodos:
+                resultado.append({"formato": formato, "periodo": p, "dni_acompanante": ap["dni"], "numero": numero})
+                numero += 1
+    return resultado
+
+
 def crear() -> dict:
     romanos = {1: "I", 2: "II", 3: "III", 4: "IV"}
     codigos = list(EVIDENCIAS)
@@ -584,6 +784,12 @@ def crear() -> dict:
         "planes_mensuales": planes_mensuales(individuales, visitas, gias),
 
         # informes
+        "talleres": talleres(DOCENTES),
+        "sucesos": sucesos(),
+        "buenas_practicas": buenas_practicas(),
+        **diagnosticos(),
+        "narrativas": narrativas(),
+        "numeros_informe": numeros_informe(),
 
     }
 

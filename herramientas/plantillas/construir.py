@@ -23,6 +23,15 @@ MODULOS = {
     "plan-mensual": "plan_mensual",
 
     # informes
+    "informe-diagnostico-ap": "informe_diagnostico_ap",
+    "informe-diagnostico-ugel": "informe_diagnostico_ugel",
+    "informe-mensual": "informe_mensual",
+    "informe-trimestral-ap": "informe_trimestral_ap",
+    "informe-trimestral-ugel": "informe_trimestral_ugel",
+    "informe-final-ap": "informe_final_ap",
+    "informe-final-ugel": "informe_final_ugel",
+    "reporte-buenas-practicas": "reporte_buenas_practicas",
+    "informe-taller": "informe_taller",
 
     # pdf
     "carpeta-de-firmas": "carpeta_de_firmas",

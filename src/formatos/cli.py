@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -13,9 +15,10 @@ from formatos.cli_es import Grupo
 from formatos.entrada import cargar
 from formatos.lote import generar as generar_lote
 from formatos.modelos.expediente import Carga, Expediente
-from formatos.recursos import expediente_ejemplo
+from formatos.recursos import carpeta_plantillas, expediente_ejemplo
 from formatos.registro import FORMATOS
 from formatos.salida.pdf import LibreOfficeNoEncontrado, buscar_soffice
+from formatos.salida.verificacion import PlantillaInvalida, lista_de_datos, verificar
 
 _PDF = click.option("--pdf", is_flag=True, help="Además, el PDF de cada documento (necesita LibreOffice).")
 _CARPETAS = click.option("--carpetas", is_flag=True,
@@ -36,21 +39,45 @@ def _elegir_formatos(nombres: tuple[str, ...]) -> list[str]:
     return list(nombres) or list(FORMATOS)
 
 
-def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, pdf: bool = False,
-              carpetas: bool = False) -> int:
+_OFIMATICA = (".docx", ".xlsx", ".doc", ".dotx", ".docm", ".xls", ".xlsm", ".odt", ".ods")
+
+
+def _avisar_plantillas(plantillas: Path, formatos: list[str]) -> None:
+    """Dice qué plantillas propias se usan y avisa de las que no corresponden a ningún formato."""
+    nombres = {FORMATOS[f].plantilla for f in formatos}
+    todos = [f.plantilla for f in FORMATOS.values()]
+    for archivo in sorted(plantillas.iterdir()):
+        if archivo.name in nombres:
+            click.echo(f"Plantilla propia: {archivo}")
+        elif archivo.suffix.lower() in _OFIMATICA and not archivo.name.startswith("~$") \
+                and archivo.name not in todos:
+            parecido = difflib.get_close_matches(archivo.name, todos, n=1, cutoff=0.6)
+            sugerencia = f"; ¿quiso decir {parecido[0]}?" if parecido else ""
+            click.echo(f"advertencia: {archivo.name} no corresponde a ningún formato y no se usa{sugerencia}", err=True)
+
+
+def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, plantillas: Path | None = None,
+              pdf: bool = False, carpetas: bool = False) -> int:
     if pdf or carpetas:
         try:
             buscar_soffice()
         except LibreOfficeNoEncontrado as e:
             click.echo(str(e), err=True)
             return 1
+    if plantillas:
+        _avisar_plantillas(plantillas, formatos)
     carga = cargar(entrada)
     _mostrar_problemas(carga)
     if carga.expediente is None:
         click.echo(f"No se generó nada: {entrada.name} no se pudo leer.", err=True)
         return 1
-    resumen = generar_lote(carga.expediente, salida, formatos, sobrescribir=sobrescribir, problemas=carga.problemas,
-                           pdf=pdf, carpetas=carpetas)
+    try:
+        resumen = generar_lote(carga.expediente, salida, formatos, plantillas=plantillas, sobrescribir=sobrescribir,
+                               problemas=carga.problemas, pdf=pdf, carpetas=carpetas)
+    except PlantillaInvalida as e:
+        click.echo(f"{e}\n\nNo se generó nada: corrija la plantilla (o quítela de {plantillas} para usar la "
+                   "incluida) y vuelva a intentarlo.", err=True)
+        return 1
     click.echo(f"\n{'Formato':<28}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
     for formato, cuenta in resumen.conteo().items():
         click.echo(f"{formato:<28}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
@@ -75,7 +102,7 @@ def cli() -> None:
 @_CARPETAS
 def demo(salida: Path, sobrescribir: bool, pdf: bool, carpetas: bool) -> None:
     """Genera todos los formatos de la UGEL de ejemplo."""
-    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, pdf, carpetas))
+    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, pdf=pdf, carpetas=carpetas))
 
 
 @cli.command()
@@ -84,11 +111,14 @@ def demo(salida: Path, sobrescribir: bool, pdf: bool, carpetas: bool) -> None:
 @click.option("--formato", "formatos", multiple=True, metavar="NOMBRE",
               help="Solo este formato (se puede repetir). Vea `formatos lista`.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
+@click.option("--plantillas", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="CARPETA",
+              help="Carpeta con plantillas propias de la UGEL (las que falten se toman del paquete).")
 @_PDF
 @_CARPETAS
-def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, pdf: bool, carpetas: bool) -> None:
+def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None,
+            pdf: bool, carpetas: bool) -> None:
     """Genera los documentos de un expediente (ENTRADA: archivo .json)."""
-    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, pdf, carpetas))
+    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, plantillas, pdf, carpetas))
 
 
 @cli.command()
@@ -116,6 +146,55 @@ def esquema(formato: str | None) -> None:
     """Muestra el esquema JSON del expediente o de un formato."""
     modelo = FORMATOS[_elegir_formatos((formato,))[0]].esquema if formato else Expediente
     click.echo(json.dumps(modelo.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@cli.group(cls=Grupo)
+def plantilla() -> None:
+    """Plantillas propias: exportar una para editarla en Word y verificarla antes de usarla."""
+
+
+def _formato_de(archivo: Path, formato: str | None) -> str:
+    if formato:
+        return _elegir_formatos((formato,))[0]
+    por_nombre = [f.identificador for f in FORMATOS.values() if f.plantilla == archivo.name]
+    if not por_nombre:
+        raise click.UsageError(f"no se sabe de qué formato es {archivo.name}: indíquelo con --formato NOMBRE "
+                               f"(vea `formatos lista`)")
+    return por_nombre[0]
+
+
+@plantilla.command("verificar")
+@click.argument("archivo", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--formato", metavar="NOMBRE", help="Formato de la plantilla (por omisión, según el nombre del archivo).")
+def plantilla_verificar(archivo: Path, formato: str | None) -> None:
+    """Revisa una plantilla .docx y lista todos sus problemas con su ubicación."""
+    informe = verificar(archivo, FORMATOS[_formato_de(archivo, formato)])
+    for problema in informe.problemas:
+        click.echo(str(problema), err=True)
+    if not informe.valida:
+        click.echo(f"\n{len(informe.errores)} error(es), {len(informe.advertencias)} advertencia(s). La lista de datos "
+                   f"que puede usar está en `formatos plantilla exportar {informe.formato} CARPETA`.", err=True)
+        sys.exit(1)
+    click.echo(f"La plantilla no tiene errores ({len(informe.advertencias)} advertencia(s); usa "
+               f"{len(informe.rutas_impresas)} datos del formato).")
+
+
+@plantilla.command("exportar")
+@click.argument("nombre", metavar="NOMBRE")
+@click.argument("destino", type=click.Path(path_type=Path, file_okay=False), metavar="CARPETA")
+@click.option("--sobrescribir", is_flag=True, help="Reemplaza la plantilla si ya existe en CARPETA.")
+def plantilla_exportar(nombre: str, destino: Path, sobrescribir: bool) -> None:
+    """Copia la plantilla incluida de un formato a CARPETA, con la lista de datos que puede usar."""
+    formato = FORMATOS[_elegir_formatos((nombre,))[0]]
+    copia = destino / formato.plantilla
+    if copia.exists() and not sobrescribir:
+        click.echo(f"{copia} ya existe (quizá con sus cambios): no se reemplaza sin --sobrescribir.", err=True)
+        sys.exit(1)
+    destino.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(carpeta_plantillas() / formato.plantilla, copia)
+    lista = destino / f"{formato.identificador}-datos.txt"
+    lista.write_text(lista_de_datos(formato), encoding="utf-8-sig")
+    click.echo(f"Plantilla: {copia}\nDatos que puede usar: {lista}")
 
 
 def main() -> None:

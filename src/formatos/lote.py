@@ -20,6 +20,7 @@ from formatos.registro import FORMATOS
 from formatos.salida import renderizar
 from formatos.salida.nombres import ruta_segura
 from formatos.salida.pdf import buscar_soffice
+from formatos.salida.verificacion import comprobar_plantillas
 
 Estado = Literal["generado", "sin cambios", "fallido"]
 REPORTE_ERRORES = "reporte-errores.txt"
@@ -94,15 +95,19 @@ def generar(
     """Genera en `salida/<formato>/...` los documentos de los formatos pedidos (todos por omisión).
 
     Un archivo existente con otro contenido no se reemplaza sin `sobrescribir`. Los fallos, y los
-    `problemas` de validación que se pasen, van al reporte de errores. Con `pdf`, cada .docx tiene
-    además su PDF; con `carpetas`, también las carpetas de firmas (ver `formatos.carpetas`).
+    `problemas` de validación que se pasen, van al reporte de errores. Las plantillas propias de
+    `plantillas` se verifican antes: si alguna tiene errores, lanza PlantillaInvalida sin escribir nada.
+    Con `pdf`, cada .docx tiene además su PDF; con `carpetas`, también las carpetas de firmas
+    (ver `formatos.carpetas`).
     """
     if pdf or carpetas:
         buscar_soffice()  # sin LibreOffice, el aviso de cómo instalarlo antes de generar nada
     salida = Path(salida)
-    salida.mkdir(parents=True, exist_ok=True)
     plantillas = Path(plantillas) if plantillas else None
     elegidos = [FORMATOS[f] for f in (formatos or FORMATOS)]
+    if plantillas:
+        comprobar_plantillas(plantillas, elegidos)
+    salida.mkdir(parents=True, exist_ok=True)
     resumen = Resumen(salida)
     usadas: set[str] = set()
     for formato in elegidos:

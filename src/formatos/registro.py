@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from formatos.documentos import Formato, matriz_directivo, matriz_docente
+from formatos.documentos import (  # informes
+    informe_diagnostico_ap, informe_diagnostico_ugel, informe_final_ap, informe_final_ugel, informe_mensual,
+    informe_taller, informe_trimestral_ap, informe_trimestral_ugel, reporte_buenas_practicas,
+)
 from formatos.documentos import plan_anual_ap, plan_anual_ugel, plan_individual, plan_institucional, plan_mensual
 
 FORMATOS: dict[str, Formato] = {
@@ -18,6 +22,15 @@ FORMATOS: dict[str, Formato] = {
         plan_mensual.FORMATO,
 
         # informes
+        informe_diagnostico_ap.FORMATO,
+        informe_diagnostico_ugel.FORMATO,
+        informe_mensual.FORMATO,
+        informe_trimestral_ap.FORMATO,
+        informe_trimestral_ugel.FORMATO,
+        informe_final_ap.FORMATO,
+        informe_final_ugel.FORMATO,
+        reporte_buenas_practicas.FORMATO,
+        informe_taller.FORMATO,
 
         # consolidados
 

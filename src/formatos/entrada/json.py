@@ -11,6 +11,16 @@ from formatos.modelos.expediente import Carga, validar_expediente
 from formatos.caracteres import PROHIBIDOS
 
 TAMANO_MAXIMO = 200 * 1024 * 1024
+_ERRORES_JSON = {
+    "Expecting value": "falta un valor (o sobra una coma)",
+    "Expecting property name enclosed in double quotes": "se esperaba un nombre de campo entre comillas dobles",
+    "Expecting ',' delimiter": "falta una coma",
+    "Expecting ':' delimiter": "faltan los dos puntos después del nombre del campo",
+    "Extra data": "sobra texto después del final del expediente",
+    "Unterminated string starting at": "un texto no cierra sus comillas",
+    "Invalid control character at": "hay un carácter de control dentro de un texto",
+    "Invalid \\escape": "barra invertida no válida (escriba \\\\)",
+}
 
 
 def limpiar_textos(datos: Any, ruta: tuple = ()) -> tuple[Any, list[Problema]]:
@@ -51,8 +61,14 @@ def leer_json(ruta: Path) -> Carga:
     except UnicodeDecodeError:
         return Carga(None, [Problema((), f"{nombre}: no está en UTF-8; guárdelo como «UTF-8» y vuelva a intentarlo")])
     except json.JSONDecodeError as e:
-        return Carga(None, [Problema((), f"{nombre}: no es JSON válido (línea {e.lineno}, columna {e.colno}: {e.msg})")])
-    datos, avisos = limpiar_textos(datos)
+        motivo = _ERRORES_JSON.get(e.msg, e.msg)
+        return Carga(None, [Problema((), f"{nombre}: no es JSON válido (línea {e.lineno}, columna {e.colno}: {motivo})")])
+    except RecursionError:
+        return Carga(None, [Problema((), f"{nombre}: no es un expediente (tiene miles de listas u objetos unos dentro de otros)")])
+    try:
+        datos, avisos = limpiar_textos(datos)
+    except RecursionError:
+        return Carga(None, [Problema((), f"{nombre}: no es un expediente (tiene cientos de listas u objetos unos dentro de otros)")])
     carga = validar_expediente(datos)
     carga.problemas[:0] = avisos
     return carga

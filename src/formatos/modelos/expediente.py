@@ -20,6 +20,9 @@ from formatos.errores import Problema, problemas_de
 from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
+from formatos.modelos.informes import (
+    BuenaPractica, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
+)
 from formatos.modelos.planes import PlanAnualAP, PlanAnualUGEL, PlanIndividual, PlanInstitucional, PlanMensual
 from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
 from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
@@ -64,6 +67,13 @@ class Expediente(Modelo):
     planes_mensuales: list[PlanMensual] = Field(default_factory=list)
 
     # --- informes ---
+    talleres: list[Taller] = Field(default_factory=list)
+    sucesos: list[SucesoRelevante] = Field(default_factory=list)
+    buenas_practicas: list[BuenaPractica] = Field(default_factory=list)
+    diagnosticos_docente: list[DiagnosticoDocente] = Field(default_factory=list)
+    diagnosticos_institucion: list[DiagnosticoInstitucion] = Field(default_factory=list)
+    narrativas: list[Narrativa] = Field(default_factory=list)
+    numeros_informe: list[NumeroInforme] = Field(default_factory=list)
 
     # --- fin de las secciones ---
 
@@ -174,7 +184,8 @@ def validar_expediente(datos: Any) -> Carga:
                     anterior = Problema(claves[nombre][valor], "").lugar
                     problemas.append(Problema(ruta + (tipo.clave,), f'"{valor}" está repetido: ya figura en {anterior}'))
                     continue
-            faltantes = _referencias_rotas(registro, claves)
+            faltantes = _referencias_rotas(
+                registro, claves, lambda c, m, r=ruta: problemas.append(Problema(r + (c,), m, "advertencia")))
             if faltantes:
                 problemas.extend(Problema(ruta + (campo,), msg) for campo, msg in faltantes)
                 continue
@@ -198,7 +209,8 @@ def validar_expediente(datos: Any) -> Carga:
         for nombre in seccs:
             quedan = []
             for r in limpio[nombre]:
-                rotas = _referencias_rotas(r, claves_vivas)
+                rotas = _referencias_rotas(r, claves_vivas, lambda c, m, reg=r: problemas.append(
+                    Problema(carga.ruta(reg) + (c,), m, "advertencia")))
                 if rotas:
                     problemas.extend(Problema(carga.ruta(r) + (c,), m + " (descartado por otro error)") for c, m in rotas)
                     claves_vivas[nombre].discard(r.identificador())
@@ -210,13 +222,22 @@ def validar_expediente(datos: Any) -> Carga:
     return carga
 
 
-def _referencias_rotas(registro: Registro, claves: dict) -> list[tuple[str, str]]:
+def _referencias_rotas(registro: Registro, claves: dict, avisar: Callable[[str, str], None]) -> list[tuple[str, str]]:
+    """Las referencias rotas, que descartan el registro. En un campo lista (p. ej. participantes) solo se
+    quita el elemento que no existe, con un aviso: un docente mal escrito no cuesta el GIA entero."""
     rotas = []
     for campo, seccion in registro.referencias.items():
-        valor = getattr(registro, campo)
-        for v in valor if isinstance(valor, list) else [valor]:
-            if v not in claves.get(seccion, {}):
-                rotas.append((campo, f'"{v}" no existe en {seccion}'))
+        valor, existentes = getattr(registro, campo), claves.get(seccion, {})
+        if valor is None:  # referencia opcional sin dato
+            continue
+        if isinstance(valor, list) and campo in type(registro).model_fields:
+            for v in valor:
+                if v not in existentes:
+                    avisar(campo, f'"{v}" no existe en {seccion}: se quitó de la lista')
+            setattr(registro, campo, [v for v in valor if v in existentes])
+        else:  # un dato simple, o una lista calculada (propiedad) que no se puede recortar
+            rotas += [(campo, f'"{v}" no existe en {seccion}') for v in (valor if isinstance(valor, list) else [valor])
+                      if v not in existentes]
     return rotas
 
 

@@ -55,6 +55,7 @@ def numero(valor: float) -> str:
 
 
 def romano(n: int) -> str:
+    """4 → IV"""
     valores = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     texto = ""
     for v, r in valores:

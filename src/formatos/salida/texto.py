@@ -7,17 +7,21 @@ from markupsafe import Markup, escape
 from formatos.caracteres import limpiar
 
 _SALTO = '</w:t><w:br/><w:t xml:space="preserve">'
+_LLAVES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+"""docxtpl convierte "{_{" en "{{" en el resultado: las llaves de los datos van como referencias de carácter."""
 
 
 def para_word(valor: object) -> Markup:
     """`finalize` de Jinja: todo valor impreso en una plantilla pasa por aquí.
 
-    Escapa `& < > " '`, quita caracteres prohibidos y convierte los saltos de línea en saltos de Word.
+    Escapa `& < > " ' { }`, quita caracteres prohibidos y convierte los saltos de línea en saltos de Word.
     Un valor ya marcado como seguro (Markup) pasa tal cual.
     """
     if isinstance(valor, Markup):
         return valor
+    if hasattr(valor, "__html__"):  # una imagen de docxtpl (InlineImage): su XML va tal cual
+        return Markup(valor.__html__())
     if valor is None:
         return Markup("")
     texto = limpiar(str(valor)).replace("\r\n", "\n").replace("\r", "\n")
-    return Markup(str(escape(texto)).replace("\n", _SALTO))
+    return Markup(str(escape(texto)).translate(_LLAVES).replace("\n", _SALTO))

@@ -1,0 +1,162 @@
+"""Niveles de los docentes: distribución por desempeño, inicio y término de un periodo, tendencia.
+
+Un docente sin valoración en un periodo se reporta "sin valoración", nunca como cero ni nivel I.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from formatos.analisis.periodos import Periodo
+from formatos.catalogo import NIVELES, catalogo
+from formatos.modelos.expediente import Expediente
+from formatos.modelos.valoracion import ValoracionDirectivo, ValorDesempeno
+
+Tendencia = Literal["sube", "se mantiene", "baja", "sin valoración"]
+TENDENCIAS: tuple[Tendencia, ...] = ("sube", "se mantiene", "baja", "sin valoración")
+
+
+@dataclass(frozen=True)
+class Nota:
+    """Una valoración de un docente: fecha de la matriz, tipo de visita y la fila de cada desempeño."""
+
+    dni: str
+    fecha: date
+    tipo_visita: str
+    filas: dict[str, ValorDesempeno]
+
+    def nivel(self, codigo: str) -> str:
+        return self.filas[codigo].nivel_alcanzado
+
+
+def notas(exp: Expediente, dni: str) -> list[Nota]:
+    """Las valoraciones de un docente en orden de fecha (la de la matriz o el último día de la visita)."""
+    resultado = []
+    for v in exp.valoraciones:
+        visita = exp.visita(v.id_visita)
+        if visita.dni_docente == dni:
+            resultado.append(Nota(dni, v.fecha or visita.ultimo_dia, visita.tipo, {d.codigo: d for d in v.desempenos}))
+    return sorted(resultado, key=lambda n: n.fecha)
+
+
+def notas_en(exp: Expediente, dni: str, periodo: Periodo) -> list[Nota]:
+    return [n for n in notas(exp, dni) if periodo.contiene(n.fecha)]
+
+
+def linea_base(exp: Expediente, dni: str) -> Nota | None:
+    """La valoración de la visita diagnóstica (la primera, si hubiera más de una)."""
+    return next((n for n in notas(exp, dni) if n.tipo_visita == "diagnóstica"), None)
+
+
+@dataclass(frozen=True)
+class Distribucion:
+    """Cuántos docentes hay en cada nivel en un desempeño (última valoración de cada uno en el periodo)."""
+
+    codigo: str
+    conteo: dict[str, int]
+    sin_valoracion: int
+
+    @property
+    def valorados(self) -> int:
+        return sum(self.conteo.values())
+
+
+def distribucion(exp: Expediente, dnis: Iterable[str], periodo: Periodo) -> list[Distribucion]:
+    return _distribuir([(propias[-1] if (propias := notas_en(exp, d, periodo)) else None) for d in dnis])
+
+
+def distribucion_base(exp: Expediente, dnis: Iterable[str]) -> list[Distribucion]:
+    """Los niveles diagnosticados (la línea de base) por desempeño."""
+    return _distribuir([linea_base(exp, d) for d in dnis])
+
+
+def _distribuir(elegidas: list[Nota | None]) -> list[Distribucion]:
+    sin = sum(n is None for n in elegidas)
+    resultado = []
+    for codigo in catalogo().codigos_docente:
+        conteo = dict.fromkeys(NIVELES, 0)
+        for nota in elegidas:
+            if nota is not None:
+                conteo[nota.nivel(codigo)] += 1
+        resultado.append(Distribucion(codigo, conteo, sin))
+    return resultado
+
+
+@dataclass(frozen=True)
+class Comparacion:
+    """Nivel de un docente en un desempeño: línea de base, inicio y término del periodo, y la tendencia."""
+
+    dni: str
+    codigo: str
+    linea_base: str | None
+    inicio: str | None
+    fin: str | None
+
+    @property
+    def pasos(self) -> int | None:
+        """Niveles que subió (positivo) o bajó (negativo) del inicio al término; None sin valoración."""
+        if self.inicio is None or self.fin is None:
+            return None
+        return NIVELES.index(self.fin) - NIVELES.index(self.inicio)
+
+    @property
+    def tendencia(self) -> Tendencia:
+        if self.pasos is None:
+            return "sin valoración"
+        return "sube" if self.pasos > 0 else "baja" if self.pasos < 0 else "se mantiene"
+
+    @property
+    def tendencia_texto(self) -> str:
+        """ "sube 2 niveles", "baja 1 nivel", "se mantiene", "sin valoración"."""
+        if self.tendencia in ("se mantiene", "sin valoración"):
+            return self.tendencia
+        n = abs(self.pasos or 0)
+        return f"{self.tendencia} {n} {'nivel' if n == 1 else 'niveles'}"
+
+
+def comparar(exp: Expediente, dni: str, periodo: Periodo) -> list[Comparacion]:
+    """Primera y última valoración del docente dentro del periodo, por desempeño (la diagnóstica como línea de base)."""
+    propias = notas_en(exp, dni, periodo)
+    base = linea_base(exp, dni)
+    return [
+        Comparacion(
+            dni, codigo,
+            base.nivel(codigo) if base else None,
+            propias[0].nivel(codigo) if propias else None,
+            propias[-1].nivel(codigo) if propias else None,
+        )
+        for codigo in catalogo().codigos_docente
+    ]
+
+
+@dataclass(frozen=True)
+class ResumenTendencia:
+    """Por desempeño: cuántos docentes suben, se mantienen, bajan o no tienen valoración en el periodo."""
+
+    codigo: str
+    conteo: dict[str, int] = field(default_factory=dict)
+
+
+def resumen_tendencias(comparaciones: Iterable[Comparacion]) -> list[ResumenTendencia]:
+    por_codigo = {c: dict.fromkeys(TENDENCIAS, 0) for c in catalogo().codigos_docente}
+    for c in comparaciones:
+        por_codigo[c.codigo][c.tendencia] += 1
+    return [ResumenTendencia(codigo, conteo) for codigo, conteo in por_codigo.items()]
+
+
+def atendidos(nota: Nota) -> list[ValorDesempeno]:
+    """Los desempeños atendidos en una valoración (los que llevan evidencias), en el orden del manual."""
+    return [f for f in nota.filas.values() if f.atendido]
+
+
+def valoraciones_directivo(exp: Expediente, dnis: Iterable[str], periodo: Periodo) -> list[ValoracionDirectivo]:
+    """Las matrices de directivo del periodo (evidencias sin nivel), en orden de fecha."""
+    dnis = set(dnis)
+    elegidas = [
+        v for v in exp.valoraciones_directivo
+        if v.dni_director in dnis and periodo.contiene(v.fecha or exp.gia(v.id_gia).fecha)
+    ]
+    return sorted(elegidas, key=lambda v: (v.fecha or exp.gia(v.id_gia).fecha, v.dni_director))

@@ -1,0 +1,82 @@
+"""Informe diagnóstico de la UGEL (manual 2.2.1.6): consolida los diagnósticos de todos los AP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from pydantic import BaseModel
+
+from formatos.analisis import diagnostico as ad
+from formatos.analisis import niveles as an
+from formatos.analisis.periodos import anual
+from formatos.documentos import Documento, Formato
+from formatos.documentos import informes_comunes as ic
+from formatos.documentos.comunes import Firma, Membrete, firma, membrete
+from formatos.documentos.informe_diagnostico_ap import TITULO, ContextoIE, contextos, texto_estudiantes
+from formatos.modelos.expediente import Expediente
+
+
+class InformeDiagnosticoUGEL(BaseModel):
+    membrete: Membrete
+    cabecera: ic.Cabecera
+    titulo: str
+    instituciones: list[ic.FilaIE]
+    estudiantes: str
+    logros: list[ic.FilaLogro]
+    grafico_logros: ic.Grafico
+    distribucion: list[ic.FilaDistribucion]
+    grafico_distribucion: ic.Grafico
+    leyenda_niveles: str
+    necesidades: list[ContextoIE]
+    conclusiones_ap: list[str]
+    texto: ic.Texto
+    firma_jefe: Firma | None
+
+
+def contexto(exp: Expediente) -> InformeDiagnosticoUGEL:
+    dnis = [d.dni for d in exp.docentes]
+    distribucion = an.distribucion_base(exp, dnis)
+    total = ad.logros(exp, dnis)
+    logros = [f for ap in exp.acompanantes
+              for f in ic.filas_logro(ic.nombre(ap), ad.logros(exp, [d.dni for d in exp.docentes_de(ap.dni)]))]
+    fechas = [b.fecha for d in dnis if (b := an.linea_base(exp, d))]
+    jefe = exp.ugel.jefe_agp
+    return InformeDiagnosticoUGEL(
+        membrete=membrete(exp),
+        cabecera=ic.cabecera(exp, "informe-diagnostico-ugel", "diagnóstico", None, "Informe diagnóstico de necesidades "
+                             "de fortalecimiento de competencias de la UGEL", max(fechas) if fechas else anual(exp.anio).inicio),
+        titulo=TITULO.upper(),
+        instituciones=ic.filas_ie(exp, [a.dni for a in exp.acompanantes]),
+        estudiantes=texto_estudiantes(ad.estudiantes(exp, dnis)),
+        logros=logros + ic.filas_logro("Total UGEL", total),
+        grafico_logros=ic.grafico_logros(total, "Estudiantes por nivel de logro (línea de base, UGEL)"),
+        distribucion=ic.filas_distribucion(distribucion),
+        grafico_distribucion=ic.grafico_distribucion(exp, distribucion, "Docentes por nivel diagnosticado en cada desempeño"),
+        leyenda_niveles=ic.leyenda(exp),
+        necesidades=contextos(exp, dnis),
+        conclusiones_ap=[f"{ic.nombre(ap)}: {t.conclusiones}" for ap in exp.acompanantes
+                         if (t := ic.narrativa(exp, ap, "diagnóstico")).conclusiones],
+        texto=ic.narrativa(exp, None, "diagnóstico"),
+        firma_jefe=firma(jefe, jefe.cargo) if jefe else None,
+    )
+
+
+def documentos(exp: Expediente) -> Iterator[Documento]:
+    if any(an.linea_base(exp, d.dni) for d in exp.docentes):
+        yield Documento(
+            ruta=PurePosixPath(f"Informe diagnóstico {exp.ugel.nombre}.docx"),
+            registros=("diagnosticos_docente",),
+            contexto=lambda: contexto(exp),
+        )
+
+
+FORMATO = Formato(
+    identificador="informe-diagnostico-ugel",
+    titulo="Informe diagnóstico de necesidades de fortalecimiento de competencias (UGEL)",
+    plantilla="informe-diagnostico-ugel.docx",
+    esquema=InformeDiagnosticoUGEL,
+    documentos=documentos,
+    descripcion="Uno por UGEL: II. EE. focalizadas, estudiantes y línea de base por AP, niveles diagnosticados por "
+                "desempeño, necesidades comunes por I. E., conclusiones; firma el jefe de AGP.",
+)

@@ -1,0 +1,68 @@
+"""Gráficos de barras para los documentos: dibujados con matplotlib, legibles en blanco y negro, deterministas.
+
+Un valor del contexto es un gráfico si es un dict con la clave "grafico" ("barras" o "barras_apiladas"),
+"titulo", "categorias", "series" (lista de {"nombre", "valores"}), "eje_y" y "ancho_cm". Cada serie se
+distingue por su tono de gris y su trama, no solo por el color.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+GRISES = ("#ffffff", "#c8c8c8", "#7f7f7f", "#303030", "#e6e6e6", "#a0a0a0")
+TRAMAS = ("", "///", "...", "", "xxx", "\\\\\\")
+ESTILO = {
+    "font.family": "DejaVu Sans",  # incluida en matplotlib: mismos bytes en cualquier máquina
+    "font.size": 8,
+    "hatch.linewidth": 0.6,
+    "svg.hashsalt": "formatos",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def es_grafico(valor: Any) -> bool:
+    return isinstance(valor, dict) and valor.get("grafico") in ("barras", "barras_apiladas") and "series" in valor
+
+
+def dibujar(grafico: dict) -> bytes:
+    """El gráfico como PNG (200 ppp, sin metadatos variables)."""
+    categorias = grafico["categorias"]
+    series = grafico["series"]
+    apilado = grafico["grafico"] == "barras_apiladas"
+    ancho_cm = grafico.get("ancho_cm", 16)
+    with plt.rc_context(ESTILO):
+        figura, ejes = plt.subplots(figsize=(ancho_cm / 2.54, grafico.get("alto_cm", 7) / 2.54))
+        posiciones = range(len(categorias))
+        n = max(len(series), 1)
+        ancho = 0.8 if apilado else 0.8 / n
+        base = [0.0] * len(categorias)
+        for i, serie in enumerate(series):
+            valores = [float(v) for v in serie["valores"]]
+            xs = [p if apilado else p - 0.4 + ancho * (i + 0.5) for p in posiciones]
+            barras = ejes.bar(xs, valores, ancho, bottom=base if apilado else None, label=serie["nombre"],
+                              color=GRISES[i % len(GRISES)], hatch=TRAMAS[i % len(TRAMAS)], edgecolor="black", linewidth=0.6)
+            if not apilado:
+                ejes.bar_label(barras, labels=[_numero(v) for v in valores], fontsize=6, padding=1)
+            else:
+                base = [b + v for b, v in zip(base, valores)]
+        ejes.set_xticks(list(posiciones), categorias)
+        ejes.set_ylabel(grafico.get("eje_y", ""))
+        ejes.yaxis.get_major_locator().set_params(integer=True)
+        ejes.set_title(grafico.get("titulo", ""), fontsize=9, fontweight="bold")
+        ejes.legend(fontsize=7, frameon=False, ncol=min(n, 4), loc="upper center", bbox_to_anchor=(0.5, -0.12))
+        figura.tight_layout()
+        salida = io.BytesIO()
+        figura.savefig(salida, format="png", dpi=200, metadata={"Software": None})
+        plt.close(figura)
+    return salida.getvalue()
+
+
+def _numero(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
