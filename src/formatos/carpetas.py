@@ -177,6 +177,15 @@ def _seccion(exp: Expediente, parte: Parte) -> str:
     return "\n".join(lineas) or "Acompañante pedagógico"
 
 
+def _detalle(exp: Expediente, parte: Parte) -> str:
+    """El nombre del archivo sin los nombres de personas que la portada ya dice (queda la fecha, el periodo…)."""
+    g, detalle = parte.documento.agrupacion, PurePosixPath(parte.documento.ruta).stem
+    for clave, buscar in (("docente", exp.docente), ("acompanante", exp.acompanante)):
+        if clave in g:
+            detalle = detalle.replace(_nombre(buscar(g[clave])), "")
+    return " ".join(detalle.split())
+
+
 def portada(exp: Expediente, carpeta: Carpeta, paginas: list[int], paginas_portada: int) -> PortadaCarpeta:
     """El contenido de la portada, con la página de inicio de cada documento dentro de la carpeta."""
     contenido, firmantes = [], {}
@@ -184,7 +193,7 @@ def portada(exp: Expediente, carpeta: Carpeta, paginas: list[int], paginas_porta
     for n, (parte, p) in enumerate(zip(carpeta.partes, paginas), start=1):
         contenido.append(FilaContenido(
             numero=n,
-            documento=f"{parte.formato.titulo}\n{PurePosixPath(parte.documento.ruta).stem}",
+            documento="\n".join(filter(None, (parte.formato.titulo, _detalle(exp, parte)))),
             seccion=_seccion(exp, parte),
             paginas=f"{inicio}–{inicio + p - 1}" if p > 1 else str(inicio),
             firmas="\n".join(f"☐ {f.nombres} {f.apellidos}" for f in parte.firmas),

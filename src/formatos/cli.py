@@ -78,9 +78,11 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
         click.echo(f"{e}\n\nNo se generó nada: corrija la plantilla (o quítela de {plantillas} para usar la "
                    "incluida) y vuelva a intentarlo.", err=True)
         return 1
-    click.echo(f"\n{'Formato':<28}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
-    for formato, cuenta in resumen.conteo().items():
-        click.echo(f"{formato:<28}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
+    conteo = resumen.conteo()
+    ancho = max([28, *(len(f) + 2 for f in conteo)])
+    click.echo(f"\n{'Formato':<{ancho}}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
+    for formato, cuenta in conteo.items():
+        click.echo(f"{formato:<{ancho}}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
     click.echo(f"\nDocumentos en {salida}")
     if resumen.reporte_errores:
         click.echo(f"Hubo problemas: vea {resumen.reporte_errores}", err=True)
