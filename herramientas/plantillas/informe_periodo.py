@@ -30,7 +30,7 @@ def construir_ap(destino, tipo: str):
                "nivel alcanzado y producto de la asesoría.")
     etiqueta(doc, "{%p for a in aprendizajes %}")
     subtitulo(doc, "{{ loop.index }}. {{ a.docente }} — I. E. {{ a.institucion }}")
-    etiqueta(doc, "{%p if a.filas %}")
+    etiqueta(doc, "{%p if a.fecha %}")
     linea(doc, "Matriz del {{ a.fecha|fecha_corta }} (visita {{ a.visita }}).", tamano=9)
     tabla(doc, ["Desempeño atendido", "Nivel", "Evidencias", "Producto de la asesoría"],
           ["{{ f.codigo }}. {{ f.desempeno }}", "{{ f.nivel }}", "{{ f.evidencias }}", "{{ f.producto }}"],
@@ -40,7 +40,7 @@ def construir_ap(destino, tipo: str):
     etiqueta(doc, "{%p endif %}")
     etiqueta(doc, "{%p endfor %}")
     subtitulo(doc, "Docentes en su rol de director (evidencias sin nivel de logro)")
-    directores(doc)
+    directores(doc, cuando="En {{ mes_evidencias }}")
 
     s("Logros por desempeño")
     tabla_distribucion(doc)

@@ -236,7 +236,7 @@ def tabla_buenas_practicas(doc):
           [4.0, 4.2, 3.3, 5.5], "buenas_practicas", vacio="No se identificaron actividades innovadoras ni buenas prácticas en el periodo.")
 
 
-def directores(doc, coleccion: str = "directores"):
+def directores(doc, coleccion: str = "directores", cuando: str = "En el periodo"):
     etiqueta(doc, "{%p if " + coleccion + " %}")
     tabla(doc, ["Director(a) (I. E.)", "Fecha y GIA", "Evidencias (sin nivel de logro)", "Necesidades formativas"],
           ["{{ f.director }} ({{ f.institucion }})", "{{ f.fecha|fecha_corta }}\n{{ f.gia }}",
@@ -244,5 +244,5 @@ def directores(doc, coleccion: str = "directores"):
            "{% for d in f.filas %}{{ d.codigo }}: {{ d.necesidades_formativas }}{% if not loop.last %}{{ '\\n' }}{% endif %}{% endfor %}"],
           [3.4, 2.8, 6.0, 4.8], coleccion)
     etiqueta(doc, "{%p else %}")
-    linea(doc, "En el periodo no hubo GIA con directores: no hay matrices del directivo.")
+    linea(doc, cuando + " no hubo GIA con directores: no hay matrices del directivo.")
     etiqueta(doc, "{%p endif %}")
