@@ -6,6 +6,7 @@ trabajadores (límite de tiempo, cierres, reinicios) usan un `soffice` simulado,
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import replace
@@ -303,3 +304,16 @@ def test_las_instituciones_van_por_numero(carga_ejemplo):
                                      Path(nombre), ()))
     [carpeta] = carpetas.clasificar(exp, partes)  # las dos I. E. son del mismo AP en el ejemplo
     assert [str(p.documento.ruta) for p in carpeta.partes] == ["N.° 82145", "N.° 821087"]
+
+
+def test_cli_pdf_convierte_cada_docx(tmp_path, soffice_falso):
+    from formatos.recursos import expediente_ejemplo
+
+    salida = tmp_path / "docs"
+    resultado = CliRunner().invoke(cli, ["generar", str(expediente_ejemplo()), "--salida", str(salida),
+                                         "--formato", "matriz-directivo", "--pdf"])
+    assert resultado.exit_code == 0, resultado.output
+    docx = sorted(salida.rglob("*.docx"))
+    assert len(docx) == 14 and all(d.with_suffix(".pdf").exists() for d in docx)
+    assert re.search(r"matriz-directivo \(pdf\)\s+14\s+0\s+0", resultado.output)
+    assert soffice_falso() == min(os.cpu_count() or 1, 14)  # un arranque por trabajador, no uno por archivo

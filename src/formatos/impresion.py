@@ -13,8 +13,8 @@ from formatos.salida.nombres import ruta_segura
 from formatos.salida.pdf import convertir_a_pdf
 
 
-def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, plantillas: Path | None,
-             carpetas: bool, sobrescribir: bool) -> list[Resultado]:
+def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, carpetas: bool,
+             sobrescribir: bool) -> list[Resultado]:
     """El PDF de cada .docx del resumen (formato "… (pdf)") y, si se piden, las carpetas de firmas.
 
     Un PDF cuyo .docx no cambió y que ya existe no se rehace.
@@ -37,8 +37,7 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
                 firmas = carpetas_de_firmas.firmas_de(documento.contexto())
                 partes.append(carpetas_de_firmas.Parte(formato, documento, ruta, tuple(firmas)))
     grupos = carpetas_de_firmas.clasificar(expediente, partes)
-    propia = plantillas / carpetas_de_firmas.PLANTILLA if plantillas else None
-    plantilla = propia if propia and propia.exists() else carpeta_plantillas() / carpetas_de_firmas.PLANTILLA
+    plantilla = carpeta_plantillas() / carpetas_de_firmas.PLANTILLA
     for carpeta, unida in zip(grupos, carpetas_de_firmas.armar(expediente, grupos, plantilla)):
         for datos, extension in ((unida.pdf, ".pdf"), (unida.docx, ".docx")):
             destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))

@@ -120,7 +120,7 @@ def generar(
     if pdf or carpetas:
         from formatos.impresion import imprimir  # sigue al lote y usa su Resultado
 
-        for resultado in imprimir(expediente, elegidos, resumen, plantillas, carpetas, sobrescribir):
+        for resultado in imprimir(expediente, elegidos, resumen, carpetas, sobrescribir):
             resumen.resultados.append(resultado)
             if al_avanzar:
                 al_avanzar(resultado)
