@@ -244,7 +244,7 @@ def _archivos(tmp_path, contenidos):
 
 def test_un_documento_que_cuelga_se_detiene_y_los_demas_terminan(tmp_path, soffice_falso):
     rutas = _archivos(tmp_path, [b"uno", b"dos", b"COLGAR", b"cuatro", b"cinco"])
-    resultados = convertir_a_pdf(rutas, trabajadores=1, tiempo_limite=1.0, arranque=1.0)
+    resultados = convertir_a_pdf(rutas, trabajadores=1, tiempo_limite=1.0, arranque=10.0)
     assert [r.estado for r in resultados] == ["convertido", "convertido", "fallido", "convertido", "convertido"]
     assert "no terminó en 1 s" in resultados[2].mensaje
     assert not rutas[2].with_suffix(".pdf").exists()
@@ -254,7 +254,7 @@ def test_un_documento_que_cuelga_se_detiene_y_los_demas_terminan(tmp_path, soffi
 
 def test_tras_un_cierre_inesperado_se_reinicia_y_sigue(tmp_path, soffice_falso):
     rutas = _archivos(tmp_path, [b"uno", b"ROMPER", b"ILEGIBLE", b"cuatro"])
-    resultados = convertir_a_pdf(rutas, trabajadores=1, tiempo_limite=5.0, arranque=1.0)
+    resultados = convertir_a_pdf(rutas, trabajadores=1, tiempo_limite=5.0, arranque=10.0)
     assert [r.estado for r in resultados] == ["convertido", "fallido", "fallido", "convertido"]
     assert "se cerró inesperadamente" in resultados[1].mensaje
     assert resultados[2].mensaje == "LibreOffice no pudo convertirlo"
