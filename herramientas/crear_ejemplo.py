@@ -797,3 +797,9 @@ def crear() -> dict:
 if __name__ == "__main__":
     DESTINO.write_text(json.dumps(crear(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(DESTINO)
+    # excel: el mismo ejemplo como libro de captura lleno
+    from formatos.entrada import a_excel, cargar
+
+    LIBRO = DESTINO.with_suffix(".xlsx")
+    LIBRO.write_bytes(a_excel(cargar(DESTINO).expediente))
+    print(LIBRO)

@@ -203,9 +203,9 @@ CASOS = {
     "no UTF-8": "expediente.json: no está en UTF-8; guárdelo como «UTF-8» y vuelva a intentarlo",
     "lista": "el expediente debe ser un objeto JSON con sus secciones",
     "anidado": "expediente.json: no es un expediente (tiene miles de listas u objetos unos dentro de otros)",
-    "docx": "matriz.docx es un documento de Word, no un expediente: los datos van en un archivo .json",
+    "docx": "matriz.docx es un documento de Word, no un expediente: los datos van en un archivo .json o .xlsx",
     "docx renombrado": "expediente.json: es un documento de Office (zip), no un expediente JSON",
-    "plantilla": "matriz-docente.docx es una plantilla, no un expediente: los datos van en un archivo .json y las "
+    "plantilla": "matriz-docente.docx es una plantilla, no un expediente: los datos van en un archivo .json o .xlsx y las "
                  "plantillas propias se indican con --plantillas CARPETA",
     "enorme": "expediente.json: el archivo pesa más de 200 MB",
 }

@@ -36,13 +36,17 @@ MODULOS = {
     # pdf
     "carpeta-de-firmas": "carpeta_de_firmas",
 
+    # consolidados
+    "consolidado-valoraciones": "consolidado",
+    "consolidado-protocolo": "consolidado",
 }
 
 if __name__ == "__main__":
     from formatos.salida.docx import zip_determinista
 
     for nombre in sys.argv[1:] or MODULOS:
-        destino = DESTINO / f"{nombre}.docx"
-        importlib.import_module(MODULOS[nombre]).construir(destino)
+        modulo = importlib.import_module(MODULOS[nombre])
+        destino = DESTINO / f"{nombre}{getattr(modulo, 'EXTENSION', '.docx')}"
+        modulo.construir(destino)
         destino.write_bytes(zip_determinista(destino.read_bytes()))  # mismo script, mismos bytes
-        print(f"plantillas/{nombre}.docx")
+        print(f"plantillas/{destino.name}")

@@ -12,7 +12,8 @@ import click
 
 from formatos import __version__
 from formatos.cli_es import Grupo
-from formatos.entrada import cargar
+from formatos.entrada import a_excel, a_json, cargar
+from formatos.lote import escribir_atomico
 from formatos.lote import generar as generar_lote
 from formatos.modelos.expediente import Carga, Expediente
 from formatos.recursos import carpeta_plantillas, expediente_ejemplo
@@ -119,20 +120,62 @@ def demo(salida: Path, sobrescribir: bool, pdf: bool, carpetas: bool) -> None:
 @_CARPETAS
 def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None,
             pdf: bool, carpetas: bool) -> None:
-    """Genera los documentos de un expediente (ENTRADA: archivo .json)."""
+    """Genera los documentos de un expediente (ENTRADA: archivo .json o libro .xlsx)."""
     sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, plantillas, pdf, carpetas))
 
 
 @cli.command()
 @click.argument("entrada", type=click.Path(path_type=Path))
 def validar(entrada: Path) -> None:
-    """Revisa un expediente y lista cada problema con su ubicación en los datos."""
+    """Revisa un expediente (.json o .xlsx) y lista cada problema con su ubicación (hoja, fila y columna en Excel)."""
     carga = cargar(entrada)
     _mostrar_problemas(carga)
     if carga.errores or carga.expediente is None:
         click.echo(f"{len(carga.errores)} error(es), {len(carga.advertencias)} advertencia(s).", err=True)
         sys.exit(1)
     click.echo(f"El expediente es válido ({len(carga.advertencias)} advertencia(s)).")
+
+
+def _no_reemplazar(destino: Path, sobrescribir: bool) -> None:
+    if destino.exists() and not sobrescribir:
+        raise click.UsageError(f"{destino} ya existe; use --sobrescribir para reemplazarlo")
+
+
+@cli.command()
+@click.argument("archivo", type=click.Path(path_type=Path))
+@click.option("--ugel", metavar="NOMBRE", help='Nombre de la UGEL, p. ej. "UGEL San Marcos".')
+@click.option("--anio", type=click.IntRange(2019, 2100), metavar="AÑO", help="Año lectivo.")
+@click.option("--sobrescribir", is_flag=True, help="Reemplaza el archivo si ya existe.")
+def captura(archivo: Path, ugel: str | None, anio: int | None, sobrescribir: bool) -> None:
+    """Crea el libro de Excel en blanco para llenar los datos de un año (ARCHIVO: .xlsx)."""
+    if archivo.suffix.lower() != ".xlsx":
+        raise click.UsageError("el libro de captura debe terminar en .xlsx")
+    _no_reemplazar(archivo, sobrescribir)
+    escribir_atomico(archivo, a_excel(None, ugel, anio))
+    click.echo(f"Libro de captura creado: {archivo}. Llénelo y revíselo con: formatos validar {archivo.name}")
+
+
+@cli.command()
+@click.argument("entrada", type=click.Path(path_type=Path))
+@click.option("--a", "destino", type=click.Path(path_type=Path), metavar="DESTINO", required=True,
+              help="Archivo .xlsx (libro de captura) o .json.")
+@click.option("--sobrescribir", is_flag=True, help="Reemplaza el destino si ya existe.")
+def exportar(entrada: Path, destino: Path, sobrescribir: bool) -> None:
+    """Convierte un expediente entre JSON y el libro de Excel (solo pasan los registros válidos)."""
+    escritores = {".xlsx": a_excel, ".json": a_json}
+    if destino.suffix.lower() not in escritores:
+        raise click.UsageError("el destino debe terminar en .xlsx o .json")
+    _no_reemplazar(destino, sobrescribir)
+    carga = cargar(entrada)
+    _mostrar_problemas(carga)
+    if carga.expediente is None:
+        click.echo(f"No se exportó nada: {entrada.name} no se pudo leer.", err=True)
+        sys.exit(1)
+    escribir_atomico(destino, escritores[destino.suffix.lower()](carga.expediente))
+    click.echo(f"Expediente exportado a {destino}.")
+    if carga.errores:
+        click.echo(f"{len(carga.errores)} registro(s) con errores no se exportaron.", err=True)
+        sys.exit(1)
 
 
 @cli.command()

@@ -12,11 +12,15 @@ Ruta = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Problema:
-    """Un error (el registro no se usa) o una advertencia (se usa igual), con su ruta en los datos."""
+    """Un error (el registro no se usa) o una advertencia (se usa igual), con su ruta en los datos.
+
+    `ubicacion` dice dónde lo ve el usuario si no es la ruta (p. ej. "Hoja Docentes, fila 7, columna DNI").
+    """
 
     ruta: Ruta
     mensaje: str
     gravedad: Literal["error", "advertencia"] = "error"
+    ubicacion: str | None = None
 
     @property
     def lugar(self) -> str:
@@ -27,7 +31,8 @@ class Problema:
 
     def __str__(self) -> str:
         prefijo = "advertencia: " if self.gravedad == "advertencia" else ""
-        return f"{prefijo}{self.lugar}: {self.mensaje}" if self.ruta else f"{prefijo}{self.mensaje}"
+        lugar = self.ubicacion or self.lugar
+        return f"{prefijo}{lugar}: {self.mensaje}" if lugar else f"{prefijo}{self.mensaje}"
 
 
 class ErrorFormatos(Exception):

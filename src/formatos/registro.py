@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from formatos.documentos import consolidado_protocolo, consolidado_valoraciones  # consolidados
 from formatos.documentos import Formato, matriz_directivo, matriz_docente
 from formatos.documentos import (  # informes
     informe_diagnostico_ap, informe_diagnostico_ugel, informe_final_ap, informe_final_ugel, informe_mensual,
@@ -33,6 +34,8 @@ FORMATOS: dict[str, Formato] = {
         informe_taller.FORMATO,
 
         # consolidados
+        consolidado_valoraciones.FORMATO,
+        consolidado_protocolo.FORMATO,
 
     )
 }

@@ -1,13 +1,19 @@
-"""Lectura de expedientes desde archivos (JSON; Excel en `entrada.excel`)."""
+"""Lectura de expedientes desde archivos: JSON o el libro de Excel de `formatos captura`."""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
-from formatos.entrada.json import leer_json
+from formatos.entrada.captura import libro
+from formatos.entrada.excel import leer_excel
+from formatos.entrada.json import a_json, leer_json
 from formatos.errores import Problema
-from formatos.modelos.expediente import Carga
+from formatos.modelos.expediente import Carga, Expediente
+
+__all__ = ["LECTORES", "a_excel", "a_json", "cargar"]
+
+LECTORES = {".json": leer_json, ".xlsx": leer_excel, ".xlsm": leer_excel}
 
 
 def cargar(ruta: str | Path) -> Carga:
@@ -17,9 +23,15 @@ def cargar(ruta: str | Path) -> Carga:
         return Carga(None, [Problema((), f"no existe el archivo {ruta}")])
     if ruta.suffix.lower() in (".docx", ".dotx", ".doc"):
         return Carga(None, [Problema((), _documento_word(ruta))])
-    if ruta.suffix.lower() == ".json":
-        return leer_json(ruta)
-    return Carga(None, [Problema((), f"{ruta.name}: formato de archivo no reconocido (use .json)")])
+    lector = LECTORES.get(ruta.suffix.lower())
+    if lector is None:
+        return Carga(None, [Problema((), f"{ruta.name}: formato de archivo no reconocido (use .json o .xlsx)")])
+    return lector(ruta)
+
+
+def a_excel(expediente: Expediente | None = None, ugel: str | None = None, anio: int | None = None) -> bytes:
+    """El libro de captura: lleno con el expediente, o en blanco con la UGEL y el año."""
+    return libro(expediente, ugel, anio)
 
 
 def _documento_word(ruta: Path) -> str:
@@ -30,6 +42,6 @@ def _documento_word(ruta: Path) -> str:
     except (zipfile.BadZipFile, KeyError, OSError):
         plantilla = False
     if plantilla:
-        return (f"{ruta.name} es una plantilla, no un expediente: los datos van en un archivo .json y las "
+        return (f"{ruta.name} es una plantilla, no un expediente: los datos van en un archivo .json o .xlsx y las "
                 "plantillas propias se indican con --plantillas CARPETA")
-    return f"{ruta.name} es un documento de Word, no un expediente: los datos van en un archivo .json"
+    return f"{ruta.name} es un documento de Word, no un expediente: los datos van en un archivo .json o .xlsx"

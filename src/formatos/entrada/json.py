@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from formatos.errores import Problema
-from formatos.modelos.expediente import Carga, validar_expediente
+from formatos.modelos.expediente import Carga, Expediente, validar_expediente
 from formatos.caracteres import PROHIBIDOS
 
 TAMANO_MAXIMO = 200 * 1024 * 1024
@@ -72,3 +72,9 @@ def leer_json(ruta: Path) -> Carga:
     carga = validar_expediente(datos)
     carga.problemas[:0] = avisos
     return carga
+
+
+def a_json(expediente: Expediente) -> bytes:
+    """El expediente en JSON (UTF-8, con sangría), como lo lee `cargar`."""
+    datos = expediente.model_dump(mode="json")
+    return (json.dumps(datos, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
