@@ -39,12 +39,16 @@ _WINDOWS = [Path(os.environ.get(v, "")) / "LibreOffice" / "program" / "soffice.e
 
 
 class LibreOfficeNoEncontrado(ErrorFormatos):
+    """No hay LibreOffice: el mensaje dice cómo instalarlo en Windows y en Debian."""
+
     def __init__(self) -> None:
         super().__init__(INSTALAR)
 
 
 @dataclass(frozen=True)
 class ConversionPdf:
+    """Cómo terminó un documento: su PDF en `destino`, o fallido con el motivo en `mensaje`."""
+
     origen: Path
     destino: Path
     estado: Literal["convertido", "fallido"]
