@@ -6,6 +6,7 @@ import difflib
 import json
 import shutil
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -13,8 +14,9 @@ import click
 from formatos import __version__
 from formatos.cli_es import Grupo
 from formatos.entrada import a_excel, a_json, cargar
-from formatos.lote import escribir_atomico
+from formatos.lote import ProcesoFallido, escribir_atomico
 from formatos.lote import generar as generar_lote
+from formatos.lote.manifiesto import NOMBRE as NOMBRE_MANIFIESTO
 from formatos.modelos.expediente import Carga, Expediente
 from formatos.recursos import carpeta_plantillas, expediente_ejemplo
 from formatos.registro import FORMATOS
@@ -40,6 +42,33 @@ def _elegir_formatos(nombres: tuple[str, ...]) -> list[str]:
     return list(nombres) or list(FORMATOS)
 
 
+class _Avance:
+    """El avance del lote: una barra en una terminal; líneas simples (cada 10 %) en un registro o tubería."""
+
+    def __init__(self) -> None:
+        self.barra = None
+        self.total = self.hechos = 0
+
+    def empezar(self, total: int) -> None:
+        self.total = total
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.barra = tqdm(total=total, unit=" doc", desc="Generando", file=sys.stderr, leave=False,
+                              bar_format="{desc} {bar} {n_fmt}/{total_fmt} documentos · {elapsed} (faltan {remaining})")
+
+    def avanzar(self, _resultado) -> None:
+        self.hechos += 1
+        if self.barra is not None:
+            self.barra.update()
+        elif 10 * self.hechos // self.total > 10 * (self.hechos - 1) // self.total:
+            click.echo(f"Generando: {self.hechos} de {self.total} documentos ({100 * self.hechos // self.total} %)", err=True)
+
+    def cerrar(self) -> None:
+        if self.barra is not None:
+            self.barra.close()
+
+
 _OFIMATICA = (".docx", ".xlsx", ".doc", ".dotx", ".docm", ".xls", ".xlsm", ".odt", ".ods")
 
 
@@ -57,8 +86,8 @@ def _avisar_plantillas(plantillas: Path, formatos: list[str]) -> None:
             click.echo(f"advertencia: {archivo.name} no corresponde a ningún formato y no se usa{sugerencia}", err=True)
 
 
-def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, plantillas: Path | None = None,
-              pdf: bool = False, carpetas: bool = False) -> int:
+def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, procesos: int | None,
+              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False) -> int:
     if pdf or carpetas:
         try:
             buscar_soffice()
@@ -72,23 +101,54 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
     if carga.expediente is None:
         click.echo(f"No se generó nada: {entrada.name} no se pudo leer.", err=True)
         return 1
+    avance = _Avance()
     try:
         resumen = generar_lote(carga.expediente, salida, formatos, plantillas=plantillas, sobrescribir=sobrescribir,
-                               problemas=carga.problemas, pdf=pdf, carpetas=carpetas)
+                               problemas=carga.problemas, procesos=procesos, al_empezar=avance.empezar,
+                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas)
     except PlantillaInvalida as e:
         click.echo(f"{e}\n\nNo se generó nada: corrija la plantilla (o quítela de {plantillas} para usar la "
                    "incluida) y vuelva a intentarlo.", err=True)
         return 1
-    conteo = resumen.conteo()
-    ancho = max([28, *(len(f) + 2 for f in conteo)])
-    click.echo(f"\n{'Formato':<{ancho}}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
-    for formato, cuenta in conteo.items():
-        click.echo(f"{formato:<{ancho}}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
-    click.echo(f"\nDocumentos en {salida}")
+    except KeyboardInterrupt:
+        avance.cerrar()
+        click.echo(f"\nInterrumpido. Los documentos terminados y {salida / NOMBRE_MANIFIESTO} quedaron guardados; "
+                   "ejecute la misma orden otra vez para completar el lote.", err=True)
+        return 130
+    except ProcesoFallido as e:
+        avance.cerrar()
+        click.echo(f"\nSe detuvo el lote: {e}", err=True)
+        return 1
+    avance.cerrar()
+    _mostrar_resumen(resumen)
     if resumen.reporte_errores:
         click.echo(f"Hubo problemas: vea {resumen.reporte_errores}", err=True)
         return 1
     return 0
+
+
+def _mostrar_resumen(resumen) -> None:
+    conteo = resumen.conteo()
+    ancho = max([28, *(len(f) + 2 for f in conteo)])
+    click.echo(f"\n{'Formato':<{ancho}}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
+    total = Counter()
+    for formato, cuenta in conteo.items():
+        total.update(cuenta)
+        click.echo(f"{formato:<{ancho}}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
+    click.echo(f"{'Total':<{ancho}}{total['generado']:>10}{total['sin cambios']:>13}{total['fallido']:>10}")
+    procesos = "1 proceso" if resumen.procesos == 1 else f"{resumen.procesos} procesos"
+    click.echo(f"\nTiempo: {resumen.segundos:.1f} s ({procesos}). Documentos en {resumen.salida}")
+    click.echo(f"Manifiesto: {resumen.salida / NOMBRE_MANIFIESTO}")
+
+
+def _procesos_validos(_contexto, _parametro, valor: int | None) -> int | None:
+    if valor is not None and valor < 1:
+        raise click.BadParameter("debe ser 1 o más")
+    return valor
+
+
+_PROCESOS = click.option("--procesos", type=int, metavar="N", callback=_procesos_validos,
+                         help="Procesos en paralelo (por omisión, uno por núcleo del equipo).")
 
 
 @click.group(cls=Grupo)
@@ -101,11 +161,12 @@ def cli() -> None:
 @click.option("--salida", type=click.Path(path_type=Path), metavar="CARPETA", default=Path("formatos-demo"), show_default=True,
               help="Carpeta donde se guardan los documentos.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
+@_PROCESOS
 @_PDF
 @_CARPETAS
-def demo(salida: Path, sobrescribir: bool, pdf: bool, carpetas: bool) -> None:
+def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carpetas: bool) -> None:
     """Genera todos los formatos de la UGEL de ejemplo."""
-    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, pdf=pdf, carpetas=carpetas))
+    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas))
 
 
 @cli.command()
@@ -116,12 +177,13 @@ def demo(salida: Path, sobrescribir: bool, pdf: bool, carpetas: bool) -> None:
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
 @click.option("--plantillas", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="CARPETA",
               help="Carpeta con plantillas propias de la UGEL (las que falten se toman del paquete).")
+@_PROCESOS
 @_PDF
 @_CARPETAS
 def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None,
-            pdf: bool, carpetas: bool) -> None:
+            procesos: int | None, pdf: bool, carpetas: bool) -> None:
     """Genera los documentos de un expediente (ENTRADA: archivo .json o libro .xlsx)."""
-    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, plantillas, pdf, carpetas))
+    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas, pdf, carpetas))
 
 
 @cli.command()

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from formatos import carpetas as carpetas_de_firmas
 from formatos.documentos import Formato
-from formatos.lote import Estado, Resultado, Resumen, escribir_atomico
+from formatos.lote import Resumen
+from formatos.lote.manifiesto import Entrada, escribir_atomico, sha256
+from formatos.lote.trabajo import Estado, Resultado
 from formatos.modelos.expediente import Expediente
 from formatos.recursos import carpeta_plantillas
 from formatos.salida.nombres import ruta_segura
@@ -26,7 +28,9 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
     for r in docx:
         c = convertidos.get(r.ruta)
         estado = "sin cambios" if c is None else "generado" if c.estado == "convertido" else "fallido"
-        nuevos.append(Resultado(f"{r.formato} (pdf)", r.ruta.with_suffix(".pdf"), r.registros, estado, c.mensaje if c else ""))
+        pdf = r.ruta.with_suffix(".pdf")
+        entrada = None if estado == "fallido" else _entrada(resumen.salida, pdf, r.formato, r.registros, r.ruta)
+        nuevos.append(Resultado(f"{r.formato} (pdf)", pdf, r.registros, estado, c.mensaje if c else "", entrada))
     if not carpetas:
         return nuevos
     listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx") for n in nuevos if n.estado != "fallido"}
@@ -42,8 +46,22 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
         for datos, extension in ((unida.pdf, ".pdf"), (unida.docx, ".docx")):
             destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))
             estado, mensaje = ("fallido", unida.error) if unida.error else escribir(destino, datos, sobrescribir)
-            nuevos.append(Resultado(f"{carpetas_de_firmas.CARPETA} ({extension[1:]})", destino, carpeta.registros, estado, mensaje))
+            entrada = None if estado == "fallido" else _entrada(resumen.salida, destino, carpetas_de_firmas.CARPETA,
+                                                               carpeta.registros)
+            nuevos.append(Resultado(f"{carpetas_de_firmas.CARPETA} ({extension[1:]})", destino, carpeta.registros,
+                                    estado, mensaje, entrada))
     return nuevos
+
+
+def _entrada(salida: Path, archivo: Path, formato: str, registros: tuple[str, ...], origen: Path | None = None) -> Entrada:
+    """La entrada del manifiesto de un PDF (hecho de `origen`) o de una carpeta de firmas."""
+    raiz = salida.resolve()
+    return Entrada(
+        ruta=archivo.resolve().relative_to(raiz).as_posix(), tipo=archivo.suffix.lstrip("."), formato=formato,
+        registros=registros, sha256=sha256(archivo.read_bytes()),
+        sha256_datos=sha256(origen.read_bytes()) if origen else "",
+        origen=origen.resolve().relative_to(raiz).as_posix() if origen else "",
+    )
 
 
 def escribir(destino: Path, datos: bytes, sobrescribir: bool) -> tuple[Estado, str]:

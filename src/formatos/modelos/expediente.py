@@ -28,6 +28,8 @@ from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
 from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
 
 MAX_DOCENTES_POR_AP = 8
+_INDICES: dict[tuple[int, int], tuple[list, dict[str, Any]]] = {}
+"""Índices por clave de las secciones, por lista (que se guarda para que su id no se reutilice)."""
 
 
 class Configuracion(Modelo):
@@ -79,8 +81,14 @@ class Expediente(Modelo):
 
     # --- consultas que usan los formatos -------------------------------------------------------
     def indice(self, seccion: str) -> dict[str, Any]:
-        """Los registros de una sección por su clave."""
-        return {r.identificador(): r for r in getattr(self, seccion)}
+        """Los registros de una sección por su clave (armado una vez por lista: el lote consulta miles de veces)."""
+        registros = getattr(self, seccion)
+        guardado = _INDICES.get((id(registros), len(registros)))
+        if guardado is None or guardado[0] is not registros:
+            if len(_INDICES) >= 64:
+                _INDICES.clear()
+            guardado = _INDICES[id(registros), len(registros)] = (registros, {r.identificador(): r for r in registros})
+        return guardado[1]
 
     def docente(self, dni: str) -> Docente:
         return self.indice("docentes")[dni]

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from formatos.salida.docx import render_docx
+from formatos.salida.docx import PlantillaDocx, render_docx
 from formatos.salida.xlsx import render_xlsx
 
 RENDERIZADORES: dict[str, Callable[[Path, dict], bytes]] = {".docx": render_docx, ".xlsx": render_xlsx}
 """Cómo se renderiza cada tipo de plantilla, por extensión."""
 
+COMPILADORES: dict[str, Callable[[Path], Callable[[dict], bytes]]] = {".docx": lambda ruta: PlantillaDocx(ruta).render}
+"""Los tipos de plantilla que se preparan una vez para muchos documentos (el lote los usa si existen)."""
+
 
 def renderizar(plantilla: Path, contexto: dict) -> bytes:
     return RENDERIZADORES[plantilla.suffix.lower()](plantilla, contexto)
+
+
+def preparar(plantilla: Path) -> Callable[[dict], bytes]:
+    """El renderizador de una plantilla para muchos documentos: compilado si su tipo lo permite."""
+    extension = plantilla.suffix.lower()
+    if extension in COMPILADORES:
+        return COMPILADORES[extension](plantilla)
+    return partial(RENDERIZADORES[extension], plantilla)

@@ -1,13 +1,28 @@
-"""Render de plantillas Word con docxtpl en un entorno Jinja aislado (sandbox) y salida determinista."""
+"""Plantillas Word compiladas: docxtpl prepara la plantilla una sola vez y cada documento solo se renderiza.
+
+`PlantillaDocx(ruta)` hace una vez lo que `DocxTemplate.render` rehace en cada documento: leer el .docx,
+limpiar el XML de las etiquetas (`patch_xml`) y compilar con Jinja el cuerpo, los encabezados, los pies,
+las notas al pie y las propiedades del documento, en el entorno aislado de `entorno()`. Por documento solo
+se ejecutan las plantillas ya compiladas y los mismos pasos finales de docxtpl (`resolve_listing`,
+`fix_tables`, `fix_docpr_ids`); el .docx se escribe copiando tal cual los miembros que no cambian.
+El resultado es el mismo XML que da `DocxTemplate(...).render(...)` (lo comprueba `tests/test_lote.py`).
+"""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
+import struct
 import zipfile
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
-from xml.parsers import expat
 
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import parse_xml, serialize_part_xml
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError
@@ -21,6 +36,8 @@ from formatos.salida.mensajes import mensaje_jinja
 from formatos.salida.texto import para_word
 
 FECHA_ZIP = (2000, 1, 1, 0, 0, 0)
+PROPIEDADES = ("author", "comments", "identifier", "language", "subject", "title")
+"""Las propiedades de texto que docxtpl renderiza (`DocxTemplate.render_properties`)."""
 
 
 def entorno() -> SandboxedEnvironment:
@@ -30,42 +47,296 @@ def entorno() -> SandboxedEnvironment:
     return env
 
 
-def zip_determinista(datos: bytes) -> bytes:
-    """Reescribe un .docx/.xlsx con fechas fijas y orden estable: mismos datos, mismos bytes."""
-    origen = zipfile.ZipFile(io.BytesIO(datos))
-    salida = io.BytesIO()
-    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as destino:
-        for info in origen.infolist():
-            nuevo = zipfile.ZipInfo(info.filename, FECHA_ZIP)
-            nuevo.compress_type = zipfile.ZIP_DEFLATED
-            nuevo.external_attr = 0o600 << 16
-            destino.writestr(nuevo, origen.read(info.filename))
-    return salida.getvalue()
+# --- zip determinista -------------------------------------------------------------------------------
+
+_FECHA_DOS = (FECHA_ZIP[0] - 1980) << 9 | FECHA_ZIP[1] << 5 | FECHA_ZIP[2]
+_HORA_DOS = 0
+_PERMISOS = 0o600 << 16
+_HECHO_POR = 3 << 8 | 20  # Unix, zip 2.0: igual en Windows y Linux
 
 
-PARTES_RENDERIZADAS = re.compile(r"word/(document|header\d*|footer\d*)\.xml|docProps/core\.xml")
+class _Miembro:
+    """Un miembro del zip listo para copiar: su cabecera local con los datos comprimidos y su entrada del
+    directorio central (sin el desplazamiento, que depende de los miembros anteriores)."""
+
+    __slots__ = ("central", "local", "nombre")
+
+    def __init__(self, nombre: str, metodo: int, crc: int, tamano: int, comprimido: bytes) -> None:
+        self.nombre = nombre.encode("utf-8")
+        banderas = 0 if self.nombre.isascii() else 0x800
+        comunes = (metodo, _HORA_DOS, _FECHA_DOS, crc, len(comprimido), tamano, len(self.nombre))
+        self.local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, banderas, *comunes, 0) + self.nombre + comprimido
+        self.central = struct.pack("<IHHHHHHIIIHHHHHI", 0x02014B50, _HECHO_POR, 20, banderas, *comunes,
+                                   0, 0, 0, 0, _PERMISOS)
 
 
-def comprobar_xml(datos: bytes) -> None:
-    """Una parte renderizada que no es XML bien formado es un error, nunca un archivo guardado."""
+def _miembro(nombre: str, datos: bytes) -> _Miembro:
+    return _Miembro(nombre, zipfile.ZIP_DEFLATED, zlib.crc32(datos), len(datos),
+                    zlib.compress(datos, 1, wbits=-15))  # nivel 1: rápido, y el tamaño casi no cambia
+
+
+def _miembros_crudos(datos: bytes) -> dict[str, _Miembro]:
+    """Los miembros de un zip con sus bytes comprimidos tal como están (sin descomprimir ni recomprimir)."""
+    miembros = {}
     with zipfile.ZipFile(io.BytesIO(datos)) as z:
-        for nombre in z.namelist():
-            if PARTES_RENDERIZADAS.fullmatch(nombre):
-                try:
-                    expat.ParserCreate().Parse(z.read(nombre), True)
-                except expat.ExpatError as e:
-                    raise ErrorFormatos(f"la parte {nombre} del documento no es XML válido: {e}") from e
+        for info in z.infolist():
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
+                miembros[info.filename] = _miembro(info.filename, z.read(info))
+                continue
+            inicio = info.header_offset
+            largo_nombre, largo_extra = struct.unpack("<HH", datos[inicio + 26 : inicio + 30])
+            inicio += 30 + largo_nombre + largo_extra
+            miembros[info.filename] = _Miembro(info.filename, info.compress_type, info.CRC, info.file_size,
+                                               datos[inicio : inicio + info.compress_size])
+    return miembros
+
+
+def escribir_zip(miembros: list[_Miembro]) -> bytes:
+    """Un zip con fechas fijas, permisos fijos y el orden dado: mismos miembros, mismos bytes."""
+    central, desplazamiento = [], 0
+    for m in miembros:
+        central += [m.central, struct.pack("<I", desplazamiento), m.nombre]
+        desplazamiento += len(m.local)
+    directorio = b"".join(central)
+    fin = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(miembros), len(miembros), len(directorio),
+                      desplazamiento, 0)
+    return b"".join(m.local for m in miembros) + directorio + fin
+
+
+# --- la plantilla compilada -------------------------------------------------------------------------
+
+_LISTADO = "\t\a\n\f"
+"""Los caracteres que `DocxTemplate.resolve_listing` convierte (tabulador, párrafo, salto, página)."""
+
+
+def _nombre(parte) -> str:
+    return str(parte.partname).lstrip("/")
+
+
+class PlantillaDocx:
+    """Una plantilla .docx preparada una vez; `render(contexto)` da los bytes de cada documento."""
+
+    def __init__(self, ruta: str | Path, env: SandboxedEnvironment | None = None) -> None:
+        self.ruta = Path(ruta)
+        self.env = env or entorno()
+        datos = self.ruta.read_bytes()
+        self._miembros = _miembros_crudos(datos)
+        self._tpl = DocxTemplate(io.BytesIO(datos))  # solo para sus funciones de limpieza, no para renderizar
+        doc = self._tpl.get_docx()
+        principal = doc.part
+        self._nombre_cuerpo = _nombre(principal)
+        self._raiz = parse_xml(principal.blob)
+        self._cuerpo_actual = self._raiz.find(principal.element.body.tag)
+        self._cuerpo = self._compilar(self._tpl.get_xml(), self._nombre_cuerpo, self._raiz.nsmap)
+        self._antes, self._despues = _alrededor_del_cuerpo(self._raiz, self._cuerpo_actual)
+        self._imagenes = "docPr" in self._tpl.get_xml()
+        self._partes: dict[str, object] = {}
+        for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI):
+            for _, parte in self._tpl.get_headers_footers(uri):
+                xml = self._tpl.get_part_xml(parte)
+                self._partes[_nombre(parte)] = (self._compilar(xml, _nombre(parte)),
+                                               self._tpl.get_headers_footers_encoding(xml))
+        self._notas = {
+            _nombre(p): self._compilar(p.blob.decode("utf-8"), _nombre(p))
+            for p in principal.package.parts if p.content_type == CT.WML_FOOTNOTES
+        }
+        self._propiedades = None
+        if any(r.reltype == RT.CORE_PROPERTIES for r in principal.package.rels.values()):
+            nucleo = doc.core_properties
+            self._nombre_nucleo = _nombre(principal.package.part_related_by(RT.CORE_PROPERTIES))
+            self._nucleo = nucleo._element
+            self._propiedades = [(p, _Fija.o_plantilla(self.env, getattr(nucleo, p))) for p in PROPIEDADES]
+        self._memoria: dict[tuple[str, str], bytes] = {}
+        self._comprimidos: dict[str, tuple[bytes, _Miembro]] = {}
+
+    def _compilar(self, xml: str, parte: str, espacios: dict | None = None):
+        xml = self._tpl.patch_xml(xml).replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
+        if espacios:  # las declaraciones que el cuerpo repite de la raíz (lxml las quita al insertarlo)
+            inicio = xml.index(">")
+            etiqueta = re.sub(r' xmlns:(\w+)="([^"]*)"',
+                              lambda m: "" if espacios.get(m[1]) == m[2] else m[0], xml[:inicio])
+            self._etiquetas_cuerpo = (xml[:inicio], etiqueta)
+            xml = etiqueta + xml[inicio:]
+        try:
+            return _Fija.o_plantilla(self.env, xml)
+        except TemplateError as e:
+            raise ErrorFormatos(mensaje_jinja(e)) from e
+
+    def _render_parte(self, plantilla, contexto: dict) -> str:
+        """Lo que hace `DocxTemplate.render_xml_part` después de renderizar."""
+        xml = plantilla.render(contexto).replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        if "{_" in xml or "_}" in xml:
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return self._tpl.resolve_listing(xml) if any(c in xml for c in _LISTADO) else xml
+
+    def _una_vez(self, parte: str, xml: str, convertir) -> bytes:
+        """Las partes que salen igual en todos los documentos (encabezados, propiedades) se serializan una vez."""
+        clave = (parte, xml)
+        if clave not in self._memoria:
+            if len(self._memoria) > 64:
+                self._memoria.clear()
+            self._memoria[clave] = convertir(xml)
+        return self._memoria[clave]
+
+    def partes(self, contexto: dict) -> dict[str, bytes]:
+        """Las partes XML renderizadas con `contexto`, por nombre de miembro del zip."""
+        nuevas = {}
+        xml = self._render_parte(self._cuerpo, contexto)
+        # Todo el document.xml de una vez: más rápido que insertar el cuerpo en la raíz como docxtpl.
+        raiz = _comprobar(self._antes + xml + self._despues, "el cuerpo del documento")  # docxtpl lo repararía
+        cuerpo = raiz.find(self._cuerpo_actual.tag)
+        if _tablas_por_ajustar(cuerpo):  # raro: lo hace docxtpl, sobre el cuerpo como él lo renderiza
+            original, sin_espacios = self._etiquetas_cuerpo
+            cuerpo = self._tpl.fix_tables(original + xml[len(sin_espacios):])
+            self._raiz.replace(self._cuerpo_actual, cuerpo)
+            raiz, self._cuerpo_actual = self._raiz, cuerpo
+        if self._imagenes:
+            self._tpl.docx_ids_index = 1000
+            self._tpl.fix_docpr_ids(cuerpo)
+        nuevas[self._nombre_cuerpo] = serialize_part_xml(raiz)
+        for nombre, (plantilla, codificacion) in self._partes.items():
+            xml = self._render_parte(plantilla, contexto)
+            nuevas[nombre] = self._una_vez(nombre, xml, lambda x, c=codificacion: _serializar(x, c))
+        for nombre, plantilla in self._notas.items():
+            xml = self._render_parte(plantilla, contexto)
+            _comprobar(xml, "una parte del documento")
+            nuevas[nombre] = xml.encode("utf-8")
+        if self._propiedades:
+            valores = "\x00".join(p.render(contexto) for _, p in self._propiedades)
+            nuevas[self._nombre_nucleo] = self._una_vez(self._nombre_nucleo, valores, self._nucleo_con)
+        return nuevas
+
+    def _nucleo_con(self, valores: str) -> bytes:
+        elemento = copy.deepcopy(self._nucleo)
+        propiedades = CoreProperties(elemento)
+        for (nombre, _), valor in zip(self._propiedades, valores.split("\x00"), strict=True):
+            setattr(propiedades, nombre, valor)
+        return serialize_part_xml(elemento)
+
+    def render(self, contexto: dict) -> bytes:
+        """Los bytes del .docx: las partes renderizadas y los demás miembros copiados tal cual.
+
+        Un documento con gráficos (imágenes nuevas en el paquete) lo arma docxtpl mismo, como `render_simple`.
+        """
+        if _con_graficos(contexto):
+            return render_simple(self.ruta, contexto)
+        try:
+            nuevas = self.partes(contexto)
+        except TemplateError as e:
+            raise ErrorFormatos(mensaje_jinja(e)) from e
+        miembros = []
+        for nombre, miembro in self._miembros.items():
+            if nombre in nuevas:
+                datos = nuevas[nombre]
+                anterior = self._comprimidos.get(nombre)
+                if anterior is None or anterior[0] is not datos:  # las partes iguales se comprimen una vez
+                    anterior = self._comprimidos[nombre] = (datos, _miembro(nombre, datos))
+                miembro = anterior[1]
+            miembros.append(miembro)
+        return escribir_zip(miembros)
+
+
+def _alrededor_del_cuerpo(raiz: etree._Element, cuerpo: etree._Element) -> tuple[str, str]:
+    """El XML de document.xml antes y después del cuerpo."""
+    marca = etree.Element(cuerpo.tag)
+    marca.text = "CUERPO-DE-LA-PLANTILLA"
+    raiz.replace(cuerpo, marca)
+    xml = etree.tostring(raiz, encoding="unicode")
+    raiz.replace(marca, cuerpo)
+    i = xml.index(">CUERPO-DE-LA-PLANTILLA<") + 1
+    return xml[: xml.rindex("<", 0, i)], xml[xml.index(">", i) + 1 :]
+
+
+@dataclass(frozen=True)
+class _Fija:
+    """Una parte sin etiquetas Jinja: su resultado, calculado una vez, es el mismo en todos los documentos."""
+
+    texto: str
+
+    def render(self, _contexto: dict) -> str:
+        return self.texto
+
+    @classmethod
+    def o_plantilla(cls, env: SandboxedEnvironment, fuente: str):
+        plantilla = env.from_string(fuente)
+        marcas = (env.block_start_string, env.variable_start_string, env.comment_start_string)
+        if env.line_statement_prefix or env.line_comment_prefix or any(m in fuente for m in marcas):
+            return plantilla
+        return cls(plantilla.render({}))
+
+
+def _serializar(xml: str, codificacion: str) -> bytes:
+    """Como python-docx guarda un encabezado o pie que docxtpl reemplazó (`XmlPart.load` y `blob`)."""
+    try:
+        return serialize_part_xml(parse_xml(xml.encode(codificacion)))
+    except etree.XMLSyntaxError as e:
+        raise ErrorFormatos(_NO_ES_XML.format(parte="una parte del documento", error=e)) from e
+
+
+_NO_ES_XML = ("{parte} no es XML válido tras llenar la plantilla ({error}); "
+              "revise la plantilla con `formatos plantilla verificar`")
+
+
+def _comprobar(xml: str, parte: str) -> etree._Element:
+    """Una parte renderizada que no es XML bien formado es un error, nunca un archivo guardado."""
+    try:
+        return etree.fromstring(xml.encode("utf-8"))
+    except etree.XMLSyntaxError as e:
+        raise ErrorFormatos(_NO_ES_XML.format(parte=parte, error=e)) from e
+
+
+_W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_TABLA = "{%s}tbl" % _W["w"]
+_COLUMNAS = etree.XPath("count(w:tblGrid/w:gridCol)", namespaces=_W)
+_FILA_ANCHA = etree.XPath(".//w:tr[count(w:tc) > $n]", namespaces=_W)
+_FILA_COMPLETA = etree.XPath(
+    ".//w:tr[count(w:tc[not(w:tcPr[1]/w:gridSpan)]) + sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) >= $n]", namespaces=_W)
+
+
+def _tablas_por_ajustar(cuerpo: etree._Element) -> bool:
+    """¿Cambiaría algo `DocxTemplate.fix_tables`? Solo si una fila tiene más celdas que la cuadrícula
+    de su tabla o si ninguna la llena (p. ej. por un bucle `{%tc %}`); si no, se ahorra su trabajo."""
+    for tabla in cuerpo.iter(_TABLA):
+        columnas = _COLUMNAS(tabla)
+        if _FILA_ANCHA(tabla, n=columnas) or not _FILA_COMPLETA(tabla, n=columnas):
+            return True
+    return False
+
+
+_CACHE: dict[tuple[Path, int, int], PlantillaDocx] = {}
+
+
+def compilar_docx(plantilla: Path) -> PlantillaDocx:
+    """La plantilla compilada (una vez por archivo y versión del archivo)."""
+    estado = plantilla.stat()
+    clave = (plantilla.resolve(), estado.st_mtime_ns, estado.st_size)
+    if clave not in _CACHE:
+        if len(_CACHE) >= 16:
+            _CACHE.clear()
+        _CACHE[clave] = PlantillaDocx(plantilla)
+    return _CACHE[clave]
+
+
+def render_docx(plantilla: Path, contexto: dict) -> bytes:
+    """Renderiza una plantilla .docx con el contexto y devuelve los bytes del documento."""
+    return compilar_docx(plantilla).render(contexto)
+
+
+# --- documentos con gráficos: docxtpl mismo ---------------------------------------------------------
+
+def _con_graficos(valor) -> bool:
+    if isinstance(valor, dict):
+        return es_grafico(valor) or any(_con_graficos(v) for v in valor.values())
+    if isinstance(valor, list):
+        return any(_con_graficos(v) for v in valor)
+    return False
 
 
 class _PlantillaEstricta(DocxTemplate):
     """docxtpl repara en silencio (recover=True) un cuerpo que quedó con XML roto: aquí es un error."""
 
     def fix_tables(self, xml):
-        try:
-            etree.fromstring(xml)
-        except etree.XMLSyntaxError as e:
-            raise ErrorFormatos(f"el cuerpo del documento no es XML válido tras llenar la plantilla ({e}); "
-                                "revise la plantilla con `formatos plantilla verificar`") from e
+        _comprobar(xml, "el cuerpo del documento")
         return super().fix_tables(xml)
 
 
@@ -80,18 +351,28 @@ def con_imagenes(valor, doc: DocxTemplate):
     return valor
 
 
-def render_docx(plantilla: Path, contexto: dict) -> bytes:
-    """Renderiza una plantilla .docx con el contexto y devuelve los bytes del documento."""
+def render_simple(plantilla: Path, contexto: dict) -> bytes:
+    """El documento como lo arma docxtpl solo (un DocxTemplate nuevo), con los gráficos como imágenes."""
     doc = _PlantillaEstricta(str(plantilla))
     try:
         doc.render(con_imagenes(contexto, doc), jinja_env=entorno(), autoescape=True)
     except TemplateError as e:
         raise ErrorFormatos(mensaje_jinja(e)) from e
     except etree.XMLSyntaxError as e:  # un encabezado o pie de página que quedó con XML roto
-        raise ErrorFormatos(f"una parte del documento no es XML válido tras llenar la plantilla ({e}); "
-                            "revise la plantilla con `formatos plantilla verificar`") from e
+        raise ErrorFormatos(_NO_ES_XML.format(parte="una parte del documento", error=e)) from e
     buffer = io.BytesIO()
     doc.save(buffer)
-    datos = zip_determinista(buffer.getvalue())
-    comprobar_xml(datos)
-    return datos
+    return zip_determinista(buffer.getvalue())
+
+
+def zip_determinista(datos: bytes) -> bytes:
+    """Reescribe un .docx/.xlsx con fechas fijas y orden estable: mismos datos, mismos bytes."""
+    origen = zipfile.ZipFile(io.BytesIO(datos))
+    salida = io.BytesIO()
+    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as destino:
+        for info in origen.infolist():
+            nuevo = zipfile.ZipInfo(info.filename, FECHA_ZIP)
+            nuevo.compress_type = zipfile.ZIP_DEFLATED
+            nuevo.external_attr = 0o600 << 16
+            destino.writestr(nuevo, origen.read(info.filename))
+    return salida.getvalue()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
-from formatos.caracteres import limpiar
+from formatos.caracteres import PROHIBIDOS, limpiar
 
+_ESPECIALES = re.compile(f"[&<>\"'{{}}\r\n]|{PROHIBIDOS.pattern}")
+"""Lo que obliga a tomar el camino completo; sin nada de esto el texto pasa tal cual (lo más común)."""
 _SALTO = '</w:t><w:br/><w:t xml:space="preserve">'
 _LLAVES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 """docxtpl convierte "{_{" en "{{" en el resultado: las llaves de los datos van como referencias de carácter."""
@@ -23,5 +27,8 @@ def para_word(valor: object) -> Markup:
         return Markup(valor.__html__())
     if valor is None:
         return Markup("")
-    texto = limpiar(str(valor)).replace("\r\n", "\n").replace("\r", "\n")
+    texto = str(valor)
+    if _ESPECIALES.search(texto) is None:
+        return Markup(texto)
+    texto = limpiar(texto).replace("\r\n", "\n").replace("\r", "\n")
     return Markup(str(escape(texto)).translate(_LLAVES).replace("\n", _SALTO))

@@ -1,0 +1,233 @@
+"""El lote: genera los documentos de un expediente, en paralelo, sin que un registro malo detenga a los demás.
+
+Cada plantilla se prepara una vez por proceso (`formatos.salida.preparar`); cada archivo se escribe de
+forma atómica y queda en el manifiesto (`manifiesto.json` y `.csv`) con las huellas de su contenido y de
+sus datos. Otra ejecución con los mismos datos no rehace nada ("sin cambios"); un archivo cuyo contenido
+cambiaría no se reemplaza sin `sobrescribir`. Si el lote se interrumpe (Ctrl+C, un proceso que falla),
+quedan solo archivos completos y un manifiesto que los describe: basta ejecutarlo otra vez.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from importlib.metadata import version as version_de
+from pathlib import Path, PurePosixPath
+
+from formatos.documentos import Formato
+from formatos.errores import ErrorFormatos, Problema
+from formatos.lote.manifiesto import Manifiesto, escribir_atomico, limpiar_temporales
+from formatos.lote.trabajo import (
+    Estado,
+    Resultado,
+    Tarea,
+    Trabajador,
+    hacer_en_proceso,
+    iniciar_proceso,
+    plantilla_de,
+)
+from formatos.modelos.expediente import Expediente
+from formatos.registro import FORMATOS
+from formatos.salida.nombres import componente_seguro, ruta_segura
+from formatos.salida.pdf import buscar_soffice
+from formatos.salida.verificacion import comprobar_plantillas
+
+__all__ = ["REPORTE_ERRORES", "Estado", "Resultado", "Resumen", "escribir_atomico", "generar", "plantilla_de"]
+
+REPORTE_ERRORES = "reporte-errores.txt"
+TANDA_MAXIMA = 64
+"""Documentos por envío a un proceso: pocos envíos, pero repartidos entre todos los procesos."""
+
+
+@dataclass
+class Resumen:
+    salida: Path
+    resultados: list[Resultado] = field(default_factory=list)
+    reporte_errores: Path | None = None
+    segundos: float = 0.0
+    procesos: int = 1
+
+    @property
+    def fallidos(self) -> list[Resultado]:
+        return [r for r in self.resultados if r.estado == "fallido"]
+
+    def conteo(self) -> dict[str, Counter]:
+        """Por formato: cuántos generados, sin cambios y fallidos."""
+        tabla: dict[str, Counter] = {}
+        for r in self.resultados:
+            tabla.setdefault(r.formato, Counter())[r.estado] += 1
+        return tabla
+
+
+class ProcesoFallido(ErrorFormatos):
+    """Un proceso de trabajo terminó con un error: el lote se detuvo, lo hecho quedó guardado."""
+
+
+def version_motor() -> str:
+    """La versión de formatos y de docxtpl: si cambia, los documentos se rehacen."""
+    import formatos
+
+    return f"formatos {formatos.__version__}; docxtpl {version_de('docxtpl')}"
+
+
+def generar(
+    expediente: Expediente,
+    salida: str | Path,
+    formatos: Iterable[str] | None = None,
+    plantillas: str | Path | None = None,
+    sobrescribir: bool = False,
+    al_avanzar: Callable[[Resultado], None] | None = None,
+    problemas: Iterable[Problema] = (),
+    procesos: int | None = None,
+    al_empezar: Callable[[int], None] | None = None,
+    pdf: bool = False,
+    carpetas: bool = False,
+) -> Resumen:
+    """Genera en `salida/<formato>/...` los documentos de los formatos pedidos (todos por omisión).
+
+    `procesos`: cuántos procesos de trabajo (por omisión, uno por núcleo); el resultado es el mismo con
+    cualquier número. `al_empezar(total)` y `al_avanzar(resultado)` sirven para mostrar el avance.
+    Un archivo existente con otro contenido no se reemplaza sin `sobrescribir`. Los fallos, y los
+    `problemas` de validación que se pasen, van al reporte de errores. Las plantillas propias de
+    `plantillas` se verifican antes: si alguna tiene errores, lanza PlantillaInvalida sin escribir nada.
+    Ante Ctrl+C guarda lo hecho (manifiesto incluido) y vuelve a lanzar `KeyboardInterrupt`. Con `pdf`,
+    cada .docx tiene además su PDF; con `carpetas`, también las carpetas de firmas (ver `formatos.carpetas`).
+    """
+    import time
+
+    if pdf or carpetas:
+        buscar_soffice()  # sin LibreOffice, el aviso de cómo instalarlo antes de generar nada
+
+    inicio = time.perf_counter()
+    salida = Path(salida)
+    plantillas = Path(plantillas) if plantillas else None
+    elegidos = [FORMATOS[f] for f in (formatos or FORMATOS)]
+    if plantillas:
+        comprobar_plantillas(plantillas, elegidos)
+    salida.mkdir(parents=True, exist_ok=True)
+    procesos = max(1, procesos or os.cpu_count() or 1)
+    limpiar_temporales(salida)
+    manifiesto = Manifiesto.leer(salida)
+    tareas = list(_tareas(elegidos, expediente, salida))
+    procesos = min(procesos, max(1, len(tareas)))
+    argumentos = (expediente, salida, plantillas, sobrescribir, manifiesto.entradas, version_motor())
+    hechos: dict[int, Resultado] = {}
+
+    def recibir(numero: int, resultado: Resultado) -> None:
+        hechos[numero] = resultado
+        if al_avanzar:
+            al_avanzar(resultado)
+
+    gc.freeze()  # el expediente ya no cambia: el recolector no lo recorre (ni lo copia en cada proceso)
+    try:
+        _ejecutar(tareas, procesos, argumentos, al_empezar, recibir)
+    finally:  # también si se interrumpe: el manifiesto describe los archivos completos que hay
+        gc.unfreeze()
+        limpiar_temporales(salida)
+        for resultado in hechos.values():
+            if resultado.entrada:
+                manifiesto.registrar(resultado.entrada)
+        manifiesto.guardar()
+    resumen = Resumen(salida, [hechos[n] for n in sorted(hechos)], procesos=procesos)
+    if pdf or carpetas:
+        from formatos.impresion import imprimir  # sigue al lote y usa su Resultado
+
+        for resultado in imprimir(expediente, elegidos, resumen, carpetas, sobrescribir):
+            resumen.resultados.append(resultado)
+            if resultado.entrada:
+                manifiesto.registrar(resultado.entrada)
+            if al_avanzar:
+                al_avanzar(resultado)
+        manifiesto.guardar()
+    _reporte(resumen, [p for p in problemas if p.gravedad == "error"])
+    resumen.segundos = time.perf_counter() - inicio
+    return resumen
+
+
+def _tareas(elegidos: list[Formato], expediente: Expediente, salida: Path) -> Iterator[Tarea]:
+    usadas: dict[str, int] = {}
+    carpetas: dict[PurePosixPath, Path] = {}  # cada carpeta se sanea y se comprueba una vez, no por documento
+    raiz = salida.resolve()
+    for formato in elegidos:
+        for indice, documento in enumerate(formato.documentos(expediente)):
+            relativa = formato.identificador / documento.ruta
+            if relativa.parent not in carpetas:
+                carpetas[relativa.parent] = ruta_segura(salida, relativa.parent).relative_to(raiz)
+            destino = _libre(carpetas[relativa.parent] / componente_seguro(relativa.name), usadas)
+            yield Tarea(formato.identificador, indice, destino)
+
+
+def _libre(destino: Path, usadas: dict[str, int]) -> Path:
+    """`destino`, o "(2)", "(3)"... si otro documento ya tiene ese nombre (sin distinguir mayúsculas).
+
+    `usadas` guarda, por nombre, el próximo número por probar: miles de nombres iguales no hacen lento el lote.
+    """
+    clave = str(destino).casefold()
+    if clave not in usadas:
+        usadas[clave] = 2
+        return destino
+    n = usadas[clave]
+    while True:
+        libre = destino.with_name(f"{destino.stem} ({n}){destino.suffix}")
+        n += 1
+        if str(libre).casefold() not in usadas:
+            break
+    usadas[clave] = n
+    usadas[str(libre).casefold()] = 2
+    return libre
+
+
+def _ejecutar(tareas: list[Tarea], procesos: int, argumentos: tuple, al_empezar: Callable[[int], None] | None,
+              recibir: Callable[[int, Resultado], None]) -> None:
+    """Hace las tareas y pasa cada resultado, con su número de orden, a `recibir` a medida que se termina."""
+    if procesos == 1:
+        trabajador = Trabajador(*argumentos)
+        if al_empezar:
+            al_empezar(len(tareas))
+        for numero, tarea in enumerate(tareas):
+            recibir(numero, trabajador.hacer_uno(tarea))
+        return
+    tamano = max(1, min(TANDA_MAXIMA, len(tareas) // (procesos * 4)))
+    pendientes: dict[Future, range] = {}
+    with ProcessPoolExecutor(procesos, initializer=iniciar_proceso, initargs=argumentos) as pool:
+        try:
+            for i in range(0, len(tareas), tamano):
+                numeros = range(i, min(i + tamano, len(tareas)))
+                pendientes[pool.submit(hacer_en_proceso, [tareas[n] for n in numeros])] = numeros
+            if al_empezar:
+                al_empezar(len(tareas))
+            while pendientes:
+                listos, _ = wait(pendientes, return_when=FIRST_COMPLETED)
+                for futuro in listos:
+                    try:
+                        resultados = futuro.result()
+                    except Exception as e:
+                        raise ProcesoFallido(
+                            f"un proceso de trabajo falló ({type(e).__name__}: {e}); los documentos terminados "
+                            "quedaron guardados: vuelva a ejecutar la orden para completar el lote"
+                        ) from e
+                    for numero, resultado in zip(pendientes.pop(futuro), resultados, strict=True):
+                        recibir(numero, resultado)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # las tandas en curso terminan: sus archivos cuentan
+            for futuro, numeros in pendientes.items():
+                if futuro.done() and not futuro.cancelled() and futuro.exception() is None:
+                    for numero, resultado in zip(numeros, futuro.result(), strict=True):
+                        recibir(numero, resultado)
+            raise
+
+
+def _reporte(resumen: Resumen, problemas: list[Problema]) -> None:
+    ruta = resumen.salida / REPORTE_ERRORES
+    if not (resumen.fallidos or problemas):
+        ruta.unlink(missing_ok=True)  # el de una ejecución anterior ya no vale
+        return
+    resumen.reporte_errores = ruta
+    lineas = [f"Datos no válidos (registros que no se usaron): {len(problemas)}", *(f"  {p}" for p in problemas), ""]
+    lineas += [f"Documentos que no se generaron: {len(resumen.fallidos)}"]
+    lineas += [f"  {r.formato} | {', '.join(r.registros)} | {r.mensaje}" for r in resumen.fallidos]
+    escribir_atomico(ruta, ("\n".join(lineas) + "\n").encode("utf-8"))

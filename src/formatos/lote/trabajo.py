@@ -1,0 +1,152 @@
+"""El trabajo de un proceso del lote: arma el contexto, renderiza, compara con lo que ya hay y escribe.
+
+Cada proceso recibe el expediente una vez (`Trabajador`), enumera los documentos de cada formato una vez,
+prepara cada plantilla una vez y luego procesa tandas de (formato, índice, ruta). Con `--procesos 1`
+el mismo `Trabajador` corre dentro del proceso principal: el resultado es idéntico.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from formatos.documentos import Documento, Formato
+from formatos.errores import ErrorFormatos, problemas_de
+from formatos.lote.manifiesto import Entrada, escribir_atomico, sha256, sha256_archivo
+from formatos.modelos.expediente import Expediente
+from formatos.recursos import carpeta_plantillas
+from formatos.registro import FORMATOS
+from formatos.salida import preparar
+
+Estado = Literal["generado", "sin cambios", "fallido"]
+
+
+@dataclass(frozen=True)
+class Resultado:
+    formato: str
+    ruta: Path | None
+    registros: tuple[str, ...]
+    estado: Estado
+    mensaje: str = ""
+    entrada: Entrada | None = None
+    """La entrada del manifiesto del archivo (None si no hay archivo válido)."""
+
+
+@dataclass(frozen=True)
+class Tarea:
+    """Un documento por hacer: el `indice`-ésimo de `formato.documentos(expediente)`, en `destino`."""
+
+    formato: str
+    indice: int
+    destino: Path
+
+
+def plantilla_de(formato: Formato, plantillas: Path | None = None) -> Path:
+    """La plantilla propia de la UGEL si existe en `plantillas`, si no la incluida en el paquete."""
+    if plantillas is not None and (plantillas / formato.plantilla).exists():
+        return plantillas / formato.plantilla
+    return carpeta_plantillas() / formato.plantilla
+
+
+def mensaje(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(str(p) for p in problemas_de(error))
+    if isinstance(error, (ErrorFormatos, KeyError)):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+class Trabajador:
+    """Lo que un proceso necesita para hacer documentos, preparado una vez."""
+
+    def __init__(self, expediente: Expediente, salida: Path, plantillas: Path | None, sobrescribir: bool,
+                 anteriores: dict[str, Entrada], version: str) -> None:
+        self.expediente, self.salida, self.plantillas = expediente, salida, plantillas
+        self.sobrescribir, self.anteriores, self.version = sobrescribir, anteriores, version
+        self._documentos: dict[str, list[Documento]] = {}
+        self._plantillas: dict[str, tuple[Path, str, Callable[[dict], bytes] | Exception]] = {}
+
+    def documentos(self, formato: str) -> list[Documento]:
+        if formato not in self._documentos:
+            self._documentos[formato] = list(FORMATOS[formato].documentos(self.expediente))
+        return self._documentos[formato]
+
+    def _plantilla(self, formato: str):
+        if formato not in self._plantillas:
+            ruta = plantilla_de(FORMATOS[formato], self.plantillas)
+            try:
+                renderizador = preparar(ruta)
+                huella = sha256(ruta.read_bytes())
+            except Exception as e:  # noqa: BLE001 - una plantilla mala falla sus documentos, no el lote
+                renderizador, huella = ErrorFormatos(f"la plantilla {ruta.name} no se pudo preparar: {mensaje(e)}"), ""
+            self._plantillas[formato] = (ruta, huella, renderizador)
+        return self._plantillas[formato]
+
+    def hacer(self, tareas: list[Tarea]) -> list[Resultado]:
+        return [self.hacer_uno(t) for t in tareas]
+
+    def hacer_uno(self, tarea: Tarea) -> Resultado:
+        documento = self.documentos(tarea.formato)[tarea.indice]
+        destino, archivo = tarea.destino, self.salida / tarea.destino
+
+        def resultado(estado: Estado, texto: str = "", entrada: Entrada | None = None) -> Resultado:
+            return Resultado(tarea.formato, archivo, documento.registros, estado, texto, entrada)
+
+        try:
+            plantilla, huella_plantilla, renderizador = self._plantilla(tarea.formato)
+            if isinstance(renderizador, Exception):
+                raise renderizador
+            modelo = documento.contexto()
+            entrada = Entrada(
+                ruta=destino.as_posix(), tipo=plantilla.suffix.lstrip(".").lower(), formato=tarea.formato,
+                registros=documento.registros, sha256="", sha256_datos=sha256(modelo.model_dump_json().encode()),
+                plantilla=plantilla.name, sha256_plantilla=huella_plantilla, version=self.version,
+            )
+            anterior = self.anteriores.get(entrada.ruta)
+            actual = sha256_archivo(archivo)
+            if anterior and actual == anterior.sha256 and anterior == _con_huella(entrada, anterior.sha256):
+                return resultado("sin cambios", entrada=anterior)  # mismos datos, plantilla y versión
+            datos = renderizador(modelo.model_dump())
+        except Exception as e:  # noqa: BLE001 - un documento malo no detiene el lote
+            return Resultado(tarea.formato, None, documento.registros, "fallido", mensaje(e))
+        entrada = _con_huella(entrada, sha256(datos))
+        if actual == entrada.sha256:
+            return resultado("sin cambios", entrada=entrada)
+        if actual is not None and not self.sobrescribir:
+            vigente = anterior if anterior and anterior.sha256 == actual else None  # el archivo queda como estaba
+            return resultado("fallido", f"{destino.name} ya existe con otro contenido; use --sobrescribir para "
+                             "reemplazarlo", vigente)
+        try:
+            escribir_atomico(archivo, datos)
+        except PermissionError:
+            return resultado("fallido", f"no se pudo escribir {destino.name}: está abierto en otro programa (¿Word?) "
+                             "o no hay permiso para escribir en la carpeta")
+        except OSError as e:
+            return resultado("fallido", f"no se pudo escribir {destino.name}: {e.strerror or e}")
+        return resultado("generado", entrada=entrada)
+
+
+def _con_huella(entrada: Entrada, huella: str) -> Entrada:
+    return Entrada(**{**entrada.__dict__, "sha256": huella})
+
+
+# --- dentro de cada proceso de trabajo ----------------------------------------------------------------
+
+_TRABAJADOR: Trabajador | None = None
+
+
+def iniciar_proceso(*argumentos) -> None:
+    """Inicio de un proceso de trabajo: Ctrl+C lo atiende el proceso principal, que deja terminar la tanda."""
+    global _TRABAJADOR
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _TRABAJADOR = Trabajador(*argumentos)
+
+
+def hacer_en_proceso(tareas: list[Tarea]) -> list[Resultado]:
+    assert _TRABAJADOR is not None
+    return _TRABAJADOR.hacer(tareas)
