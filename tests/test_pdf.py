@@ -6,6 +6,7 @@ trabajadores (límite de tiempo, cierres, reinicios) usan un `soffice` simulado,
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -57,7 +58,8 @@ def impreso(tmp_path_factory, carga_ejemplo):
     sub = subconjunto(exp)
     with pytest.MonkeyPatch.context() as parche:
         parche.setattr(lote, "FORMATOS", sub)
-        return exp, sub, formatos.generar(exp, salida, pdf=True, carpetas=True)
+        parche.setattr(lote.trabajo, "FORMATOS", sub)
+        return exp, sub, formatos.generar(exp, salida, pdf=True, carpetas=True, procesos=1)
 
 
 @pytest.mark.libreoffice
@@ -287,9 +289,17 @@ def test_regenerar_da_los_mismos_bytes(impreso):
     exp, sub, resumen = impreso
     with pytest.MonkeyPatch.context() as parche:
         parche.setattr(lote, "FORMATOS", sub)
-        otra = formatos.generar(exp, resumen.salida, pdf=True, carpetas=True)
+        parche.setattr(lote.trabajo, "FORMATOS", sub)
+        otra = formatos.generar(exp, resumen.salida, pdf=True, carpetas=True, procesos=1)
     assert {r.estado for r in otra.resultados} == {"sin cambios"}
     assert len(otra.resultados) == len(resumen.resultados)
+    manifiesto = json.loads((resumen.salida / "manifiesto.json").read_text("utf-8"))["archivos"]
+    pdfs = [e for e in manifiesto if e["tipo"] == "pdf" and e["origen"]]
+    assert len(pdfs) == sum(1 for r in resumen.resultados if r.formato.endswith(" (pdf)") and r.formato != f"{carpetas.CARPETA} (pdf)")
+    for e in pdfs:
+        assert (resumen.salida / e["origen"]).with_suffix(".pdf") == resumen.salida / e["ruta"]
+    assert sum(e["formato"] == carpetas.CARPETA for e in manifiesto) == sum(
+        r.formato.startswith(carpetas.CARPETA) for r in resumen.resultados)
 
 
 def test_las_instituciones_van_por_numero(carga_ejemplo):
