@@ -136,12 +136,10 @@ def generar(
     if pdf or carpetas:
         from formatos.impresion import imprimir  # sigue al lote y usa su Resultado
 
-        for resultado in imprimir(expediente, elegidos, resumen, carpetas, sobrescribir):
+        for resultado in imprimir(expediente, elegidos, resumen, carpetas, sobrescribir):  # fuera del avance
             resumen.resultados.append(resultado)
             if resultado.entrada:
                 manifiesto.registrar(resultado.entrada)
-            if al_avanzar:
-                al_avanzar(resultado)
         manifiesto.guardar()
     _reporte(resumen, [p for p in problemas if p.gravedad == "error"])
     resumen.segundos = time.perf_counter() - inicio
