@@ -180,3 +180,24 @@ def test_las_matrices_abren_en_libreoffice(demo, tmp_path):
     assert len(pdfs) == len(docx)
     texto = subprocess.run(["pdftotext", str(pdfs[0]), "-"], capture_output=True, text=True, check=True).stdout
     assert "MATRIZ DE VALORACIÓN" in texto and "DNI N.°" in texto
+
+
+def test_propiedades_del_documento_en_su_espacio_de_nombres(demo):
+    """docProps/core.xml solo con elementos de las propiedades básicas (OPC), Dublin Core y dcterms.
+
+    docxcompose (que importa docxtpl) cambia el prefijo «cp» de python-docx; si no se corrige, las plantillas
+    y los documentos salen con elementos de propiedades personalizadas que Word puede rechazar.
+    """
+    import zipfile
+
+    from lxml import etree
+
+    from formatos.recursos import carpeta_plantillas
+
+    permitidos = {"http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+                  "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/"}
+    archivos = sorted(carpeta_plantillas().glob("*.docx")) + [r.ruta for r in demo.resultados[:5]]
+    for archivo in archivos:
+        with zipfile.ZipFile(archivo) as z:
+            raiz = etree.fromstring(z.read("docProps/core.xml"))
+        assert {etree.QName(e).namespace for e in raiz} <= permitidos, archivo

@@ -198,7 +198,7 @@ def tabla_datos(doc, filas: Sequence[Sequence[str]], anchos_cm: Sequence[float])
 
 
 def tabla_repetida(doc, encabezados: Sequence[str], celdas: Sequence[str], anchos_cm: Sequence[float],
-                   bucle: str, centrar: Sequence[int] = ()):
+                   bucle: str, centrar: Sequence[int] = (), tamano: int = 9):
     """Tabla con encabezado que se repite en cada página y una fila por elemento de `bucle`.
 
     `bucle` es la cabecera Jinja del for, p. ej. "f in filas"; `celdas` los textos de la fila.
@@ -212,7 +212,8 @@ def tabla_repetida(doc, encabezados: Sequence[str], celdas: Sequence[str], ancho
     _repetir_encabezado(tabla.rows[0])
     _texto_celda(tabla.rows[1].cells[0], "{%tr for " + bucle + " %}")
     for i, texto in enumerate(celdas):
-        _texto_celda(tabla.rows[2].cells[i], texto, alinear=WD_ALIGN_PARAGRAPH.CENTER if i in centrar else WD_ALIGN_PARAGRAPH.LEFT)
+        _texto_celda(tabla.rows[2].cells[i], texto, tamano=tamano,
+                     alinear=WD_ALIGN_PARAGRAPH.CENTER if i in centrar else WD_ALIGN_PARAGRAPH.LEFT)
     _texto_celda(tabla.rows[3].cells[0], "{%tr endfor %}")
     _anchos(tabla, anchos_cm)
     _parrafo(doc, despues=4)

@@ -33,6 +33,9 @@ MODULOS = {
     "reporte-buenas-practicas": "reporte_buenas_practicas",
     "informe-taller": "informe_taller",
 
+    # pdf
+    "carpeta-de-firmas": "carpeta_de_firmas",
+
     # consolidados
     "consolidado-valoraciones": "consolidado",
     "consolidado-protocolo": "consolidado",

@@ -20,9 +20,10 @@ def construir(destino):
         ["Desempeños", "Nivel alcanzado", "Evidencias", "Producto de la asesoría"],
         ["{{ f.numero }}. {{ f.desempeno }} ({{ f.codigo }})", "{{ f.nivel_alcanzado }}\n{{ f.etiqueta_nivel }}",
          "{% if f.atendido %}{{ f.evidencias }}{% else %}(No atendido en el mes){% endif %}", "{{ f.producto_asesoria }}"],
-        [4.8, 2.4, 5.8, 4.0],
+        [5.0, 2.2, 5.8, 4.0],
         "f in filas",
         centrar=[1],
+        tamano=8,
     )
     parrafo(doc, "Niveles: {{ leyenda_niveles }}. D1 y D4 se valoran a fin de mes con lo recogido en la visita, "
                  "el GIA y/o el taller; los demás, al concluir la visita en aula.", tamano=8, cursiva=True)

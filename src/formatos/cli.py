@@ -20,7 +20,12 @@ from formatos.lote.manifiesto import NOMBRE as NOMBRE_MANIFIESTO
 from formatos.modelos.expediente import Carga, Expediente
 from formatos.recursos import carpeta_plantillas, expediente_ejemplo
 from formatos.registro import FORMATOS
+from formatos.salida.pdf import LibreOfficeNoEncontrado, buscar_soffice
 from formatos.salida.verificacion import PlantillaInvalida, lista_de_datos, verificar
+
+_PDF = click.option("--pdf", is_flag=True, help="Además, el PDF de cada documento (necesita LibreOffice).")
+_CARPETAS = click.option("--carpetas", is_flag=True,
+                         help="Además, las carpetas de firmas por AP y mes y por I. E. y mes (PDF y Word; incluye --pdf).")
 
 
 def _mostrar_problemas(carga: Carga) -> None:
@@ -82,7 +87,13 @@ def _avisar_plantillas(plantillas: Path, formatos: list[str]) -> None:
 
 
 def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, procesos: int | None,
-              plantillas: Path | None = None) -> int:
+              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False) -> int:
+    if pdf or carpetas:
+        try:
+            buscar_soffice()
+        except LibreOfficeNoEncontrado as e:
+            click.echo(str(e), err=True)
+            return 1
     if plantillas:
         _avisar_plantillas(plantillas, formatos)
     carga = cargar(entrada)
@@ -94,7 +105,7 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
     try:
         resumen = generar_lote(carga.expediente, salida, formatos, plantillas=plantillas, sobrescribir=sobrescribir,
                                problemas=carga.problemas, procesos=procesos, al_empezar=avance.empezar,
-                               al_avanzar=avance.avanzar)
+                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas)
     except PlantillaInvalida as e:
         click.echo(f"{e}\n\nNo se generó nada: corrija la plantilla (o quítela de {plantillas} para usar la "
                    "incluida) y vuelva a intentarlo.", err=True)
@@ -117,12 +128,14 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
 
 
 def _mostrar_resumen(resumen) -> None:
-    click.echo(f"\n{'Formato':<28}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
+    conteo = resumen.conteo()
+    ancho = max([28, *(len(f) + 2 for f in conteo)])
+    click.echo(f"\n{'Formato':<{ancho}}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
     total = Counter()
-    for formato, cuenta in resumen.conteo().items():
+    for formato, cuenta in conteo.items():
         total.update(cuenta)
-        click.echo(f"{formato:<28}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
-    click.echo(f"{'Total':<28}{total['generado']:>10}{total['sin cambios']:>13}{total['fallido']:>10}")
+        click.echo(f"{formato:<{ancho}}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
+    click.echo(f"{'Total':<{ancho}}{total['generado']:>10}{total['sin cambios']:>13}{total['fallido']:>10}")
     procesos = "1 proceso" if resumen.procesos == 1 else f"{resumen.procesos} procesos"
     click.echo(f"\nTiempo: {resumen.segundos:.1f} s ({procesos}). Documentos en {resumen.salida}")
     click.echo(f"Manifiesto: {resumen.salida / NOMBRE_MANIFIESTO}")
@@ -149,9 +162,11 @@ def cli() -> None:
               help="Carpeta donde se guardan los documentos.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
 @_PROCESOS
-def demo(salida: Path, sobrescribir: bool, procesos: int | None) -> None:
+@_PDF
+@_CARPETAS
+def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carpetas: bool) -> None:
     """Genera todos los formatos de la UGEL de ejemplo."""
-    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos))
+    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas))
 
 
 @cli.command()
@@ -163,10 +178,12 @@ def demo(salida: Path, sobrescribir: bool, procesos: int | None) -> None:
 @click.option("--plantillas", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="CARPETA",
               help="Carpeta con plantillas propias de la UGEL (las que falten se toman del paquete).")
 @_PROCESOS
+@_PDF
+@_CARPETAS
 def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None,
-            procesos: int | None) -> None:
+            procesos: int | None, pdf: bool, carpetas: bool) -> None:
     """Genera los documentos de un expediente (ENTRADA: archivo .json o libro .xlsx)."""
-    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas))
+    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas, pdf, carpetas))
 
 
 @cli.command()

@@ -33,6 +33,7 @@ from formatos.lote.trabajo import (
 from formatos.modelos.expediente import Expediente
 from formatos.registro import FORMATOS
 from formatos.salida.nombres import componente_seguro, ruta_segura
+from formatos.salida.pdf import buscar_soffice
 from formatos.salida.verificacion import comprobar_plantillas
 
 __all__ = ["REPORTE_ERRORES", "Estado", "Resultado", "Resumen", "escribir_atomico", "generar", "plantilla_de"]
@@ -83,6 +84,8 @@ def generar(
     problemas: Iterable[Problema] = (),
     procesos: int | None = None,
     al_empezar: Callable[[int], None] | None = None,
+    pdf: bool = False,
+    carpetas: bool = False,
 ) -> Resumen:
     """Genera en `salida/<formato>/...` los documentos de los formatos pedidos (todos por omisión).
 
@@ -91,9 +94,13 @@ def generar(
     Un archivo existente con otro contenido no se reemplaza sin `sobrescribir`. Los fallos, y los
     `problemas` de validación que se pasen, van al reporte de errores. Las plantillas propias de
     `plantillas` se verifican antes: si alguna tiene errores, lanza PlantillaInvalida sin escribir nada.
-    Ante Ctrl+C guarda lo hecho (manifiesto incluido) y vuelve a lanzar `KeyboardInterrupt`.
+    Ante Ctrl+C guarda lo hecho (manifiesto incluido) y vuelve a lanzar `KeyboardInterrupt`. Con `pdf`,
+    cada .docx tiene además su PDF; con `carpetas`, también las carpetas de firmas (ver `formatos.carpetas`).
     """
     import time
+
+    if pdf or carpetas:
+        buscar_soffice()  # sin LibreOffice, el aviso de cómo instalarlo antes de generar nada
 
     inicio = time.perf_counter()
     salida = Path(salida)
@@ -126,6 +133,14 @@ def generar(
                 manifiesto.registrar(resultado.entrada)
         manifiesto.guardar()
     resumen = Resumen(salida, [hechos[n] for n in sorted(hechos)], procesos=procesos)
+    if pdf or carpetas:
+        from formatos.impresion import imprimir  # sigue al lote y usa su Resultado
+
+        for resultado in imprimir(expediente, elegidos, resumen, carpetas, sobrescribir):  # fuera del avance
+            resumen.resultados.append(resultado)
+            if resultado.entrada:
+                manifiesto.registrar(resultado.entrada)
+        manifiesto.guardar()
     _reporte(resumen, [p for p in problemas if p.gravedad == "error"])
     resumen.segundos = time.perf_counter() - inicio
     return resumen

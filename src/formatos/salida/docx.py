@@ -25,6 +25,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import parse_xml, serialize_part_xml
+from docx.oxml.ns import nsmap
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError
@@ -36,6 +37,11 @@ from formatos.salida.filtros import FILTROS
 from formatos.salida.graficos import dibujar, es_grafico
 from formatos.salida.mensajes import mensaje_jinja
 from formatos.salida.texto import para_word
+
+# docxtpl importa docxcompose, que cambia para todo el proceso el prefijo «cp» de python-docx al espacio de
+# nombres de las propiedades personalizadas: las propiedades del documento (docProps/core.xml) se escribirían
+# con elementos ajenos que Word puede rechazar. Se devuelve a su valor (OPC, propiedades básicas).
+nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 FECHA_ZIP = (2000, 1, 1, 0, 0, 0)
 PROPIEDADES = ("author", "comments", "identifier", "language", "subject", "title")

@@ -1,0 +1,245 @@
+"""PDF con LibreOffice: un grupo de trabajadores, cada uno con su perfil, que convierte muchos archivos por arranque.
+
+Cada trabajador llama a `soffice --convert-to pdf` con un lote de archivos (hasta `por_arranque`) y su propio
+perfil de usuario: dos conversiones que comparten perfil fallan sin avisar. Mientras LibreOffice trabaja se
+vigila la carpeta de salida; un documento que pasa `tiempo_limite` segundos sin terminar detiene el proceso,
+se informa como fallido y el resto del lote sigue en un arranque nuevo. Lo mismo tras un cierre inesperado.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from formatos.errores import ErrorFormatos
+
+ARRANQUE = 30.0
+"""Segundos que se conceden a LibreOffice para arrancar (y crear el perfil), además del límite del primer documento."""
+
+INSTALAR = """No se encontró LibreOffice, que hace falta para producir los PDF.
+  - Windows: descárguelo de https://es.libreoffice.org/descarga/ e instálelo con las opciones por omisión
+    (queda en C:\\Program Files\\LibreOffice); luego cierre y vuelva a abrir la ventana de órdenes.
+  - Debian o Ubuntu: sudo apt install libreoffice-writer-nogui fonts-liberation
+Si está instalado en otra carpeta, indique el programa con la variable de entorno FORMATOS_SOFFICE."""
+
+_WINDOWS = [Path(os.environ.get(v, "")) / "LibreOffice" / "program" / "soffice.exe"
+            for v in ("ProgramFiles", "ProgramFiles(x86)")]
+
+
+class LibreOfficeNoEncontrado(ErrorFormatos):
+    """No hay LibreOffice: el mensaje dice cómo instalarlo en Windows y en Debian."""
+
+    def __init__(self) -> None:
+        super().__init__(INSTALAR)
+
+
+@dataclass(frozen=True)
+class ConversionPdf:
+    """Cómo terminó un documento: su PDF en `destino`, o fallido con el motivo en `mensaje`."""
+
+    origen: Path
+    destino: Path
+    estado: Literal["convertido", "fallido"]
+    mensaje: str = ""
+
+
+def buscar_soffice() -> str:
+    """La ruta de `soffice`: FORMATOS_SOFFICE, el PATH o la carpeta de instalación de Windows."""
+    propio = os.environ.get("FORMATOS_SOFFICE")
+    candidatos = [propio] if propio else [shutil.which("soffice"), shutil.which("libreoffice")]
+    if sys.platform == "win32":
+        candidatos += [str(p) for p in _WINDOWS if p.is_file()]
+    for c in candidatos:
+        if c and Path(c).is_file():
+            return c
+    raise LibreOfficeNoEncontrado()
+
+
+def pdf_completo(ruta: Path) -> bool:
+    """Un PDF ya escrito del todo (termina con %%EOF)."""
+    try:
+        with ruta.open("rb") as f:
+            f.seek(max(0, ruta.stat().st_size - 64))
+            return b"%%EOF" in f.read()
+    except OSError:
+        return False
+
+
+_FECHA = re.compile(rb"((?:CreationDate|ModDate)\(D:)\d{14}")
+_SUMA = re.compile(rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)")
+_ID = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)")
+
+
+def pdf_determinista(datos: bytes, semilla: bytes) -> bytes:
+    """Fija la fecha de creación, el identificador y la suma del PDF (mismas longitudes): mismo .docx, mismo PDF."""
+    datos = _FECHA.sub(rb"\g<1>20000101000000", datos)
+    huella = hashlib.md5(semilla).hexdigest().upper().encode()
+    datos = _SUMA.sub(lambda m: m[1] + huella[: len(m[2])], datos)
+    return _ID.sub(lambda m: m[1] + huella[: len(m[2])] + m[3] + huella[: len(m[4])] + m[5], datos)
+
+
+def _matar(proceso: subprocess.Popen) -> None:
+    if sys.platform == "win32":
+        subprocess.run(["taskkill", "/T", "/F", "/PID", str(proceso.pid)], capture_output=True)
+    else:
+        try:
+            os.killpg(proceso.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    proceso.wait()
+
+
+class GrupoLibreOffice:
+    """Los trabajadores y la cola de documentos pendientes (índices en `origenes`)."""
+
+    def __init__(self, soffice: str, origenes: Sequence[Path], destinos: Sequence[Path], trabajadores: int,
+                 por_arranque: int, tiempo_limite: float, arranque: float,
+                 al_avanzar: Callable[[ConversionPdf], None] | None) -> None:
+        self.soffice, self.origenes, self.destinos = soffice, list(origenes), list(destinos)
+        self.trabajadores = trabajadores
+        self.tamano = min(por_arranque, -(-len(self.origenes) // trabajadores))  # lotes parejos entre trabajadores
+        self.tiempo_limite, self.arranque, self.al_avanzar = tiempo_limite, arranque, al_avanzar
+        self.pendientes = list(range(len(self.origenes)))
+        self.resultados: dict[int, ConversionPdf] = {}
+        self.procesos: set[subprocess.Popen] = set()
+        self.candado = threading.Lock()
+
+    def ejecutar(self) -> list[ConversionPdf]:
+        with tempfile.TemporaryDirectory(prefix="formatos-pdf-") as tmp:
+            hilos = [threading.Thread(target=self._trabajador, args=(Path(tmp) / f"t{k}",), daemon=True)
+                     for k in range(self.trabajadores)]
+            for h in hilos:
+                h.start()
+            try:
+                for h in hilos:
+                    h.join()
+            except BaseException:  # Ctrl+C: que no queden LibreOffice trabajando
+                for proceso in list(self.procesos):
+                    _matar(proceso)
+                raise
+        return [self.resultados[i] for i in range(len(self.origenes))]
+
+    def _tomar(self) -> list[int]:
+        """El siguiente lote de lo pendiente, hasta `por_arranque` documentos."""
+        with self.candado:
+            lote, self.pendientes = self.pendientes[: self.tamano], self.pendientes[self.tamano :]
+            return lote
+
+    def _terminar(self, i: int, estado: Literal["convertido", "fallido"], mensaje: str = "") -> None:
+        resultado = ConversionPdf(self.origenes[i], self.destinos[i], estado, mensaje)
+        with self.candado:
+            self.resultados[i] = resultado
+        if self.al_avanzar:
+            self.al_avanzar(resultado)
+
+    def _trabajador(self, carpeta: Path) -> None:
+        perfil = carpeta / "perfil"
+        while lote := self._tomar():
+            try:
+                resto = self._arrancar(lote, perfil, carpeta / "lote")
+            except OSError as e:  # LibreOffice no arranca o un documento no se puede copiar
+                for i in lote:
+                    if i not in self.resultados:
+                        self._terminar(i, "fallido", f"no se pudo convertir: {e}")
+                resto = []
+            with self.candado:
+                self.pendientes[:0] = resto
+
+    def _guardar(self, i: int, pdf: Path) -> None:
+        destino = self.destinos[i]
+        temporal = destino.with_name(f".tmp-{destino.name}")
+        try:
+            temporal.write_bytes(pdf_determinista(pdf.read_bytes(), self.origenes[i].read_bytes()))
+            os.replace(temporal, destino)
+        except OSError as e:
+            temporal.unlink(missing_ok=True)
+            self._terminar(i, "fallido", f"no se pudo guardar el PDF: {e}")
+            return
+        self._terminar(i, "convertido")
+
+    def _arrancar(self, lote: list[int], perfil: Path, carpeta: Path) -> list[int]:
+        """Un arranque de LibreOffice con un lote; devuelve lo que queda por convertir si hubo que detenerlo."""
+        shutil.rmtree(carpeta, ignore_errors=True)
+        entrada, salida = carpeta / "entrada", carpeta / "salida"
+        entrada.mkdir(parents=True)
+        archivos = []
+        for k, i in enumerate(lote):  # nombres propios: dos documentos con el mismo nombre no se pisan
+            archivos.append(entrada / f"{k:04d}{self.origenes[i].suffix}")
+            shutil.copyfile(self.origenes[i], archivos[-1])
+        orden = [self.soffice, f"-env:UserInstallation={perfil.resolve().as_uri()}", "--headless", "--invisible",
+                 "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+                 "--convert-to", "pdf", "--outdir", str(salida), *map(str, archivos)]
+        proceso = subprocess.Popen(orden, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=sys.platform != "win32")
+        self.procesos.add(proceso)
+        try:
+            return self._vigilar(proceso, lote, salida)
+        finally:
+            self.procesos.discard(proceso)
+
+    def _vigilar(self, proceso: subprocess.Popen, lote: list[int], salida: Path) -> list[int]:
+        """Guarda cada PDF que LibreOffice termina; lo detiene si un documento pasa el límite de tiempo."""
+        hechos, plazo = 0, time.monotonic() + self.arranque + self.tiempo_limite
+        while True:
+            terminado = proceso.poll() is not None
+            listos = {e.name for e in os.scandir(salida)} if salida.is_dir() else set()
+            for k in range(hechos, len(lote)):  # LibreOffice los convierte en orden
+                pdf = salida / f"{k:04d}.pdf"
+                if pdf.name in listos and pdf_completo(pdf):
+                    for saltado in range(hechos, k):
+                        self._terminar(lote[saltado], "fallido", "LibreOffice no pudo convertirlo")
+                    self._guardar(lote[k], pdf)
+                    hechos, plazo = k + 1, time.monotonic() + self.tiempo_limite
+            if hechos == len(lote):
+                try:
+                    proceso.wait(timeout=self.tiempo_limite)
+                except subprocess.TimeoutExpired:  # convirtió todo pero no se cierra
+                    _matar(proceso)
+                return []
+            if terminado:
+                codigo = proceso.returncode
+                motivo = "LibreOffice no pudo convertirlo" if codigo == 0 else f"LibreOffice se cerró inesperadamente (código {codigo})"
+                self._terminar(lote[hechos], "fallido", motivo)
+                return lote[hechos + 1:]
+            if time.monotonic() > plazo:
+                _matar(proceso)
+                self._terminar(lote[hechos], "fallido", f"LibreOffice no terminó en {self.tiempo_limite:g} s; se detuvo")
+                return lote[hechos + 1:]
+            time.sleep(0.05)
+
+
+def convertir_a_pdf(
+    rutas: Sequence[str | Path],
+    *,
+    trabajadores: int | None = None,
+    por_arranque: int = 100,
+    tiempo_limite: float = 60.0,
+    arranque: float = ARRANQUE,
+    al_avanzar: Callable[[ConversionPdf], None] | None = None,
+) -> list[ConversionPdf]:
+    """Convierte cada .docx/.xlsx a PDF junto a él (mismo nombre, extensión .pdf), en el orden dado.
+
+    `trabajadores` LibreOffice en paralelo (uno por núcleo, por omisión), cada uno con su perfil y hasta
+    `por_arranque` documentos antes de reiniciarse; un documento que tarda más de `tiempo_limite` segundos
+    se detiene y queda como fallido. Sin LibreOffice: `LibreOfficeNoEncontrado`, con cómo instalarlo.
+    """
+    origenes = [Path(r) for r in rutas]
+    if not origenes:
+        return []
+    soffice = buscar_soffice()
+    trabajadores = max(1, min(trabajadores or os.cpu_count() or 1, len(origenes)))
+    grupo = GrupoLibreOffice(soffice, origenes, [o.with_suffix(".pdf") for o in origenes], trabajadores,
+                             max(1, por_arranque), tiempo_limite, arranque, al_avanzar)
+    return grupo.ejecutar()
