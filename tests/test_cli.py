@@ -86,6 +86,8 @@ def test_ayuda_en_castellano():
     assert "Uso: formatos [OPCIONES] ORDEN" in r.output and "Muestra esta ayuda y termina." in r.output
     r = correr("generar")
     assert "Falta el argumento 'ENTRADA'" in r.output
+    r = correr("generar", "ejemplos/expediente-ejemplo.json", "--salida", "x", "--procesos", "dos")
+    assert r.exit_code == 2 and "'dos' no es un número entero válido" in r.output
 
 
 def test_python_m_formatos_demo(tmp_path):

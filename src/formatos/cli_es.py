@@ -38,7 +38,6 @@ _TRADUCCIONES = {
     "path": "la ruta",
     "file": "el archivo",
     "directory": "la carpeta",
-    "integer": "número entero",
     "required": "obligatorio",
 }
 
@@ -56,6 +55,11 @@ for _modulo in (click.core, click.decorators, click.exceptions, click.formatting
         _modulo._ = _
     if hasattr(_modulo, "ngettext"):
         _modulo.ngettext = _ngettext
+
+
+# Los tipos numéricos se nombran en los mensajes («'x' no es un número entero válido») y en las ayudas.
+click.types.IntParamType.name = "número entero"
+click.types.FloatParamType.name = "número"
 
 
 class Orden(click.Command):
