@@ -237,7 +237,6 @@ def planes_institucionales(individuales: list[dict]) -> list[dict]:
             for d in p["desempenos"]:
                 cuenta[d["codigo"]] = cuenta.get(d["codigo"], 0) + 1
         comunes = sorted(cuenta, key=lambda c: (-cuenta[c], list(EVIDENCIAS).index(c)))[:2]
-        director = next(d for d in DOCENTES if d[3] == cm and d[6])
         planes.append({
             "codigo_modular": cm,
             "fecha": max(p["fecha"] for p in suyos),
