@@ -74,15 +74,8 @@ def construir_ap(destino, tipo: str):
         s("Actividades innovadoras y buenas prácticas")
         tabla_buenas_practicas(doc)
 
-    if tipo == "final":
-        s("Lecciones aprendidas")
-        narrativa(doc, "texto.lecciones_aprendidas")
-        s("Propuestas para el año siguiente")
-        narrativa(doc, "texto.propuestas")
-    else:
-        s("Desempeños a priorizar en el mes siguiente" if tipo == "mensual" else "Reajustes para el trimestre siguiente")
-        lista(doc, "texto.desempenos_a_priorizar", "No se registraron desempeños a priorizar.")
-        narrativa(doc, "texto.acciones_a_priorizar", "")
+    _cierre(doc, s, tipo, "Desempeños a priorizar en el mes siguiente" if tipo == "mensual"
+            else "Reajustes para el trimestre siguiente")
 
     s("Conclusiones")
     narrativa(doc, "texto.conclusiones")
@@ -133,15 +126,7 @@ def construir_ugel(destino, tipo: str):
     tabla_buenas_practicas(doc)
     s("Aspectos administrativos y logísticos")
     narrativa(doc, "texto.aspectos_administrativos")
-    if tipo == "final":
-        s("Lecciones aprendidas")
-        narrativa(doc, "texto.lecciones_aprendidas")
-        s("Propuestas para el año siguiente")
-        narrativa(doc, "texto.propuestas")
-    else:
-        s("Reajustes para el trimestre siguiente")
-        lista(doc, "texto.desempenos_a_priorizar", "No se registraron desempeños a priorizar.")
-        narrativa(doc, "texto.acciones_a_priorizar", "")
+    _cierre(doc, s, tipo, "Reajustes para el trimestre siguiente")
     s("Conclusiones")
     etiqueta(doc, "{%p for c in conclusiones_ap %}")
     linea(doc, "{{ c.acompanante }}: {{ c.conclusiones }}")
@@ -152,3 +137,16 @@ def construir_ugel(destino, tipo: str):
     atentamente(doc, "firma_jefe", condicional=True)
     parrafo(doc, "")
     doc.save(destino)
+
+
+def _cierre(doc, s, tipo: str, siguiente: str):
+    """Lecciones y propuestas en el informe final; en los demás, lo que se prioriza en el periodo siguiente."""
+    if tipo == "final":
+        s("Lecciones aprendidas")
+        narrativa(doc, "texto.lecciones_aprendidas")
+        s("Propuestas para el año siguiente")
+        narrativa(doc, "texto.propuestas")
+    else:
+        s(siguiente)
+        lista(doc, "texto.desempenos_a_priorizar", "No se registraron desempeños a priorizar.")
+        narrativa(doc, "texto.acciones_a_priorizar", "")
