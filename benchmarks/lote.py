@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import pickle
+import random
 import resource
 import subprocess
 import sys
@@ -86,6 +87,23 @@ SECCIONES = ("acompanantes", "instituciones", "docentes", "visitas", "gias", "va
 """Las secciones de las que salen las matrices: las demás (planes, informes) no se copian."""
 
 
+def _variar(datos: dict) -> dict:
+    """Cada matriz con su propia forma, como en datos reales: copiar el ejemplo repetiría sus esqueletos
+    (ver `formatos.salida.esqueletos`) y el lote parecería más rápido de lo que es. Al azar (fijo): un
+    desempeño de cada ocho sin atender en el mes, un producto de cada cuatro sin llenar, un texto de
+    cada tres con un número propio."""
+    azar = random.Random(2026)
+    for i, valoracion in enumerate(datos["valoraciones"]):
+        for d in valoracion["desempenos"]:
+            if azar.random() < 1 / 8:
+                d["atendido"], d["evidencias"] = False, ""
+            if azar.random() < 1 / 4:
+                d["producto_asesoria"] = ""
+            if d["evidencias"] and azar.random() < 1 / 3:
+                d["evidencias"] += f" (registro {i})"
+    return datos
+
+
 def _expediente(copias: int, carpeta: Path) -> Path:
     import sintetico
 
@@ -93,7 +111,7 @@ def _expediente(copias: int, carpeta: Path) -> Path:
 
     ejemplo = json.loads(expediente_ejemplo().read_text("utf-8"))
     ejemplo = {k: v for k, v in ejemplo.items() if not isinstance(v, list) or k in SECCIONES}
-    datos = sintetico.escalar(ejemplo, copias)
+    datos = _variar(sintetico.escalar(ejemplo, copias))
     return sintetico.escribir(datos, carpeta / f"expediente-x{copias}.json")
 
 

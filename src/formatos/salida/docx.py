@@ -33,6 +33,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from formatos.errores import ErrorFormatos
+from formatos.salida.esqueletos import CAPTURAS, Esqueletos, marcar
 from formatos.salida.filtros import FILTROS
 from formatos.salida.graficos import dibujar, es_grafico
 from formatos.salida.mensajes import mensaje_jinja
@@ -48,9 +49,22 @@ PROPIEDADES = ("author", "comments", "identifier", "language", "subject", "title
 """Las propiedades de texto que docxtpl renderiza (`DocxTemplate.render_properties`)."""
 
 
+_ATRIBUTOS_DE_DICT = frozenset(dir(dict))
+
+
+class _Aislado(SandboxedEnvironment):
+    """El entorno aislado de Jinja, con `dato.campo` más rápido sobre los dict del contexto."""
+
+    def getattr(self, obj, attribute):
+        # Lo mismo que hace Jinja (un dict no tiene más atributos que los de su clase), sin la excepción.
+        if type(obj) is dict and attribute not in _ATRIBUTOS_DE_DICT and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def entorno() -> SandboxedEnvironment:
     """El entorno Jinja de todas las plantillas: aislado, con escape automático y variables estrictas."""
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=para_word)
+    env = _Aislado(autoescape=True, undefined=StrictUndefined, finalize=para_word)
     env.filters.update(FILTROS)
     return env
 
@@ -138,6 +152,11 @@ class PlantillaDocx:
         self._cuerpo = self._compilar(self._tpl.get_xml(), self._nombre_cuerpo, self._raiz.nsmap)
         self._antes, self._despues = _alrededor_del_cuerpo(self._raiz, self._cuerpo_actual)
         self._imagenes = "docPr" in self._tpl.get_xml()
+        self._cuerpo_marcado, self._esqueletos = None, None
+        if not isinstance(self._cuerpo, _Fija) and not self.env.parse(self._fuente_cuerpo).find(CAPTURAS):
+            self._cuerpo_marcado = self.env.overlay(finalize=marcar).from_string(self._fuente_cuerpo)
+            self._esqueletos = Esqueletos(lambda xml: self._documento(self._posproceso(xml), ajustar=False),
+                                          self._sin_ajustes, por_piezas=not self._imagenes)
         self._partes: dict[str, object] = {}
         for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI):
             for _, parte in self._tpl.get_headers_footers(uri):
@@ -164,15 +183,18 @@ class PlantillaDocx:
             etiqueta = re.sub(r' xmlns:(\w+)="([^"]*)"',
                               lambda m: "" if espacios.get(m[1]) == m[2] else m[0], xml[:inicio])
             self._etiquetas_cuerpo = (xml[:inicio], etiqueta)
-            xml = etiqueta + xml[inicio:]
+            xml = self._fuente_cuerpo = etiqueta + xml[inicio:]
         try:
             return _Fija.o_plantilla(self.env, xml)
         except TemplateError as e:
             raise ErrorFormatos(mensaje_jinja(e)) from e
 
     def _render_parte(self, plantilla, contexto: dict) -> str:
+        return self._posproceso(plantilla.render(contexto))
+
+    def _posproceso(self, xml: str) -> str:
         """Lo que hace `DocxTemplate.render_xml_part` después de renderizar."""
-        xml = plantilla.render(contexto).replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         if "{_" in xml or "_}" in xml:
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         return self._tpl.resolve_listing(xml) if any(c in xml for c in _LISTADO) else xml
@@ -188,20 +210,7 @@ class PlantillaDocx:
 
     def partes(self, contexto: dict) -> dict[str, bytes]:
         """Las partes XML renderizadas con `contexto`, por nombre de miembro del zip."""
-        nuevas = {}
-        xml = self._render_parte(self._cuerpo, contexto)
-        # Todo el document.xml de una vez: más rápido que insertar el cuerpo en la raíz como docxtpl.
-        raiz = _comprobar(self._antes + xml + self._despues, "el cuerpo del documento")  # docxtpl lo repararía
-        cuerpo = raiz.find(self._cuerpo_actual.tag)
-        if _tablas_por_ajustar(cuerpo):  # raro: lo hace docxtpl, sobre el cuerpo como él lo renderiza
-            original, sin_espacios = self._etiquetas_cuerpo
-            cuerpo = self._tpl.fix_tables(original + xml[len(sin_espacios):])
-            self._raiz.replace(self._cuerpo_actual, cuerpo)
-            raiz, self._cuerpo_actual = self._raiz, cuerpo
-        if self._imagenes:
-            self._tpl.docx_ids_index = 1000
-            self._tpl.fix_docpr_ids(cuerpo)
-        nuevas[self._nombre_cuerpo] = serialize_part_xml(raiz)
+        nuevas = {self._nombre_cuerpo: self._cuerpo_de(contexto)}
         for nombre, (plantilla, codificacion) in self._partes.items():
             xml = self._render_parte(plantilla, contexto)
             nuevas[nombre] = self._una_vez(nombre, xml, lambda x, c=codificacion: _serializar(x, c))
@@ -213,6 +222,45 @@ class PlantillaDocx:
             valores = "\x00".join(p.render(contexto) for _, p in self._propiedades)
             nuevas[self._nombre_nucleo] = self._una_vez(self._nombre_nucleo, valores, self._nucleo_con)
         return nuevas
+
+    def _cuerpo_de(self, contexto: dict) -> bytes:
+        """document.xml: por el atajo de los esqueletos (ver `esqueletos`) si se puede, si no como docxtpl."""
+        if self._esqueletos is None or not self._esqueletos.activo:
+            return self._documento(self._render_parte(self._cuerpo, contexto))
+        marcado = self._cuerpo_marcado.render(contexto)
+        armado = self._esqueletos.armar(marcado)
+        if armado is None:
+            return self._documento(self._render_parte(self._cuerpo, contexto))
+        datos, comprobar = armado
+        if comprobar:
+            completo = self._documento(self._render_parte(self._cuerpo, contexto))
+            if completo != datos:
+                self._esqueletos.dejar()
+                return completo
+        return datos
+
+    def _documento(self, xml: str, ajustar: bool = True) -> bytes:
+        """document.xml con el cuerpo ya renderizado `xml`, armado con lxml como lo arma docxtpl."""
+        # Todo el document.xml de una vez: más rápido que insertar el cuerpo en la raíz como docxtpl.
+        raiz = _comprobar(self._antes + xml + self._despues, "el cuerpo del documento")  # docxtpl lo repararía
+        cuerpo = raiz.find(self._cuerpo_actual.tag)
+        if _tablas_por_ajustar(cuerpo):  # raro: lo hace docxtpl, sobre el cuerpo como él lo renderiza
+            if not ajustar:
+                raise ErrorFormatos("una tabla que docxtpl reajusta")
+            original, sin_espacios = self._etiquetas_cuerpo
+            cuerpo = self._tpl.fix_tables(original + xml[len(sin_espacios):])
+            self._raiz.replace(self._cuerpo_actual, cuerpo)
+            raiz, self._cuerpo_actual = self._raiz, cuerpo
+        if self._imagenes:
+            self._tpl.docx_ids_index = 1000
+            self._tpl.fix_docpr_ids(cuerpo)
+        return serialize_part_xml(raiz)
+
+    def _sin_ajustes(self, documento: bytes) -> None:
+        """Un document.xml ya armado es XML válido y docxtpl no reajustaría sus tablas (si no, un error)."""
+        raiz = _comprobar_bytes(documento, "el cuerpo del documento")
+        if _tablas_por_ajustar(raiz.find(self._cuerpo_actual.tag)):
+            raise ErrorFormatos("una tabla que docxtpl reajusta")
 
     def _nucleo_con(self, valores: str) -> bytes:
         elemento = copy.deepcopy(self._nucleo)
@@ -287,8 +335,12 @@ _NO_ES_XML = ("{parte} no es XML válido tras llenar la plantilla ({error}); "
 
 def _comprobar(xml: str, parte: str) -> etree._Element:
     """Una parte renderizada que no es XML bien formado es un error, nunca un archivo guardado."""
+    return _comprobar_bytes(xml.encode("utf-8"), parte)
+
+
+def _comprobar_bytes(xml: bytes, parte: str) -> etree._Element:
     try:
-        return etree.fromstring(xml.encode("utf-8"))
+        return etree.fromstring(xml)
     except etree.XMLSyntaxError as e:
         raise ErrorFormatos(_NO_ES_XML.format(parte=parte, error=e)) from e
 

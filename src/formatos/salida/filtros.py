@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -10,6 +11,7 @@ from babel.numbers import format_decimal
 LOCALE = "es_PE"
 
 
+@lru_cache(maxsize=4096)  # pocas fechas distintas en un lote: babel una vez por fecha
 def fecha_larga(fecha: date) -> str:
     """27 de noviembre de 2026"""
     return format_date(fecha, "d 'de' MMMM 'de' y", locale=LOCALE)
@@ -20,6 +22,7 @@ def fecha_corta(fecha: date) -> str:
     return f"{fecha:%d/%m/%Y}"
 
 
+@lru_cache(maxsize=64)
 def mes(numero_o_fecha: int | date) -> str:
     """noviembre"""
     n = numero_o_fecha.month if isinstance(numero_o_fecha, date) else int(numero_o_fecha)

@@ -15,20 +15,22 @@ _LLAVES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 """docxtpl convierte "{_{" en "{{" en el resultado: las llaves de los datos van como referencias de carácter."""
 
 
-def para_word(valor: object) -> Markup:
-    """`finalize` de Jinja: todo valor impreso en una plantilla pasa por aquí.
+def para_word(valor: object) -> str:
+    """`finalize` de Jinja: todo valor impreso en una plantilla pasa por aquí (y luego por `escape`).
 
     Escapa `& < > " ' { }`, quita caracteres prohibidos y convierte los saltos de línea en saltos de Word.
-    Un valor ya marcado como seguro (Markup) pasa tal cual.
+    Un valor ya marcado como seguro (Markup) pasa tal cual; un texto sin nada que cambiar, también
+    (el `escape` de Jinja lo marca seguro sin tocarlo).
     """
-    if isinstance(valor, Markup):
+    if type(valor) is not str:
+        if isinstance(valor, Markup):
+            return valor
+        if hasattr(valor, "__html__"):  # una imagen de docxtpl (InlineImage): su XML va tal cual
+            return Markup(valor.__html__())
+        if valor is None:
+            return ""
+        valor = str(valor)
+    if _ESPECIALES.search(valor) is None:
         return valor
-    if hasattr(valor, "__html__"):  # una imagen de docxtpl (InlineImage): su XML va tal cual
-        return Markup(valor.__html__())
-    if valor is None:
-        return Markup("")
-    texto = str(valor)
-    if _ESPECIALES.search(texto) is None:
-        return Markup(texto)
-    texto = limpiar(texto).replace("\r\n", "\n").replace("\r", "\n")
+    texto = limpiar(valor).replace("\r\n", "\n").replace("\r", "\n")
     return Markup(str(escape(texto)).translate(_LLAVES).replace("\n", _SALTO))

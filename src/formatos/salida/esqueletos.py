@@ -1,0 +1,183 @@
+"""El atajo del lote: los documentos de una plantilla que solo difieren en el texto de sus datos comparten
+todo el XML que rodea a esos textos (su esqueleto), y ese XML se arma con lxml una sola vez.
+
+El cuerpo de la plantilla se compila otra vez con `marcar` como `finalize`: cada texto de los datos sale
+entre las marcas \\x01 y \\x02 (caracteres que XML no admite: nunca vienen de la plantilla ni de los datos,
+que se limpian). Lo demás es el esqueleto, que dice todo lo que no es texto de los datos: etiquetas, filas
+de los bucles, ramas de los `if`, textos con saltos de línea o tabuladores (que son estructura).
+
+La primera vez que aparece un esqueleto se arma por el camino completo (lxml, como docxtpl) con una ficha en
+lugar de cada texto, y se guarda el resultado partido en las fichas (trozos). Las siguientes veces basta
+intercalar los textos, escapados como los escribe lxml; un texto vacío que deja vacío su elemento lo cierra
+(`<w:t/>`), como lxml. lxml escribe cada nodo por sí solo, así que cada pieza del esqueleto (lo que hay
+entre dos textos) da siempre el mismo trozo: un esqueleto nuevo hecho de piezas ya vistas (otra combinación
+de filas y ramas) se arma con sus trozos, y basta leerlo con lxml para saber que es XML válido y que docxtpl
+no reajustaría sus tablas. Un esqueleto que no sirve así (un dato dentro de un
+atributo o un comentario, una tabla que docxtpl reajusta...) va por el camino completo; una plantilla con
+muchos de esos deja de intentarlo. Los primeros esqueletos de cada plantilla se comparan además con el
+camino completo: si alguno difiere, la plantilla deja el atajo.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from jinja2 import nodes
+from markupsafe import Markup
+
+from formatos.caracteres import PROHIBIDOS, limpiar
+from formatos.salida.texto import para_word
+
+ABRE, CIERRA = "\x01", "\x02"
+_RANURA = re.compile("\x01([^\x01\x02]*)\x02")
+_PRIMERA_FICHA, _FICHAS = 0xE000, re.compile("[\ue000-\uf8ff]")
+"""Las fichas: caracteres de uso privado, válidos en XML, que lxml escribe tal cual."""
+_LISTADO = "\t\a\n\f"
+"""Lo que `DocxTemplate.resolve_listing` convierte mirando el párrafo entero: las piezas dejan de ser independientes."""
+MAXIMO_PIEZAS = 8192
+_ESTRUCTURA = re.compile("[\t\r\n]")
+_ETIQUETA_DE_INICIO = re.compile(r"<([\w.:-]+)(?:\s[^<>]*)?(?<!/)>")
+CAPTURAS = (nodes.AssignBlock, nodes.FilterBlock, nodes.Macro, nodes.CallBlock, nodes.Block)
+"""Lo que convierte lo impreso en un dato (`{% set x %}…`, `{% filter %}`, macros, bloques): con eso en la
+plantilla, las marcas podrían cambiar un resultado (p. ej. `x|length`), así que no hay atajo."""
+MAXIMO_ESQUELETOS = 64
+"""Por plantilla; al llenarse, se vacía."""
+COMPROBADOS = 8
+"""Los primeros esqueletos de cada plantilla que se comparan con el camino completo."""
+
+
+def marcar(valor: object) -> str:
+    """`finalize` del atajo: el texto de un dato entre marcas; lo que es estructura, como `para_word`."""
+    if type(valor) is not str:
+        if valor is None:
+            return ABRE + CIERRA
+        if isinstance(valor, Markup) or hasattr(valor, "__html__"):
+            return para_word(valor)
+        valor = str(valor)
+    if not valor.isprintable():  # lo común es que sí: entonces no trae controles, saltos ni tabuladores
+        if PROHIBIDOS.search(valor):
+            valor = limpiar(valor)
+        if _ESTRUCTURA.search(valor):
+            return para_word(valor)
+    return ABRE + valor + CIERRA  # luego Jinja escapa & < > " ' (las marcas no)
+
+
+def como_lxml(texto: str) -> str:
+    """Un texto escapado por Jinja (markupsafe) como lo escribe lxml: las comillas van tal cual."""
+    return texto.replace("&#34;", '"').replace("&#39;", "'")
+
+
+class Esqueletos:
+    """Los esqueletos ya armados de una plantilla.
+
+    `completo(cuerpo)` arma por el camino completo el XML de un cuerpo renderizado y da sus bytes;
+    `comprobar(documento)` lee un document.xml ya armado. Ambos lanzan un error si no es XML válido o si
+    docxtpl lo cambiaría de otro modo (reajustar una tabla). `por_piezas`: si se pueden combinar piezas (no
+    si docxtpl renumera las imágenes del documento, que dependen de las demás).
+    """
+
+    def __init__(self, completo: Callable[[str], bytes], comprobar: Callable[[bytes], object],
+                 por_piezas: bool = True) -> None:
+        self._completo, self._comprobar, self._por_piezas = completo, comprobar, por_piezas
+        self._armados: dict[str, tuple[str, ...] | None] = {}
+        self._piezas: dict[str, str] = {}
+        self.aciertos = self.nuevos = self.descartados = 0
+        self.activo = True
+
+    def armar(self, marcado: str) -> tuple[bytes, bool] | None:
+        """El XML del documento renderizado con `marcar` y si hay que compararlo con el camino completo;
+        None si va por el camino completo."""
+        partes = _RANURA.split(marcado)
+        esqueleto = ABRE.join(partes[0::2])
+        if CIERRA in esqueleto or esqueleto.count(ABRE) != len(partes) // 2:
+            return None  # marcas que no vienen de `marcar` (p. ej. un valor |safe): camino completo
+        trozos, comprobar = self._armados.get(esqueleto, False), False
+        if trozos is False:
+            if len(self._armados) >= MAXIMO_ESQUELETOS:
+                self._armados.clear()
+            trozos = self._armados[esqueleto] = self._trozos(esqueleto)
+            if trozos is None:
+                self.descartados += 1
+                self.activo = self.descartados < 16 or self.descartados < self.aciertos
+            else:
+                self.nuevos += 1
+                comprobar = self.nuevos <= COMPROBADOS
+        elif trozos is not None:
+            self.aciertos += 1
+        if trozos is None:
+            return None
+        textos = partes[1::2]
+        if "&#" in marcado:
+            textos = [como_lxml(t) for t in textos]
+        if "" in textos:
+            trozos = _vaciar(trozos, textos)
+            if trozos is None:
+                return None
+        partes[0::2] = trozos
+        partes[1::2] = textos
+        return "".join(partes).encode("utf-8"), comprobar
+
+    def _trozos(self, esqueleto: str) -> tuple[str, ...] | None:
+        """El XML completo del esqueleto partido donde van los textos, o None si este esqueleto no sirve."""
+        estaticos = esqueleto.split(ABRE)
+        if len(estaticos) - 1 > 0xF8FF - _PRIMERA_FICHA:
+            return None
+        # docxtpl cambia "{_{", "}_}", "{_%" y "%_}" en todo el XML: junto a un texto, el cambio dependería de él.
+        for antes, despues in zip(estaticos, estaticos[1:]):
+            if antes.endswith(("{", "}", "%")) or despues.startswith(("{", "}", "%")):
+                return None
+        fichas = [chr(_PRIMERA_FICHA + i) for i in range(len(estaticos) - 1)]
+        if all(p in self._piezas for p in estaticos):  # piezas ya vistas: sin fichas ni saltos propios
+            trozos = [self._piezas[p] for p in estaticos]
+            try:
+                self._comprobar(_intercalar(trozos, fichas).encode("utf-8"))
+                return tuple(trozos)
+            except Exception:  # noqa: BLE001 - el camino completo dirá si el esqueleto sirve
+                pass
+        if _FICHAS.search(esqueleto):
+            return None
+        sin_saltos_de_plantilla = esqueleto.replace("\n<w:p ", "").replace("\n<w:p>", "")
+        independientes = self._por_piezas and not any(c in sin_saltos_de_plantilla for c in _LISTADO)
+        con_fichas = _intercalar(estaticos, fichas)
+        try:
+            xml = self._completo(con_fichas).decode("utf-8")
+        except Exception:  # noqa: BLE001 - el camino completo dará el error de este documento
+            return None
+        if _FICHAS.findall(xml) != fichas:
+            return None  # una ficha que docxtpl o lxml movió, duplicó o quitó
+        trozos = _FICHAS.split(xml)
+        for trozo in trozos[:-1]:
+            if trozo.rfind("<") > trozo.rfind(">"):
+                return None  # el texto queda dentro de una etiqueta (atributo), un comentario o un CDATA
+        if independientes:
+            if len(self._piezas) >= MAXIMO_PIEZAS:
+                self._piezas.clear()
+            self._piezas.update(zip(estaticos, trozos))
+        return tuple(trozos)
+
+    def dejar(self) -> None:
+        """El atajo dio algo distinto del camino completo: esta plantilla ya no lo usa."""
+        self.activo = False
+        self._armados.clear()
+        self._piezas.clear()
+
+
+def _intercalar(estaticos: list[str], fichas: list[str]) -> str:
+    return "".join(x for par in zip(estaticos, [*fichas, ""]) for x in par)
+
+
+def _vaciar(trozos: tuple[str, ...], textos: list[str]) -> list[str] | None:
+    """Los trozos con cada elemento que un texto vacío deja vacío escrito como `<w:t/>` (como lxml); None si
+    no se sabe sin mirar más (dos textos seguidos en un mismo elemento)."""
+    trozos = list(trozos)
+    for i, texto in enumerate(textos):
+        if texto:
+            continue
+        antes, despues = trozos[i], trozos[i + 1]
+        if antes == "" or despues == "":
+            return None
+        inicio = _ETIQUETA_DE_INICIO.fullmatch(antes, max(antes.rfind("<"), 0))
+        if inicio and despues.startswith(cierre := f"</{inicio[1]}>"):
+            trozos[i], trozos[i + 1] = antes[:-1] + "/>", despues[len(cierre):]
+    return trozos
