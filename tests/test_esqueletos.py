@@ -131,3 +131,23 @@ def test_piezas_ya_vistas_que_no_cierran_bien_no_pasan():
     assert armados.armar(f"<a>{marca('x')}</a>")[0] == b"<a>x</a>"
     assert armados.armar(f"<a>{marca('x')}<b>{marca('y')}</a>") is None  # piezas conocidas, XML roto
     assert armados.armar(f"<a>{marca('z')}<b>{marca('')}</b></a>")[0] == b"<a>z<b/></a>"
+
+
+def test_tablas_que_docxtpl_reajusta_con_piezas_ya_vistas(tmp_path):
+    """Un bucle de columnas ({%tc %}): según cuántas haya, docxtpl reajusta la cuadrícula de la tabla. Un
+    esqueleto nuevo hecho de piezas ya vistas que necesita ese ajuste va por el camino completo."""
+    doc = Document()
+    doc.add_paragraph("Tabla de {{ titulo }}")
+    tabla = doc.add_table(rows=2, cols=3)
+    for celda, texto in zip(tabla._cells, ["A", "B", "C", "{%tc for c in columnas %}", "{{ c }}", "{%tc endfor %}"],
+                            strict=True):
+        celda.text = texto
+    doc.add_paragraph("Fin {{ titulo }}")
+    ruta = tmp_path / "columnas.docx"
+    doc.save(str(ruta))
+    rapida, lenta = PlantillaDocx(ruta), _sin_atajo(ruta)
+    for columnas in (["x"], ["x", "y", "z"], ["x", "y"], ["x", "y", "z", "w"], ["x", "y", "z", "w", "v"], ["x"]):
+        contexto = {"titulo": columnas[-1], "columnas": columnas}
+        assert _cuerpo(rapida.render(contexto)) == _cuerpo(lenta.render(contexto)), columnas
+    _comparar(_docxtpl(ruta, contexto), zipfile.ZipFile(io.BytesIO(rapida.render(contexto))))
+    assert rapida._esqueletos.descartados >= 2  # las de más columnas que la cuadrícula

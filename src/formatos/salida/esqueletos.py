@@ -11,8 +11,9 @@ lugar de cada texto, y se guarda el resultado partido en las fichas (trozos). La
 intercalar los textos, escapados como los escribe lxml; un texto vacío que deja vacío su elemento lo cierra
 (`<w:t/>`), como lxml. lxml escribe cada nodo por sí solo, así que cada pieza del esqueleto (lo que hay
 entre dos textos) da siempre el mismo trozo: un esqueleto nuevo hecho de piezas ya vistas (otra combinación
-de filas y ramas) se arma con sus trozos, y basta leerlo con lxml para saber que es XML válido y que docxtpl
-no reajustaría sus tablas. Un esqueleto que no sirve así (un dato dentro de un
+de filas y ramas) se arma con sus trozos. Para saber que es XML válido y que docxtpl no reajustaría sus
+tablas basta leer con lxml su versión reducida: de cada pieza, solo las etiquetas que quedan abiertas o
+cerradas para otras piezas y las de las tablas (cada pieza se reduce una vez). Un esqueleto que no sirve así (un dato dentro de un
 atributo o un comentario, una tabla que docxtpl reajusta...) va por el camino completo; una plantilla con
 muchos de esos deja de intentarlo. Los primeros esqueletos de cada plantilla se comparan además con el
 camino completo: si alguno difiere, la plantilla deja el atajo.
@@ -36,6 +37,11 @@ _PRIMERA_FICHA, _FICHAS = 0xE000, re.compile("[\ue000-\uf8ff]")
 _LISTADO = "\t\a\n\f"
 """Lo que `DocxTemplate.resolve_listing` convierte mirando el párrafo entero: las piezas dejan de ser independientes."""
 MAXIMO_PIEZAS = 8192
+_ETIQUETA = re.compile(r'<(/?)([\w.:-]+)((?:\s+[\w.:-]+="[^"]*")*)\s*(/?)>|<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>', re.S)
+"""Una etiqueta del XML que escribe lxml (atributos entre comillas dobles, sin «<» ni «>» dentro), un
+comentario, una instrucción de proceso o un CDATA."""
+DE_TABLAS = frozenset({"w:tbl", "w:tblGrid", "w:gridCol", "w:tr", "w:tc", "w:tcPr", "w:gridSpan"})
+"""Lo que mira `_tablas_por_ajustar` (lo que `DocxTemplate.fix_tables` cambiaría)."""
 _ESTRUCTURA = re.compile("[\t\r\n]")
 _ETIQUETA_DE_INICIO = re.compile(r"<([\w.:-]+)(?:\s[^<>]*)?(?<!/)>")
 CAPTURAS = (nodes.AssignBlock, nodes.FilterBlock, nodes.Macro, nodes.CallBlock, nodes.Block)
@@ -81,7 +87,8 @@ class Esqueletos:
                  por_piezas: bool = True) -> None:
         self._completo, self._comprobar, self._por_piezas = completo, comprobar, por_piezas
         self._armados: dict[str, tuple[str, ...] | None] = {}
-        self._piezas: dict[str, str] = {}
+        self._piezas: dict[str, tuple[str, str | None]] = {}
+        """Cada pieza del esqueleto con su trozo y su versión reducida (None si no se puede reducir)."""
         self.aciertos = self.nuevos = self.descartados = 0
         self.activo = True
 
@@ -129,10 +136,13 @@ class Esqueletos:
                 return None
         fichas = [chr(_PRIMERA_FICHA + i) for i in range(len(estaticos) - 1)]
         if all(p in self._piezas for p in estaticos):  # piezas ya vistas: sin fichas ni saltos propios
-            trozos = [self._piezas[p] for p in estaticos]
+            trozos, reducidas = zip(*(self._piezas[p] for p in estaticos), strict=True)
             try:
-                self._comprobar(_intercalar(trozos, fichas).encode("utf-8"))
-                return tuple(trozos)
+                if None in reducidas:
+                    self._comprobar(_intercalar(trozos, fichas).encode("utf-8"))
+                else:
+                    self._comprobar("".join(reducidas).encode("utf-8"))
+                return trozos
             except Exception:  # noqa: BLE001 - el camino completo dirá si el esqueleto sirve
                 pass
         if _FICHAS.search(esqueleto):
@@ -153,7 +163,8 @@ class Esqueletos:
         if independientes:
             if len(self._piezas) >= MAXIMO_PIEZAS:
                 self._piezas.clear()
-            self._piezas.update(zip(estaticos, trozos))
+            for i, (pieza, trozo) in enumerate(zip(estaticos, trozos)):
+                self._piezas[pieza] = (trozo, _reducir(trozo, primera=i == 0))
         return tuple(trozos)
 
     def dejar(self) -> None:
@@ -161,6 +172,43 @@ class Esqueletos:
         self.activo = False
         self._armados.clear()
         self._piezas.clear()
+
+
+def _reducir(trozo: str, primera: bool) -> str | None:
+    """Las etiquetas del trozo que importan al combinarlo con otros: las que quedan abiertas o cerradas para
+    otros trozos y las de las tablas (con sus antepasados); sin textos ni elementos completos que no las
+    contienen. None si el trozo declara espacios de nombres (fuera de la raíz del primero): quitar esa
+    declaración podría esconder un prefijo sin declarar."""
+    salida: list[str] = []
+    pila: list[list] = []  # [nombre, posición en la salida, ¿se guarda?]
+    for m in _ETIQUETA.finditer(trozo):
+        cierre, nombre, atributos, vacia = m.groups()
+        if nombre is None:
+            continue  # comentario, instrucción de proceso o CDATA: no cambian la estructura
+        if atributos and "xmlns" in atributos and not (primera and not salida):
+            return None
+        if cierre:
+            if not pila:
+                salida.append(m[0])  # cierra una etiqueta de otro trozo
+                continue
+            abierto, inicio, guardar = pila.pop()
+            if abierto != nombre:
+                return None
+            if guardar or nombre in DE_TABLAS:
+                salida.append(m[0])
+                if pila:
+                    pila[-1][2] = True
+            else:
+                del salida[inicio:]
+        elif vacia:
+            if nombre in DE_TABLAS:
+                salida.append(m[0])
+                if pila:
+                    pila[-1][2] = True
+        else:
+            pila.append([nombre, len(salida), False])
+            salida.append(m[0])
+    return "".join(salida)  # lo que sigue abierto queda: lo cierra otro trozo
 
 
 def _intercalar(estaticos: list[str], fichas: list[str]) -> str:
