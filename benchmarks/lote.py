@@ -1,6 +1,6 @@
 """Mide el lote contra docxtpl solo, sobre matrices docentes de un expediente sintético.
 
-Uso:  python benchmarks/lote.py [--copias 179] [--docxtpl 200] [--procesos N]
+Uso:  python benchmarks/lote.py [--copias 179] [--docxtpl 200] [--procesos N] [--en CARPETA]
 
 (a) docxtpl solo: un DocxTemplate nuevo por documento (como aconseja su autor), misma plantilla y mismos
     contextos, guardando cada archivo; con `--docxtpl` documentos basta para su ritmo.
@@ -76,8 +76,8 @@ def medir(modo: str, entrada: Path, carpeta: Path, cantidad: int, procesos: int)
             "rss_procesos_mb": _rss_mb(resource.RUSAGE_CHILDREN)}
 
 
-def _en_proceso_aparte(modo: str, entrada: Path, cantidad: int = 0, procesos: int = 1) -> dict:
-    with tempfile.TemporaryDirectory(prefix="formatos-bench-") as carpeta:
+def _en_proceso_aparte(modo: str, entrada: Path, cantidad: int = 0, procesos: int = 1, donde: Path | None = None) -> dict:
+    with tempfile.TemporaryDirectory(prefix="formatos-bench-", dir=donde) as carpeta:
         orden = [sys.executable, __file__, "--medir", modo, "--entrada", str(entrada), "--carpeta", carpeta,
                  "--docxtpl", str(cantidad), "--procesos", str(procesos)]
         return json.loads(subprocess.run(orden, check=True, capture_output=True, text=True).stdout)
@@ -120,6 +120,8 @@ def main() -> None:
     argumentos.add_argument("--copias", type=int, default=179, help="copias del ejemplo (179: ~20 000 matrices)")
     argumentos.add_argument("--docxtpl", type=int, default=200, help="documentos para medir docxtpl solo")
     argumentos.add_argument("--procesos", type=int, default=os.cpu_count())
+    argumentos.add_argument("--en", type=Path, help="carpeta donde se escriben los documentos (por omisión, la "
+                            "temporal del sistema): crear archivos cuesta distinto en cada disco")
     argumentos.add_argument("--medir", help=argparse.SUPPRESS)
     argumentos.add_argument("--entrada", type=Path, help=argparse.SUPPRESS)
     argumentos.add_argument("--carpeta", type=Path, help=argparse.SUPPRESS)
@@ -128,14 +130,15 @@ def main() -> None:
         print(json.dumps(medir(a.medir, a.entrada, a.carpeta, a.docxtpl, a.procesos)))
         return
 
-    print(f"núcleos: {os.cpu_count()}; procesos para (c): {a.procesos}; python {sys.version.split()[0]}")
+    print(f"núcleos: {os.cpu_count()}; procesos para (c): {a.procesos}; python {sys.version.split()[0]}; "
+          f"documentos en {a.en or tempfile.gettempdir()}")
     with tempfile.TemporaryDirectory(prefix="formatos-bench-") as carpeta:
         grande = _expediente(a.copias, Path(carpeta))
         chico = _expediente(max(1, a.copias // 10), Path(carpeta))
-        r_a = _en_proceso_aparte("docxtpl", grande, cantidad=a.docxtpl)
-        r_b = _en_proceso_aparte("lote", grande, procesos=1)
-        r_c = _en_proceso_aparte("lote", grande, procesos=a.procesos)
-        r_chico = _en_proceso_aparte("lote", chico, procesos=a.procesos)
+        r_a = _en_proceso_aparte("docxtpl", grande, cantidad=a.docxtpl, donde=a.en)
+        r_b = _en_proceso_aparte("lote", grande, procesos=1, donde=a.en)
+        r_c = _en_proceso_aparte("lote", grande, procesos=a.procesos, donde=a.en)
+        r_chico = _en_proceso_aparte("lote", chico, procesos=a.procesos, donde=a.en)
         envio = _en_proceso_aparte("envio", grande)
     filas = [("(a) docxtpl solo", r_a), ("(b) lote, 1 proceso", r_b), (f"(c) lote, {a.procesos} procesos", r_c),
              (f"(c) con {a.copias // 10 or 1} copias", r_chico)]
