@@ -22,6 +22,7 @@ camino completo: si alguno difiere, la plantilla deja el atajo.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 
 from jinja2 import nodes
@@ -47,8 +48,9 @@ _ETIQUETA_DE_INICIO = re.compile(r"<([\w.:-]+)(?:\s[^<>]*)?(?<!/)>")
 CAPTURAS = (nodes.AssignBlock, nodes.FilterBlock, nodes.Macro, nodes.CallBlock, nodes.Block)
 """Lo que convierte lo impreso en un dato (`{% set x %}…`, `{% filter %}`, macros, bloques): con eso en la
 plantilla, las marcas podrían cambiar un resultado (p. ej. `x|length`), así que no hay atajo."""
-MAXIMO_ESQUELETOS = 64
-"""Por plantilla; al llenarse, se vacía."""
+MAXIMO_ESQUELETOS = 256
+"""Por plantilla; al llenarse, sale el usado hace más tiempo (los trozos se comparten con las piezas: cada
+esqueleto guardado ocupa poco más que su clave, ~20 KB para una matriz)."""
 COMPROBADOS = 8
 """Los primeros esqueletos de cada plantilla que se comparan con el camino completo."""
 
@@ -86,7 +88,7 @@ class Esqueletos:
     def __init__(self, completo: Callable[[str], bytes], comprobar: Callable[[bytes], object],
                  por_piezas: bool = True) -> None:
         self._completo, self._comprobar, self._por_piezas = completo, comprobar, por_piezas
-        self._armados: dict[str, tuple[str, ...] | None] = {}
+        self._armados: OrderedDict[str, tuple[str, ...] | None] = OrderedDict()
         self._piezas: dict[str, tuple[str, str | None]] = {}
         """Cada pieza del esqueleto con su trozo y su versión reducida (None si no se puede reducir)."""
         self.aciertos = self.nuevos = self.descartados = 0
@@ -102,7 +104,7 @@ class Esqueletos:
         trozos, comprobar = self._armados.get(esqueleto, False), False
         if trozos is False:
             if len(self._armados) >= MAXIMO_ESQUELETOS:
-                self._armados.clear()
+                self._armados.popitem(last=False)
             trozos = self._armados[esqueleto] = self._trozos(esqueleto)
             if trozos is None:
                 self.descartados += 1
@@ -112,6 +114,7 @@ class Esqueletos:
                 comprobar = self.nuevos <= COMPROBADOS
         elif trozos is not None:
             self.aciertos += 1
+            self._armados.move_to_end(esqueleto)
         if trozos is None:
             return None
         textos = partes[1::2]
