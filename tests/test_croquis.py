@@ -118,3 +118,25 @@ def test_mismo_croquis_mismos_bytes(tmp_path, carga_ejemplo):
     rutas = [_ruta(formatos.generar(carga_ejemplo.expediente, tmp_path / str(i), ["plan-anual-ap"]), plan.dni_acompanante)
              for i in range(2)]
     assert rutas[0].read_bytes() == rutas[1].read_bytes()
+
+
+def test_otra_imagen_con_el_mismo_nombre_rehace_el_plan(tmp_path, datos_ejemplo):
+    """La huella de los datos cuenta el contenido del croquis, no su ruta: otra imagen en el mismo archivo
+    rehace el plan; el mismo expediente en otra carpeta da el mismo manifiesto."""
+    huellas = []
+    for carpeta in ("a", "b"):
+        (tmp_path / carpeta).mkdir()
+        shutil.copy(expediente_ejemplo().parent / "croquis-ruta-ap1.png", tmp_path / carpeta / "ruta.png")
+        carga = cargar(escribir_json(tmp_path / carpeta, _con_croquis(datos_ejemplo, "ruta.png")))
+        resumen = formatos.generar(carga.expediente, tmp_path / carpeta / "salida", ["plan-anual-ap"])
+        huellas.append((tmp_path / carpeta / "salida" / "manifiesto.json").read_bytes())
+    assert huellas[0] == huellas[1]
+
+    plan = carga.expediente.planes_anuales_ap[0]
+    salida = io.BytesIO()
+    ImagenPIL.new("RGB", (400, 300), "white").save(salida, format="PNG")
+    (tmp_path / "b" / "ruta.png").write_bytes(salida.getvalue())
+    otra = formatos.generar(carga.expediente, tmp_path / "b" / "salida", ["plan-anual-ap"], sobrescribir=True)
+    estados = {r.ruta: r.estado for r in otra.resultados}
+    assert estados[_ruta(resumen, plan.dni_acompanante)] == "generado"
+    assert list(estados.values()).count("sin cambios") == len(estados) - 1

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_serializer
 
 from formatos.catalogo import catalogo
 from formatos.modelos.actores import Persona
@@ -34,6 +36,15 @@ class Imagen(BaseModel):
     imagen: str = Field(description="Ruta del archivo de imagen")
     ancho_cm: float = 16
     alto_max_cm: float | None = None
+
+    @field_serializer("imagen", when_used="json")
+    def _contenido(self, ruta: str) -> str:
+        """En JSON (la huella de los datos en el manifiesto) cuenta lo que hay en la imagen, no dónde está:
+        otra imagen con el mismo nombre rehace el documento; el mismo expediente en otra carpeta, no."""
+        try:
+            return "sha256:" + hashlib.sha256(Path(ruta).read_bytes()).hexdigest()
+        except OSError:
+            return ruta
 
 
 def membrete(exp: Expediente) -> Membrete:
