@@ -239,10 +239,12 @@ def _referencias_rotas(registro: Registro, claves: dict, avisar: Callable[[str, 
         if valor is None:  # referencia opcional sin dato
             continue
         if isinstance(valor, list) and campo in type(registro).model_fields:
+            quedan = [v for v in valor if v in existentes]
             for v in valor:
                 if v not in existentes:
                     avisar(campo, f'"{v}" no existe en {seccion}: se quitó de la lista')
-            setattr(registro, campo, [v for v in valor if v in existentes])
+            if len(quedan) < len(valor):  # sin cambios, el registro queda como está (y comparte sus campos)
+                setattr(registro, campo, quedan)
         else:  # un dato simple, o una lista calculada (propiedad) que no se puede recortar
             rotas += [(campo, f'"{v}" no existe en {seccion}') for v in (valor if isinstance(valor, list) else [valor])
                       if v not in existentes]
