@@ -11,7 +11,9 @@ import sys
 import pytest
 from pydantic import ConfigDict
 
+from formatos.entrada.json import leer_json, limpiar_textos
 from formatos.modelos.base import Modelo
+from formatos.modelos.expediente import validar_expediente
 from formatos.modelos.valoracion import ValorDesempeno
 
 
@@ -87,6 +89,40 @@ def test_validar_al_asignar():
     with pytest.raises(ValueError):
         b.nivel = "tres"
     assert b.model_fields_set == {"nombre"}
+
+
+# --- lectura del JSON ------------------------------------------------------------------------------
+
+def test_validar_no_cambia_los_datos_salvo_con_vaciar(datos_ejemplo):
+    datos = copy.deepcopy(datos_ejemplo)
+    carga = validar_expediente(datos)
+    assert datos == datos_ejemplo
+    vaciada = validar_expediente(datos, vaciar=True)
+    assert vaciada.expediente == carga.expediente and vaciada.problemas == carga.problemas
+    assert set(datos["valoraciones"]) == {None}
+
+
+def test_limpiar_textos_en_su_sitio():
+    datos = {"a": ["uno\x01", {"b": "dos"}], "c": 3}
+    limpio, avisos = limpiar_textos(datos)
+    assert limpio is datos and datos == {"a": ["uno", {"b": "dos"}], "c": 3}
+    assert [p.ruta for p in avisos] == [("a", 0)]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_json_con_bom_y_sustitutos_sueltos(tmp_path, datos_ejemplo, bom):
+    """Lo que pydantic-core no lee (un sustituto suelto) lo lee json, como antes."""
+    datos = copy.deepcopy(datos_ejemplo)
+    datos["valoraciones"][0]["desempenos"][0]["evidencias"] = "MARCA"
+    texto = json.dumps(datos, ensure_ascii=False).replace("MARCA", "Antes\\ud800 después")
+    ruta = tmp_path / "expediente.json"
+    ruta.write_bytes(bom + texto.encode("utf-8"))
+    carga = leer_json(ruta)
+    assert carga.expediente.valoraciones[0].desempenos[0].evidencias == "Antes después"
+    assert [str(p) for p in carga.problemas] == ["advertencia: valoraciones[0].desempenos[0].evidencias: "
+                                                 "se quitaron caracteres de control no imprimibles"]
+    ruta.write_bytes(bom + json.dumps(datos_ejemplo, ensure_ascii=False).encode("utf-8"))
+    assert leer_json(ruta).expediente == validar_expediente(copy.deepcopy(datos_ejemplo)).expediente
 
 
 def test_importar_formatos_no_trae_matplotlib_ni_openpyxl():
