@@ -12,9 +12,12 @@ import pytest
 from pydantic import ConfigDict
 
 from formatos.entrada.json import leer_json, limpiar_textos
+from formatos.lote.manifiesto import escribir_atomico
+from formatos.lote.trabajo import Trabajador
 from formatos.modelos.base import Modelo
 from formatos.modelos.expediente import validar_expediente
 from formatos.modelos.valoracion import ValorDesempeno
+from formatos.registro import FORMATOS
 
 
 def _desempeno(**campos) -> ValorDesempeno:
@@ -123,6 +126,23 @@ def test_json_con_bom_y_sustitutos_sueltos(tmp_path, datos_ejemplo, bom):
                                                  "se quitaron caracteres de control no imprimibles"]
     ruta.write_bytes(bom + json.dumps(datos_ejemplo, ensure_ascii=False).encode("utf-8"))
     assert leer_json(ruta).expediente == validar_expediente(copy.deepcopy(datos_ejemplo)).expediente
+
+
+# --- el lote -----------------------------------------------------------------------------------------
+
+def test_documentos_en_cualquier_orden(carga_ejemplo, tmp_path):
+    expediente = carga_ejemplo.expediente
+    todos = list(FORMATOS["matriz-docente"].documentos(expediente))
+    trabajador = Trabajador(expediente, tmp_path, None, False, {}, "")
+    for i in (3, 4, 9, 1, 0, len(todos) - 1, 2):
+        assert trabajador.documento("matriz-docente", i).registros == todos[i].registros
+
+
+def test_escribir_atomico_por_partes(tmp_path):
+    escribir_atomico(tmp_path / "a.txt", iter([b"uno ", b"", b"dos"]))
+    escribir_atomico(tmp_path / "b.txt", b"tres")
+    assert (tmp_path / "a.txt").read_bytes() == b"uno dos" and (tmp_path / "b.txt").read_bytes() == b"tres"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
 
 
 def test_importar_formatos_no_trae_matplotlib_ni_openpyxl():
