@@ -5,13 +5,19 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from formatos.entrada.captura import libro
-from formatos.entrada.excel import leer_excel
 from formatos.entrada.json import a_json, leer_json
 from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, Expediente
 
 __all__ = ["LECTORES", "a_excel", "a_json", "cargar"]
+
+
+def leer_excel(ruta: Path) -> Carga:
+    """Ver `formatos.entrada.excel`: openpyxl (que trae numpy, ~20 MB) se importa solo al leer un libro."""
+    from formatos.entrada.excel import leer_excel
+
+    return leer_excel(ruta)
+
 
 LECTORES = {".json": leer_json, ".xlsx": leer_excel, ".xlsm": leer_excel}
 
@@ -31,6 +37,8 @@ def cargar(ruta: str | Path) -> Carga:
 
 def a_excel(expediente: Expediente | None = None, ugel: str | None = None, anio: int | None = None) -> bytes:
     """El libro de captura: lleno con el expediente, o en blanco con la UGEL y el año."""
+    from formatos.entrada.captura import libro  # openpyxl, solo si se pide un libro
+
     return libro(expediente, ugel, anio)
 
 

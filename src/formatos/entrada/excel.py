@@ -231,7 +231,7 @@ def leer_excel(ruta: Path) -> Carga:
         for registro in propios:
             registro.pop(NUMERO.ruta[0], None)  # el número de registro solo une hojas: no es un dato
     datos = {**lector.datos, **registros}
-    carga = validar_expediente(datos)
+    carga = validar_expediente(datos, vaciar=True)  # los registros en bruto no se usan después
     resolver_imagenes(carga, ruta.resolve().parent)
     ubicados = [lector.ubicar(p) for p in carga.problemas]
     carga.problemas = lector.problemas + [p for p in ubicados if p is not None]

@@ -156,7 +156,7 @@ def _tareas(elegidos: list[Formato], expediente: Expediente, salida: Path) -> It
             if relativa.parent not in carpetas:
                 carpetas[relativa.parent] = ruta_segura(salida, relativa.parent).relative_to(raiz)
             destino = _libre(carpetas[relativa.parent] / componente_seguro(relativa.name), usadas)
-            yield Tarea(formato.identificador, indice, destino)
+            yield Tarea(formato.identificador, indice, destino.as_posix())
 
 
 def _libre(destino: Path, usadas: dict[str, int]) -> Path:

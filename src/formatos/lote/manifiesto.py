@@ -14,7 +14,9 @@ import hashlib
 import io
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
+from itertools import chain
 from pathlib import Path
 
 NOMBRE = "manifiesto.json"
@@ -33,8 +35,11 @@ def sha256_archivo(ruta: Path) -> str | None:
         return None
 
 
-def escribir_atomico(destino: Path, datos: bytes) -> None:
-    """Escribe en un temporal y lo renombra: una interrupción nunca deja un archivo a medias."""
+def escribir_atomico(destino: Path, datos: bytes | bytearray | memoryview | Iterable[bytes]) -> None:
+    """Escribe en un temporal y lo renombra: una interrupción nunca deja un archivo a medias.
+
+    `datos` puede ir por partes: un archivo grande (el manifiesto de miles de documentos) no se arma entero en memoria.
+    """
     temporal = destino.with_name(f"{PREFIJO_TEMPORAL}{os.getpid()}-{destino.name}")
     modo = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     try:
@@ -44,9 +49,10 @@ def escribir_atomico(destino: Path, datos: bytes) -> None:
             destino.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(temporal, modo, 0o666)
         try:
-            vista = memoryview(datos)
-            while vista:
-                vista = vista[os.write(fd, vista):]
+            for parte in [datos] if isinstance(datos, (bytes, bytearray, memoryview)) else datos:
+                vista = memoryview(parte)
+                while vista:
+                    vista = vista[os.write(fd, vista):]
         finally:
             os.close(fd)
         os.replace(temporal, destino)
@@ -117,12 +123,39 @@ class Manifiesto:
         vigentes = sorted((e for ruta, e in self.entradas.items()
                            if ruta in self._comprobadas or (self.salida / ruta).exists()), key=lambda e: e.ruta)
         self.entradas = {e.ruta: e for e in vigentes}
-        filas = (json.dumps({**e.__dict__, "registros": list(e.registros)}, ensure_ascii=False) for e in vigentes)
-        texto = '{"archivos": [\n' + ",\n".join(filas) + "\n]}\n"  # un archivo por línea
-        escribir_atomico(self.salida / NOMBRE, texto.encode("utf-8"))
-        tabla = io.StringIO()
-        escritor = csv.writer(tabla, lineterminator="\r\n")
-        escritor.writerow([f.name for f in fields(Entrada)])
-        for e in vigentes:
-            escritor.writerow([" ".join(v) if isinstance(v, tuple) else v for v in e.__dict__.values()])
-        escribir_atomico(self.salida / NOMBRE_CSV, tabla.getvalue().encode("utf-8-sig"))
+        escribir_atomico(self.salida / NOMBRE, _por_partes(_json(vigentes)))
+        escribir_atomico(self.salida / NOMBRE_CSV, _por_partes(_csv(vigentes)))
+
+
+def _json(entradas: list[Entrada]) -> Iterator[str]:
+    """manifiesto.json, un archivo por línea."""
+    yield '{"archivos": [\n'
+    for i, e in enumerate(entradas):
+        yield (",\n" if i else "") + json.dumps({**e.__dict__, "registros": list(e.registros)}, ensure_ascii=False)
+    yield "\n]}\n"
+
+
+def _csv(entradas: list[Entrada]) -> Iterator[str]:
+    """manifiesto.csv, con BOM para que Excel lo abra en UTF-8."""
+    tabla = io.StringIO()
+    escritor = csv.writer(tabla, lineterminator="\r\n")
+    filas = ([" ".join(v) if isinstance(v, tuple) else v for v in e.__dict__.values()] for e in entradas)
+    yield "\ufeff"
+    for fila in chain([[f.name for f in fields(Entrada)]], filas):
+        escritor.writerow(fila)
+        yield tabla.getvalue()
+        tabla.seek(0)
+        tabla.truncate()
+
+
+def _por_partes(textos: Iterable[str], tamano: int = 2**20) -> Iterator[bytes]:
+    """Los textos en UTF-8, en partes de ~1 MB: pocas escrituras, y nunca el archivo entero en memoria."""
+    parte: list[str] = []
+    largo = 0
+    for texto in textos:
+        parte.append(texto)
+        largo += len(texto)
+        if largo >= tamano:
+            yield "".join(parte).encode("utf-8")
+            parte, largo = [], 0
+    yield "".join(parte).encode("utf-8")

@@ -8,8 +8,9 @@ el mismo `Trabajador` corre dentro del proceso principal: el resultado es idént
 from __future__ import annotations
 
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -37,13 +38,14 @@ class Resultado:
     """La entrada del manifiesto del archivo (None si no hay archivo válido)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tarea:
-    """Un documento por hacer: el `indice`-ésimo de `formato.documentos(expediente)`, en `destino`."""
+    """Un documento por hacer: el `indice`-ésimo de `formato.documentos(expediente)`, en `destino` (relativa a
+    la carpeta de salida, con "/", como en el manifiesto: un texto pesa menos que un Path, y hay una por documento)."""
 
     formato: str
     indice: int
-    destino: Path
+    destino: str
 
 
 def plantilla_de(formato: Formato, plantillas: Path | None = None) -> Path:
@@ -68,13 +70,18 @@ class Trabajador:
                  anteriores: dict[str, Entrada], version: str) -> None:
         self.expediente, self.salida, self.plantillas = expediente, salida, plantillas
         self.sobrescribir, self.anteriores, self.version = sobrescribir, anteriores, version
-        self._documentos: dict[str, list[Documento]] = {}
+        self._documentos: dict[str, tuple[int, Iterator[Documento]]] = {}
         self._plantillas: dict[str, tuple[Path, str, Callable[[dict], bytes] | Exception]] = {}
 
-    def documentos(self, formato: str) -> list[Documento]:
-        if formato not in self._documentos:
-            self._documentos[formato] = list(FORMATOS[formato].documentos(self.expediente))
-        return self._documentos[formato]
+    def documento(self, formato: str, indice: int) -> Documento:
+        """El `indice`-ésimo documento del formato. Las tareas llegan en orden: los documentos se recorren
+        una vez, sin guardarlos (miles ocuparían decenas de MB); si una tarea llega antes, se empieza de nuevo."""
+        siguiente, documentos = self._documentos.get(formato, (0, None))
+        if documentos is None or indice < siguiente:
+            siguiente, documentos = 0, iter(FORMATOS[formato].documentos(self.expediente))
+        documento = next(islice(documentos, indice - siguiente, None))
+        self._documentos[formato] = (indice + 1, documentos)
+        return documento
 
     def _plantilla(self, formato: str):
         if formato not in self._plantillas:
@@ -91,8 +98,8 @@ class Trabajador:
         return [self.hacer_uno(t) for t in tareas]
 
     def hacer_uno(self, tarea: Tarea) -> Resultado:
-        documento = self.documentos(tarea.formato)[tarea.indice]
-        destino, archivo = tarea.destino, self.salida / tarea.destino
+        documento = self.documento(tarea.formato, tarea.indice)
+        archivo = self.salida / tarea.destino
 
         def resultado(estado: Estado, texto: str = "", entrada: Entrada | None = None) -> Resultado:
             return Resultado(tarea.formato, archivo, documento.registros, estado, texto, entrada)
@@ -103,7 +110,7 @@ class Trabajador:
                 raise renderizador
             modelo = documento.contexto()
             entrada = Entrada(
-                ruta=destino.as_posix(), tipo=plantilla.suffix.lstrip(".").lower(), formato=tarea.formato,
+                ruta=tarea.destino, tipo=plantilla.suffix.lstrip(".").lower(), formato=tarea.formato,
                 registros=documento.registros, sha256="", sha256_datos=sha256(modelo.model_dump_json().encode()),
                 plantilla=plantilla.name, sha256_plantilla=huella_plantilla, version=self.version,
             )
@@ -119,15 +126,15 @@ class Trabajador:
             return resultado("sin cambios", entrada=entrada)
         if actual is not None and not self.sobrescribir:
             vigente = anterior if anterior and anterior.sha256 == actual else None  # el archivo queda como estaba
-            return resultado("fallido", f"{destino.name} ya existe con otro contenido; use --sobrescribir para "
+            return resultado("fallido", f"{archivo.name} ya existe con otro contenido; use --sobrescribir para "
                              "reemplazarlo", vigente)
         try:
             escribir_atomico(archivo, datos)
         except PermissionError:
-            return resultado("fallido", f"no se pudo escribir {destino.name}: está abierto en otro programa (¿Word?) "
+            return resultado("fallido", f"no se pudo escribir {archivo.name}: está abierto en otro programa (¿Word?) "
                              "o no hay permiso para escribir en la carpeta")
         except OSError as e:
-            return resultado("fallido", f"no se pudo escribir {destino.name}: {e.strerror or e}")
+            return resultado("fallido", f"no se pudo escribir {archivo.name}: {e.strerror or e}")
         return resultado("generado", entrada=entrada)
 
 

@@ -158,8 +158,12 @@ def regla(funcion: Regla) -> Regla:
     return funcion
 
 
-def validar_expediente(datos: Any) -> Carga:
-    """Valida un expediente en bruto (dict de JSON o de Excel) registro por registro."""
+def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
+    """Valida un expediente en bruto (dict de JSON o de Excel) registro por registro.
+
+    Con `vaciar`, cada registro en bruto se quita de su lista en `datos` (queda None) apenas se valida: los
+    datos en bruto y los validados no ocupan memoria a la vez. Para quien ya no usa `datos` después.
+    """
     if not isinstance(datos, dict):
         return Carga(None, [Problema((), "el expediente debe ser un objeto JSON con sus secciones")])
     problemas: list[Problema] = []
@@ -180,6 +184,8 @@ def validar_expediente(datos: Any) -> Carga:
             crudos = []
         validos[nombre], claves[nombre] = [], {}
         for i, crudo in enumerate(crudos):
+            if vaciar:
+                crudos[i] = None
             ruta = (nombre, i)
             try:
                 registro = tipo.model_validate(crudo)
@@ -239,10 +245,12 @@ def _referencias_rotas(registro: Registro, claves: dict, avisar: Callable[[str, 
         if valor is None:  # referencia opcional sin dato
             continue
         if isinstance(valor, list) and campo in type(registro).model_fields:
+            quedan = [v for v in valor if v in existentes]
             for v in valor:
                 if v not in existentes:
                     avisar(campo, f'"{v}" no existe en {seccion}: se quitó de la lista')
-            setattr(registro, campo, [v for v in valor if v in existentes])
+            if len(quedan) < len(valor):  # sin cambios, el registro queda como está (y comparte sus campos)
+                setattr(registro, campo, quedan)
         else:  # un dato simple, o una lista calculada (propiedad) que no se puede recortar
             rotas += [(campo, f'"{v}" no existe en {seccion}') for v in (valor if isinstance(valor, list) else [valor])
                       if v not in existentes]

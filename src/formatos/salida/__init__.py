@@ -7,7 +7,14 @@ from functools import partial
 from pathlib import Path
 
 from formatos.salida.docx import PlantillaDocx, render_docx
-from formatos.salida.xlsx import render_xlsx
+
+
+def render_xlsx(plantilla: Path, contexto: dict) -> bytes:
+    """Ver `formatos.salida.xlsx`: openpyxl (que trae numpy, ~20 MB) se importa solo con plantillas .xlsx."""
+    from formatos.salida.xlsx import render_xlsx
+
+    return render_xlsx(plantilla, contexto)
+
 
 RENDERIZADORES: dict[str, Callable[[Path, dict], bytes]] = {".docx": render_docx, ".xlsx": render_xlsx}
 """Cómo se renderiza cada tipo de plantilla, por extensión."""

@@ -8,12 +8,8 @@ distingue por su tono de gris y su trama, no solo por el color.
 from __future__ import annotations
 
 import io
+from functools import cache
 from typing import Any
-
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 
 GRISES = ("#ffffff", "#c8c8c8", "#7f7f7f", "#303030", "#e6e6e6", "#a0a0a0")
 TRAMAS = ("", "///", "...", "", "xxx", "\\\\\\")
@@ -32,7 +28,10 @@ def es_grafico(valor: Any) -> bool:
 
 
 def dibujar(grafico: dict) -> bytes:
-    """El gráfico como PNG (200 ppp, sin metadatos variables)."""
+    """El gráfico como PNG (200 ppp, sin metadatos variables).
+
+    matplotlib se importa aquí, al dibujar el primero: pesa unos 60 MB y casi ningún documento lo usa."""
+    plt = _pyplot()
     categorias = grafico["categorias"]
     series = grafico["series"]
     apilado = grafico["grafico"] == "barras_apiladas"
@@ -62,6 +61,16 @@ def dibujar(grafico: dict) -> bytes:
         figura.savefig(salida, format="png", dpi=200, metadata={"Software": None})
         plt.close(figura)
     return salida.getvalue()
+
+
+@cache
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
 
 
 def _numero(v: float) -> str:
