@@ -5,6 +5,9 @@ Uso:  python benchmarks/lote.py [--copias 205] [--docxtpl 200] [--procesos N] [-
 (a) docxtpl solo: un DocxTemplate nuevo por documento (como aconseja su autor), misma plantilla y mismos
     contextos, guardando cada archivo; con `--docxtpl` documentos basta para su ritmo.
 (b) el lote (`formatos.generar`) con 1 proceso, (c) con todos los núcleos; sobre todo el expediente.
+Además, (b) en el peor caso del atajo de los esqueletos (`formatos.salida.esqueletos`: ninguno se guarda, cada
+matriz arma el suyo con piezas ya vistas) y sin el atajo (lxml lee y escribe cada document.xml, como docxtpl),
+y cuántas matrices reusan un esqueleto. Las matrices tienen formas variadas (`_variar`), como datos reales.
 Imprime documentos por segundo (de reloj y de CPU), las razones b/a y c/a y la memoria (RSS) de cada
 medición: al terminar de cargar el expediente y la máxima; y lo mismo con un expediente 10 veces menor,
 para ver cuánto crece la memoria con el lote.
@@ -65,12 +68,29 @@ def medir(modo: str, entrada: Path, carpeta: Path, cantidad: int, procesos: int)
             doc.render(documento.contexto().model_dump(), jinja_env=env, autoescape=True)
             doc.save(carpeta / f"{i}.docx")
         n = len(documentos)
+    elif modo == "esqueletos":  # cuántas matrices reusan un esqueleto o sus piezas (`salida/esqueletos.py`)
+        from formatos.lote import plantilla_de
+        from formatos.salida.docx import PlantillaDocx
+
+        plantilla = PlantillaDocx(plantilla_de(FORMATOS[FORMATO]))
+        for documento in FORMATOS[FORMATO].documentos(expediente):
+            plantilla.render(documento.contexto().model_dump())
+        e = plantilla._esqueletos
+        return {"aciertos": e.aciertos, "nuevos": e.nuevos, "de_piezas": e.de_piezas, "descartados": e.descartados}
     elif modo == "envio":  # lo que cuesta dar el expediente a un proceso iniciado con "spawn" (Windows)
         inicio = time.perf_counter()
         datos = pickle.dumps(expediente)
         pickle.loads(datos)
         return {"segundos": time.perf_counter() - inicio, "mb": len(datos) / 2**20}
     else:
+        if modo == "lote-sin-reusar":  # el peor caso del atajo: ningún esqueleto se repite, solo sus piezas
+            from formatos.salida import esqueletos
+
+            esqueletos.MAXIMO_ESQUELETOS = 1
+        elif modo == "lote-sin-atajo":  # solo la plantilla compilada, con lxml en cada documento como docxtpl
+            import formatos.salida.docx
+
+            formatos.salida.docx.Esqueletos = lambda *_, **__: None
         inicio, cpu = time.perf_counter(), _cpu()
         resumen = formatos.generar(expediente, carpeta, formatos=[FORMATO], procesos=procesos)
         assert not resumen.fallidos, resumen.fallidos[:3]
@@ -143,9 +163,13 @@ def main() -> None:
         r_a = _en_proceso_aparte("docxtpl", grande, cantidad=a.docxtpl, donde=a.en)
         r_b = _en_proceso_aparte("lote", grande, procesos=1, donde=a.en)
         r_c = _en_proceso_aparte("lote", grande, procesos=a.procesos, donde=a.en)
+        r_sin_reusar = _en_proceso_aparte("lote-sin-reusar", grande, procesos=1, donde=a.en)
+        r_sin_atajo = _en_proceso_aparte("lote-sin-atajo", grande, procesos=1, donde=a.en)
         r_chico = _en_proceso_aparte("lote", chico, procesos=a.procesos, donde=a.en)
         envio = _en_proceso_aparte("envio", grande)
+        esqueletos = _en_proceso_aparte("esqueletos", grande)
     filas = [("(a) docxtpl solo", r_a), ("(b) lote, 1 proceso", r_b), (f"(c) lote, {a.procesos} procesos", r_c),
+             ("(b) sin reusar esqueletos", r_sin_reusar), ("(b) sin el atajo", r_sin_atajo),
              (f"(c) con {a.copias // 10 or 1} copias", r_chico)]
     print(f"\n{'medición':<26}{'documentos':>11}{'segundos':>10}{'doc/s':>9}{'doc/s CPU':>11}"
           f"{'RSS al cargar':>15}{'RSS máximo':>12}{'RSS por proceso':>17}")
@@ -157,6 +181,13 @@ def main() -> None:
           f"   (por segundo de reloj; meta: b/a ≥ 25)")
     print(f"b/a = {r_b['por_segundo_cpu'] / r_a['por_segundo_cpu']:.1f}   (por segundo de CPU: no depende de lo que"
           " hagan otros programas en el equipo)")
+    print(f"b/a sin reusar esqueletos (el peor caso del atajo) = {r_sin_reusar['por_segundo_cpu'] / r_a['por_segundo_cpu']:.1f}"
+          f"   sin el atajo = {r_sin_atajo['por_segundo_cpu'] / r_a['por_segundo_cpu']:.1f}   (por segundo de CPU)")
+    total = esqueletos["aciertos"] + esqueletos["nuevos"] + esqueletos["descartados"]
+    print(f"Esqueletos (matrices de forma variada): {esqueletos['aciertos'] / total:.0%} reusan uno ya armado, "
+          f"{esqueletos['de_piezas'] / total:.0%} se arman con piezas ya vistas, "
+          f"{(esqueletos['nuevos'] - esqueletos['de_piezas']) / total:.1%} se arman con lxml, "
+          f"{esqueletos['descartados'] / total:.1%} van por el camino completo")
     print(f"Expediente por pickle (spawn, Windows): {envio['mb']:.0f} MB, {envio['segundos']:.1f} s por proceso")
 
 

@@ -37,7 +37,8 @@ _PRIMERA_FICHA, _FICHAS = 0xE000, re.compile("[\ue000-\uf8ff]")
 """Las fichas: caracteres de uso privado, válidos en XML, que lxml escribe tal cual."""
 _LISTADO = "\t\a\n\f"
 """Lo que `DocxTemplate.resolve_listing` convierte mirando el párrafo entero: las piezas dejan de ser independientes."""
-MAXIMO_PIEZAS = 8192
+MAXIMO_PIEZAS, MAXIMO_ESTRUCTURAS = 8192, 256
+"""Por plantilla: piezas (~0,6 KB cada una) y versiones reducidas ya comprobadas (~7 KB en una matriz)."""
 _ETIQUETA = re.compile(r'<(/?)([\w.:-]+)((?:\s+[\w.:-]+="[^"]*")*)\s*(/?)>|<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>', re.S)
 """Una etiqueta del XML que escribe lxml (atributos entre comillas dobles, sin «<» ni «>» dentro), un
 comentario, una instrucción de proceso o un CDATA."""
@@ -91,7 +92,10 @@ class Esqueletos:
         self._armados: OrderedDict[str, tuple[str, ...] | None] = OrderedDict()
         self._piezas: dict[str, tuple[str, str | None]] = {}
         """Cada pieza del esqueleto con su trozo y su versión reducida (None si no se puede reducir)."""
-        self.aciertos = self.nuevos = self.descartados = 0
+        self._estructuras: set[str] = set()
+        """Las versiones reducidas ya comprobadas."""
+        self.aciertos = self.nuevos = self.de_piezas = self.descartados = 0
+        """Documentos con un esqueleto ya armado; con uno nuevo (de ellos, armados con piezas ya vistas); sin atajo."""
         self.activo = True
 
     def armar(self, marcado: str) -> tuple[bytes, bool] | None:
@@ -143,8 +147,12 @@ class Esqueletos:
             try:
                 if None in reducidas:
                     self._comprobar(_intercalar(trozos, fichas).encode("utf-8"))
-                else:
-                    self._comprobar("".join(reducidas).encode("utf-8"))
+                elif (reducido := "".join(reducidas)) not in self._estructuras:  # otras ramas, misma estructura
+                    self._comprobar(reducido.encode("utf-8"))
+                    if len(self._estructuras) >= MAXIMO_ESTRUCTURAS:
+                        self._estructuras.clear()
+                    self._estructuras.add(reducido)
+                self.de_piezas += 1
                 return trozos
             except Exception:  # noqa: BLE001 - el camino completo dirá si el esqueleto sirve
                 pass
@@ -175,6 +183,7 @@ class Esqueletos:
         self.activo = False
         self._armados.clear()
         self._piezas.clear()
+        self._estructuras.clear()
 
 
 def _reducir(trozo: str, primera: bool) -> str | None:
