@@ -9,14 +9,18 @@ de los bucles, ramas de los `if`, textos con saltos de línea o tabuladores (que
 La primera vez que aparece un esqueleto se arma por el camino completo (lxml, como docxtpl) con una ficha en
 lugar de cada texto, y se guarda el resultado partido en las fichas (trozos). Las siguientes veces basta
 intercalar los textos, escapados como los escribe lxml; un texto vacío que deja vacío su elemento lo cierra
-(`<w:t/>`), como lxml. lxml escribe cada nodo por sí solo, así que cada pieza del esqueleto (lo que hay
-entre dos textos) da siempre el mismo trozo: un esqueleto nuevo hecho de piezas ya vistas (otra combinación
-de filas y ramas) se arma con sus trozos. Para saber que es XML válido y que docxtpl no reajustaría sus
-tablas basta leer con lxml su versión reducida: de cada pieza, solo las etiquetas que quedan abiertas o
-cerradas para otras piezas y las de las tablas (cada pieza se reduce una vez). Un esqueleto que no sirve así (un dato dentro de un
-atributo o un comentario, una tabla que docxtpl reajusta...) va por el camino completo; una plantilla con
-muchos de esos deja de intentarlo. Los primeros esqueletos de cada plantilla se comparan además con el
-camino completo: si alguno difiere, la plantilla deja el atajo.
+(`<w:t/>`), como lxml.
+
+lxml escribe cada nodo por sí solo, así que cada pieza del esqueleto (lo que hay entre dos textos) da
+siempre el mismo trozo: un esqueleto nuevo hecho de piezas ya vistas (otra combinación de filas y ramas)
+se arma con sus trozos. Para saber que es XML válido y que docxtpl no reajustaría sus tablas basta leer
+con lxml su versión reducida: de cada pieza, solo las etiquetas que quedan abiertas o cerradas para otras
+piezas y las de las tablas (cada pieza se reduce una vez).
+
+Un esqueleto que no sirve así (un dato dentro de un atributo o un comentario, una tabla que docxtpl
+reajusta...) va por el camino completo; una plantilla con muchos de esos deja de intentarlo. Los primeros
+esqueletos de cada plantilla se comparan además con el camino completo: si alguno difiere, la plantilla
+deja el atajo.
 """
 
 from __future__ import annotations
