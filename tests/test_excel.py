@@ -565,3 +565,35 @@ def test_libreoffice_abre_los_libros(demo, tmp_path):
     assert sum("Consolidado de valoraciones" in t for t in textos) == 3
     assert any("Protocolo efectivo" in t for t in textos)
     assert any("Libro de captura" in t for t in textos)
+
+
+def test_meses_por_su_nombre(tmp_path, carga_ejemplo):
+    """Un mes se puede escribir por su nombre, como en el calendario de la UGEL ("Abril", "set.", "mayo")."""
+    libro = load_workbook(io.BytesIO(a_excel(carga_ejemplo.expediente)))
+    actividades, cols = _hoja(libro, "Plan anual UGEL - Actividades")
+    actividades.cell(2, cols["Meses"], "mayo, Julio; set.\nnoviembre")
+    planes, cols = _hoja(libro, "Planes mensuales")
+    filas = {n: [f for f in range(2, planes.max_row + 1) if planes.cell(f, cols["N.°"]).value == n] for n in (1, 2)}
+    for fila in filas[1]:  # las filas de un mismo plan (una por parada de la ruta)
+        planes.cell(fila, cols["Mes"], " Abril ")
+    for fila in filas[2]:
+        planes.cell(fila, cols["Mes"], "mayito")
+    libro.save(tmp_path / "libro.xlsx")
+    carga = cargar(tmp_path / "libro.xlsx")
+    errores = [(p.ubicacion, p.mensaje) for p in carga.problemas if p.gravedad == "error"]
+    assert errores == [(f"Hoja Planes mensuales, filas {filas[2][0]} a {filas[2][-1]}, columna Mes",
+                        'no es un mes: escriba su número (5) o su nombre ("mayo"); se recibió "mayito"')]
+    original = carga_ejemplo.expediente
+    assert carga.expediente.planes_anuales_ugel == original.planes_anuales_ugel
+    assert carga.expediente.planes_mensuales[0] == original.planes_mensuales[0]
+
+
+def test_una_palabra_en_una_lista_de_numeros_es_un_error(tmp_path, carga_ejemplo):
+    """En una lista de números, una palabra que no es un número ni un mes no se pierde en silencio."""
+    libro = load_workbook(io.BytesIO(a_excel(carga_ejemplo.expediente)))
+    docentes, cols = _hoja(libro, "Docentes")
+    docentes.cell(2, cols["Grados"], "1.°, 2.° y cinco")
+    libro.save(tmp_path / "libro.xlsx")
+    carga = cargar(tmp_path / "libro.xlsx")
+    assert [(p.ubicacion, p.mensaje) for p in carga.problemas if "Hoja Docentes" in p.ubicacion] == [
+        ("Hoja Docentes, fila 2, columna Grados", "debe ser un número entero")]

@@ -325,8 +325,9 @@ def de_celda(columna: Columna, valor: Any) -> Any:
     if clase == "lista":
         if not isinstance(valor, str):
             return [valor]
-        if columna.elementos == "entero":
-            return [int(x) for x in re.findall(r"\d+", valor)]
+        if columna.elementos == "entero":  # "1.°, 2.° y 3.°" son 1, 2 y 3; una palabra ("mayo") la valida el modelo
+            palabras = [p for p in re.split(r"[,;\s]+", valor) if p and p.lower() not in ("y", "e")]
+            return [int(n[0]) if (n := re.search(r"\d+", p)) else p for p in palabras]
         return [x.strip() for x in re.split(r"\n" if columna.elementos == "texto" else r"[,;\n]", valor) if x.strip()]
     if clase == "dict":
         pares = [p.split(":", 1) if ":" in p else p.split("=", 1) for p in str(valor).split(";") if p.strip()]

@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from formatos.catalogo import NIVELES, catalogo
 from formatos.modelos.base import Modelo, Registro
-from formatos.modelos.tipos import CodigoModular, Dni, Fecha, Nivel, Texto
+from formatos.modelos.tipos import CodigoModular, Dni, Fecha, Mes, Nivel, Texto
 
 
 def codigo_docente(v: Any) -> str:
@@ -171,11 +171,11 @@ class ActividadCronograma(Modelo):
 
     actividad: Texto
     responsable: Texto
-    meses: list[int] = Field(min_length=1, description="Meses en que se realiza (4 = abril … 12 = diciembre)")
+    meses: list[Mes] = Field(min_length=1, description="Meses en que se realiza (4 = abril … 12 = diciembre)")
 
     @field_validator("meses")
     @classmethod
-    def _meses(cls, v: list[int]) -> list[int]:
+    def _meses(cls, v: list[Mes]) -> list[Mes]:
         if any(m < 4 or m > 12 for m in v):
             raise PydanticCustomError("mes", "el cronograma va de 4 (abril) a 12 (diciembre)")
         return sorted(set(v))
@@ -378,7 +378,7 @@ class PlanMensual(Registro):
     referencias = {"dni_acompanante": "acompanantes", "docentes_citados": "docentes",
                    "instituciones_citadas": "instituciones"}
     dni_acompanante: Dni
-    mes: int = Field(ge=4, le=12, description="Mes del plan (4 = abril … 12 = diciembre)")
+    mes: Mes = Field(ge=4, le=12, description="Mes del plan (4 = abril … 12 = diciembre)")
     fecha: Fecha = Field(description="Fecha de elaboración")
     metas: list[Texto] = Field(default_factory=list, description="Metas de atención propias (además de las contadas)")
     ruta: list[ParadaMes] = Field(default_factory=list)

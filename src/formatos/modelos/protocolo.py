@@ -12,6 +12,7 @@ from pydantic import Field, field_validator, model_validator
 
 from formatos.catalogo import leer_datos
 from formatos.modelos.base import Modelo
+from formatos.modelos.tipos import Mes
 
 MESES_ACOMPANAMIENTO = range(4, 13)
 """Meses del acompañamiento: de abril a diciembre, como el cronograma del manual."""
@@ -20,7 +21,7 @@ MESES_ACOMPANAMIENTO = range(4, 13)
 class MesProtocolo(Modelo):
     """Una columna del cronograma anual: qué actividades tocan ese mes."""
 
-    mes: int = Field(ge=4, le=12, description="Número del mes (4 = abril … 12 = diciembre)")
+    mes: Mes = Field(ge=4, le=12, description="Número del mes (4 = abril … 12 = diciembre)")
     visita: str = Field("", description="Qué visita toca (vacío si no hay visita ese mes)")
     dias_visita: Literal[0, 1, 2] = 0
     gia_docentes: bool = False

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
+from babel.dates import get_month_names
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -91,3 +92,27 @@ Fecha = Annotated[date, BeforeValidator(_fecha)]
 
 Texto = Annotated[str, Field(min_length=1)]
 """Texto obligatorio (no vacío tras quitar espacios)."""
+
+
+def _nombres_de_meses() -> dict[str, int]:
+    """«mayo», «setiembre» o «septiembre», «set.»… (los nombres de Babel, en castellano del Perú y general)."""
+    return {nombre.lower().rstrip("."): numero for locale in ("es_PE", "es") for ancho in ("wide", "abbreviated")
+            for numero, nombre in get_month_names(ancho, locale=locale).items()}
+
+
+_MESES = _nombres_de_meses()
+
+
+def _mes(v: Any) -> Any:
+    """Un mes por su número o por su nombre, como lo escribe una UGEL en Excel ("Mayo", "set.")."""
+    if isinstance(v, str) and not v.strip().isdigit():
+        numero = _MESES.get(v.strip().lower().rstrip("."))
+        if numero is None:
+            raise PydanticCustomError(
+                "mes", 'no es un mes: escriba su número (5) o su nombre ("mayo"); se recibió "{valor}"', {"valor": v})
+        return numero
+    return v
+
+
+Mes = Annotated[int, BeforeValidator(_mes)]
+"""Número de mes (1 a 12); se acepta también su nombre."""
