@@ -151,3 +151,25 @@ def test_tablas_que_docxtpl_reajusta_con_piezas_ya_vistas(tmp_path):
         assert _cuerpo(rapida.render(contexto)) == _cuerpo(lenta.render(contexto)), columnas
     _comparar(_docxtpl(ruta, contexto), zipfile.ZipFile(io.BytesIO(rapida.render(contexto))))
     assert rapida._esqueletos.descartados >= 2  # las de más columnas que la cuadrícula
+
+
+def test_varios_hilos_con_la_misma_plantilla(carga_ejemplo, monkeypatch):
+    """Una plantilla compilada (con sus esqueletos) se puede usar desde varios hilos: mismos bytes."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(esqueletos, "MAXIMO_ESQUELETOS", 2)  # esqueletos que entran y salen todo el tiempo
+    sys.setswitchinterval(1e-6)  # los hilos se turnan a cada rato
+
+    formato = FORMATOS["matriz-docente"]
+    ruta = carpeta_plantillas() / formato.plantilla
+    contextos = [d.contexto().model_dump() for d in formato.documentos(carga_ejemplo.expediente)]
+    lenta = _sin_atajo(ruta)
+    esperado = [lenta.render(c) for c in contextos]
+    compartida = PlantillaDocx(ruta)
+    try:
+        with ThreadPoolExecutor(4) as hilos:
+            obtenido = list(hilos.map(compartida.render, contextos * 3))
+    finally:
+        sys.setswitchinterval(0.005)
+    assert obtenido == esperado * 3

@@ -14,6 +14,7 @@ import copy
 import io
 import re
 import struct
+import threading
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -175,6 +176,7 @@ class PlantillaDocx:
             self._propiedades = [(p, _Fija.o_plantilla(self.env, getattr(nucleo, p))) for p in PROPIEDADES]
         self._memoria: dict[tuple[str, str], bytes] = {}
         self._comprimidos: dict[str, tuple[bytes, _Miembro]] = {}
+        self._cerrojo = threading.Lock()  # lo que guarda entre documentos (esqueletos, partes) es de un hilo a la vez
 
     def _compilar(self, xml: str, parte: str, espacios: dict | None = None):
         xml = self._tpl.patch_xml(xml).replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
@@ -273,13 +275,18 @@ class PlantillaDocx:
         """Los bytes del .docx: las partes renderizadas y los demás miembros copiados tal cual.
 
         Un documento con gráficos o imágenes (partes nuevas en el paquete) lo arma docxtpl mismo, como `render_simple`.
+        Se puede llamar desde varios hilos.
         """
         if _con_imagenes(contexto):
             return render_simple(self.ruta, contexto)
         try:
-            nuevas = self.partes(contexto)
+            with self._cerrojo:
+                return self._render(contexto)
         except TemplateError as e:
             raise ErrorFormatos(mensaje_jinja(e)) from e
+
+    def _render(self, contexto: dict) -> bytes:
+        nuevas = self.partes(contexto)
         miembros = []
         for nombre, miembro in self._miembros.items():
             if nombre in nuevas:
