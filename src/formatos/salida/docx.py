@@ -34,7 +34,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from formatos.errores import ErrorFormatos
-from formatos.salida.esqueletos import CAPTURAS, Esqueletos, marcar
+from formatos.salida.esqueletos import CAPTURAS, LISTADO, Esqueletos, marcar, sin_saltos_de_plantilla
 from formatos.salida.filtros import FILTROS
 from formatos.salida.graficos import dibujar, es_grafico
 from formatos.salida.mensajes import mensaje_jinja
@@ -128,9 +128,6 @@ def escribir_zip(miembros: list[_Miembro]) -> bytes:
 
 # --- la plantilla compilada -------------------------------------------------------------------------
 
-_LISTADO = "\t\a\n\f"
-"""Los caracteres que `DocxTemplate.resolve_listing` convierte (tabulador, párrafo, salto, página)."""
-
 
 def _nombre(parte) -> str:
     return str(parte.partname).lstrip("/")
@@ -196,10 +193,10 @@ class PlantillaDocx:
 
     def _posproceso(self, xml: str) -> str:
         """Lo que hace `DocxTemplate.render_xml_part` después de renderizar."""
-        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        xml = sin_saltos_de_plantilla(xml)
         if "{_" in xml or "_}" in xml:
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        return self._tpl.resolve_listing(xml) if any(c in xml for c in _LISTADO) else xml
+        return self._tpl.resolve_listing(xml) if any(c in xml for c in LISTADO) else xml
 
     def _una_vez(self, parte: str, xml: str, convertir) -> bytes:
         """Las partes que salen igual en todos los documentos (encabezados, propiedades) se serializan una vez."""

@@ -39,8 +39,9 @@ ABRE, CIERRA = "\x01", "\x02"
 _RANURA = re.compile("\x01([^\x01\x02]*)\x02")
 _PRIMERA_FICHA, _FICHAS = 0xE000, re.compile("[\ue000-\uf8ff]")
 """Las fichas: caracteres de uso privado, válidos en XML, que lxml escribe tal cual."""
-_LISTADO = "\t\a\n\f"
-"""Lo que `DocxTemplate.resolve_listing` convierte mirando el párrafo entero: las piezas dejan de ser independientes."""
+LISTADO = "\t\a\n\f"
+"""Los caracteres que `DocxTemplate.resolve_listing` convierte (tabulador, párrafo, salto, página), mirando el
+párrafo entero: con ellos, las piezas de un esqueleto dejan de ser independientes."""
 MAXIMO_PIEZAS, MAXIMO_ESTRUCTURAS = 8192, 256
 """Por plantilla: piezas (~0,6 KB cada una) y versiones reducidas ya comprobadas (~7 KB en una matriz)."""
 _ETIQUETA = re.compile(r'<(/?)([\w.:-]+)((?:\s+[\w.:-]+="[^"]*")*)\s*(/?)>|<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>', re.S)
@@ -58,6 +59,11 @@ MAXIMO_ESQUELETOS = 256
 esqueleto guardado ocupa poco más que su clave, ~20 KB para una matriz)."""
 COMPROBADOS = 8
 """Los primeros esqueletos de cada plantilla que se comparan con el camino completo."""
+
+
+def sin_saltos_de_plantilla(xml: str) -> str:
+    """Sin los saltos de línea que la plantilla compilada pone antes de cada párrafo (como docxtpl)."""
+    return xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
 
 
 def marcar(valor: object) -> str:
@@ -162,8 +168,7 @@ class Esqueletos:
                 pass
         if _FICHAS.search(esqueleto):
             return None
-        sin_saltos_de_plantilla = esqueleto.replace("\n<w:p ", "").replace("\n<w:p>", "")
-        independientes = self._por_piezas and not any(c in sin_saltos_de_plantilla for c in _LISTADO)
+        independientes = self._por_piezas and not any(c in sin_saltos_de_plantilla(esqueleto) for c in LISTADO)
         con_fichas = _intercalar(estaticos, fichas)
         try:
             xml = self._completo(con_fichas).decode("utf-8")
