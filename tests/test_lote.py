@@ -24,7 +24,6 @@ from hypothesis import strategies as st
 from click.testing import CliRunner
 from docx import Document
 from docx.shared import Cm
-from docxtpl import DocxTemplate
 from lxml import etree
 
 import formatos
@@ -34,7 +33,7 @@ from formatos.lote import ProcesoFallido, generar
 from formatos.lote.manifiesto import NOMBRE, NOMBRE_CSV, PREFIJO_TEMPORAL, Entrada, Manifiesto
 from formatos.recursos import carpeta_plantillas, expediente_ejemplo
 from formatos.registro import FORMATOS
-from formatos.salida.docx import FECHA_ZIP, PlantillaDocx, con_imagenes, entorno
+from formatos.salida.docx import FECHA_ZIP, PlantillaDocx, PlantillaWord, con_imagenes, entorno
 
 DOCX = [f for f in FORMATOS.values() if f.extension == ".docx"]
 
@@ -43,8 +42,9 @@ DOCX = [f for f in FORMATOS.values() if f.extension == ".docx"]
 
 def _docxtpl(plantilla: Path, contexto: dict) -> zipfile.ZipFile:
     """Lo que da docxtpl solo, como aconseja su autor: un DocxTemplate nuevo por documento (con los
-    gráficos de los informes como imágenes de docxtpl; esos documentos el lote también los deja a docxtpl)."""
-    doc = DocxTemplate(str(plantilla))
+    gráficos de los informes como imágenes de docxtpl; esos documentos el lote también los deja a docxtpl).
+    Es `PlantillaWord`: docxtpl con las filas repetidas listas para imprimir (`formatos.salida.filas`)."""
+    doc = PlantillaWord(str(plantilla))
     doc.render(con_imagenes(contexto, doc), jinja_env=entorno(), autoescape=True)
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -8,6 +8,7 @@ sirven para rehacerlas desde cero de forma reproducible.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from docx import Document
@@ -17,6 +18,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 GRIS = "D9D9D9"
 FUENTE = "Arial"
@@ -221,14 +224,98 @@ def tabla_repetida(doc, encabezados: Sequence[str], celdas: Sequence[str], ancho
 
 
 def lugar_fecha(doc, expresion_lugar="lugar", expresion_fecha="fecha"):
+    """Lugar y fecha en letras, a la derecha: va con el contenido de arriba y con las firmas de abajo."""
+    atar_a_lo_anterior(doc)
     p = _parrafo(doc, "{{ " + expresion_lugar + " }}, {{ " + expresion_fecha + "|fecha_larga }}",
                  alinear=WD_ALIGN_PARAGRAPH.RIGHT, antes=10, despues=6)
     p.paragraph_format.keep_with_next = True
     return p
 
 
+def _conservar(parrafo_) -> None:
+    parrafo_.paragraph_format.keep_with_next = True
+
+
+def _conservar_fila(fila) -> None:
+    """Todos los párrafos de la fila: Word y LibreOffice la mantienen entonces con lo que sigue a la tabla."""
+    for celda in fila.cells:
+        for p in celda.paragraphs:
+            _conservar(p)
+
+
+_BLOQUE = re.compile(r"^\{%p\s+(if|elif|else|endif|for|endfor)\b")
+
+
+def atar_a_lo_anterior(doc) -> None:
+    """Que el cierre que se agrega a continuación (lugar y fecha, «Atentamente», firmas) no quede solo en una página.
+
+    Recorre el cuerpo desde el final: los párrafos que ya se conservan con el siguiente (títulos, lugar y fecha,
+    frases de cierre), los vacíos y los de etiquetas `{%p %}` son parte de la cadena; el primer contenido de
+    verdad (un párrafo o la última fila de una tabla; en una tabla con `{%tr for %}`, la fila que se repite, que
+    el motor ata solo en su última repetición) se ata al cierre. En un `{%p if %}` se ata el último contenido de
+    cada rama y, si alguna rama puede quedar vacía (sin `{%p else %}`, o un `{%p for %}`), también lo de antes.
+    """
+    bloques: list[dict] = []  # de adentro hacia afuera, los bloques cuyo fin ya se pasó
+    saltar = 0  # dentro de una rama que no precede al cierre (el cierre está en su {%p else %})
+    for elemento in reversed(list(doc.element.body.iterchildren())):
+        if elemento.tag == qn("w:p"):
+            parrafo_ = Paragraph(elemento, doc)
+            texto = parrafo_.text.strip()
+            clave = _BLOQUE.match(texto)
+            clave = clave[1] if clave else None
+            if saltar:
+                saltar += {"endif": 1, "endfor": 1, "if": -1, "for": -1}.get(clave, 0)
+                continue
+            if clave:
+                _conservar(parrafo_)
+                if clave in ("endif", "endfor"):
+                    bloques.append({"tipo": clave[3:], "rama": False, "todas": True, "con_else": False})
+                elif clave in ("else", "elif"):
+                    if not bloques:  # el cierre está en esta rama: la anterior no lo precede
+                        saltar = 1
+                        continue
+                    bloques[-1]["todas"] &= bloques[-1]["rama"]
+                    bloques[-1]["rama"] = False
+                    bloques[-1]["con_else"] |= clave == "else"
+                elif bloques:  # if / for: se cierra el bloque
+                    b = bloques.pop()
+                    completo = b["tipo"] == "if" and b["con_else"] and b["todas"] and b["rama"]
+                    if completo and not _contenido(bloques):
+                        return
+                continue
+            if not texto or parrafo_.paragraph_format.keep_with_next:
+                if not (bloques and bloques[-1]["rama"]):
+                    _conservar(parrafo_)
+                continue
+            if bloques and bloques[-1]["rama"]:
+                continue
+            _conservar(parrafo_)
+        elif elemento.tag == qn("w:tbl"):
+            if saltar or (bloques and bloques[-1]["rama"]):
+                continue
+            filas = Table(elemento, doc).rows
+            ultima = filas[-1]
+            if len(filas) > 1 and ultima.cells[0].text.strip().startswith("{%tr endfor"):
+                ultima = filas[-2]
+            _conservar_fila(ultima)
+        else:
+            continue
+        if not _contenido(bloques):
+            return
+
+
+def _contenido(bloques: list[dict]) -> bool:
+    """Hubo contenido en la rama actual; True si ya no hace falta seguir (fuera de todo bloque)."""
+    if bloques:
+        bloques[-1]["rama"] = True
+        return True
+    return False
+
+
 def firmas(doc, nombres: Sequence[str]):
-    """Bloques de firma lado a lado (línea, nombre, DNI, cargo), que no se separan entre páginas."""
+    """Bloques de firma lado a lado (línea, nombre, DNI, cargo), que no se separan entre páginas ni quedan
+    solos: el cierre entero (lugar y fecha, frases, firmas) va con el contenido de arriba (`atar_a_lo_anterior`)."""
+    atar_a_lo_anterior(doc)
     tabla = doc.add_table(rows=1, cols=len(nombres))
     ancho = 17 / len(nombres)
     for celda, nombre in zip(tabla.rows[0].cells, nombres):

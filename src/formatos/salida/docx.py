@@ -5,7 +5,8 @@ limpiar el XML de las etiquetas (`patch_xml`) y compilar con Jinja el cuerpo, lo
 las notas al pie y las propiedades del documento, en el entorno aislado de `entorno()`. Por documento solo
 se ejecutan las plantillas ya compiladas y los mismos pasos finales de docxtpl (`resolve_listing`,
 `fix_tables`, `fix_docpr_ids`); el .docx se escribe copiando tal cual los miembros que no cambian.
-El resultado es el mismo XML que da `DocxTemplate(...).render(...)` (lo comprueba `tests/test_lote.py`).
+El resultado es el mismo XML que da `PlantillaWord(...).render(...)`, docxtpl con las filas repetidas listas
+para imprimir (lo comprueba `tests/test_lote.py`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from lxml import etree
 
 from formatos.errores import ErrorFormatos
 from formatos.salida.esqueletos import CAPTURAS, LISTADO, Esqueletos, marcar, sin_saltos_de_plantilla
+from formatos.salida.filas import fila_corta, preparar_filas
 from formatos.salida.filtros import FILTROS
 from formatos.salida.graficos import dibujar, es_grafico
 from formatos.salida.mensajes import mensaje_jinja
@@ -67,7 +69,15 @@ def entorno() -> SandboxedEnvironment:
     """El entorno Jinja de todas las plantillas: aislado, con escape automático y variables estrictas."""
     env = _Aislado(autoescape=True, undefined=StrictUndefined, finalize=para_word)
     env.filters.update(FILTROS)
+    env.tests["fila_corta"] = fila_corta
     return env
+
+
+class PlantillaWord(DocxTemplate):
+    """docxtpl con las filas repetidas listas para imprimir (`formatos.salida.filas`)."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return preparar_filas(super().patch_xml(src_xml))
 
 
 # --- zip determinista -------------------------------------------------------------------------------
@@ -141,7 +151,7 @@ class PlantillaDocx:
         self.env = env or entorno()
         datos = self.ruta.read_bytes()
         self._miembros = _miembros_crudos(datos)
-        self._tpl = DocxTemplate(io.BytesIO(datos))  # solo para sus funciones de limpieza, no para renderizar
+        self._tpl = PlantillaWord(io.BytesIO(datos))  # solo para sus funciones de limpieza, no para renderizar
         doc = self._tpl.get_docx()
         principal = doc.part
         self._nombre_cuerpo = _nombre(principal)
@@ -417,7 +427,7 @@ def _imagen(valor: dict, doc: DocxTemplate) -> InlineImage:
     return InlineImage(doc, io.BytesIO(datos), width=Cm(ancho))
 
 
-class _PlantillaEstricta(DocxTemplate):
+class _PlantillaEstricta(PlantillaWord):
     """docxtpl repara en silencio (recover=True) un cuerpo que quedó con XML roto: aquí es un error."""
 
     def fix_tables(self, xml):
