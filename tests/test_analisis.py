@@ -83,7 +83,7 @@ def expediente_a_mano() -> dict:
         "talleres": [{"id": "T1", "numero": 1, "fecha_inicio": "2026-07-20", "fecha_fin": "2026-07-24", "horas": 40,
                       "lugar": "San Marcos", "dni_responsable": AP, "propositos": ["Planificar"], "desempenos": ["D1"],
                       "asistentes": [A, B], "calidad_productos": "Buena.", "analisis_propositos": "Pertinentes.",
-                      "encuesta": [{"aspecto": "logística", "pregunta": "Local", "respuestas": {"muy satisfecho": 1,
+                      "encuesta": [{"aspecto": "logística", "pregunta": "Local y ambientes del taller", "respuestas": {"muy satisfecho": 1,
                                                                                                "satisfecho": 1}}]}],
     }
 

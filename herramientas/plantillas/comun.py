@@ -232,6 +232,15 @@ def lugar_fecha(doc, expresion_lugar="lugar", expresion_fecha="fecha"):
     return p
 
 
+def lugar_fecha_en_blanco(doc, expresion_anio="anio"):
+    """Lugar y fecha por escribir a mano (un instrumento que se llena en la I. E.): va con lo de arriba y las firmas."""
+    atar_a_lo_anterior(doc)
+    p = _parrafo(doc, "……………………………, ____ de ______________ de {{ " + expresion_anio + " }}",
+                 alinear=WD_ALIGN_PARAGRAPH.RIGHT, antes=10, despues=6)
+    p.paragraph_format.keep_with_next = True
+    return p
+
+
 def _conservar(parrafo_) -> None:
     parrafo_.paragraph_format.keep_with_next = True
 
@@ -250,7 +259,8 @@ def atar_a_lo_anterior(doc) -> None:
     """Que el cierre que se agrega a continuación (lugar y fecha, «Atentamente», firmas) no quede solo en una página.
 
     Recorre el cuerpo desde el final: los párrafos que ya se conservan con el siguiente (títulos, lugar y fecha,
-    frases de cierre), los vacíos y los de etiquetas `{%p %}` son parte de la cadena; el primer contenido de
+    frases de cierre), las notas (en cursiva y letra pequeña: van con lo que anotan), los vacíos y los de etiquetas
+    `{%p %}` son parte de la cadena; el primer contenido de
     verdad (un párrafo o la última fila de una tabla; en una tabla con `{%tr for %}`, la fila que se repite, que
     el motor ata solo en su última repetición) se ata al cierre. En un `{%p if %}` se ata el último contenido de
     cada rama y, si alguna rama puede quedar vacía (sin `{%p else %}`, o un `{%p for %}`), también lo de antes.
@@ -283,7 +293,7 @@ def atar_a_lo_anterior(doc) -> None:
                     if completo and not _contenido(bloques):
                         return
                 continue
-            if not texto or parrafo_.paragraph_format.keep_with_next:
+            if not texto or parrafo_.paragraph_format.keep_with_next or _es_nota(parrafo_):
                 if not (bloques and bloques[-1]["rama"]):
                     _conservar(parrafo_)
                 continue
@@ -302,6 +312,12 @@ def atar_a_lo_anterior(doc) -> None:
             continue
         if not _contenido(bloques):
             return
+
+
+def _es_nota(parrafo_) -> bool:
+    """Una nota (todo en cursiva, de 8,5 puntos o menos) va con lo que anota: no es el contenido que se ata."""
+    runs = [r for r in parrafo_.runs if r.text.strip()]
+    return bool(runs) and all(r.italic and r.font.size is not None and r.font.size <= Pt(8.5) for r in runs)
 
 
 def _contenido(bloques: list[dict]) -> bool:

@@ -39,6 +39,22 @@ MODULOS = {
     # consolidados
     "consolidado-valoraciones": "consolidado",
     "consolidado-protocolo": "consolidado",
+
+    # instrumentos de campo
+    "cuaderno-campo-visita": "cuaderno_campo_visita",
+    "matriz-en-blanco": "matriz_en_blanco",
+    "rubricas": "rubricas",
+    "seguimiento-compromisos": "seguimiento_compromisos",
+    "ficha-docente": "ficha_docente",
+    "ficha-ie": "ficha_ie",
+    "ficha-estudiantes": "ficha_estudiantes",
+    "registro-resultados": "registro_resultados",
+    "acta-sensibilizacion": "acta_sensibilizacion",
+    "acta-balance-cierre": "acta_balance_cierre",
+    "cuaderno-campo-gia": "cuaderno_campo_gia",
+    "registro-asistencia": "registro_asistencia",
+    "cargo-materiales": "cargo_materiales",
+    "encuesta-taller": "encuesta_taller",
 }
 
 if __name__ == "__main__":

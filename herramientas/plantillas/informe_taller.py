@@ -30,9 +30,8 @@ def construir(destino):
     s("Calidad de los productos obtenidos")
     linea(doc, "{{ calidad_productos }}")
     s("Satisfacción de los docentes")
-    tabla(doc, ["N.°", "Aspecto", "Pregunta", "Muy satisfecho", "Satisfecho", "Poco satisfecho", "Insatisfecho"],
-          ["P{{ loop.index }}", "{{ f.aspecto }}", "{{ f.pregunta }}", "{{ f.muy_satisfecho }}", "{{ f.satisfecho }}",
-           "{{ f.poco_satisfecho }}", "{{ f.insatisfecho }}"],
+    tabla(doc, ["N.°", "Aspecto", "Pregunta", *("{{ escala[%d] }}" % i for i in range(4))],
+          ["P{{ loop.index }}", "{{ f.aspecto }}", "{{ f.pregunta }}", *("{{ f.opciones[%d] }}" % i for i in range(4))],
           [1.0, 2.6, 4.2, 2.3, 2.3, 2.3, 2.3], "encuesta", centrar=[0, 3, 4, 5, 6],
           vacio="No se aplicó la encuesta de satisfacción.")
     grafico(doc, "grafico_encuesta", "Gráfico: respuestas de la encuesta de satisfacción por pregunta (P1, P2...).")

@@ -9,6 +9,11 @@ from formatos.documentos import (  # informes
     informe_taller, informe_trimestral_ap, informe_trimestral_ugel, reporte_buenas_practicas,
 )
 from formatos.documentos import plan_anual_ap, plan_anual_ugel, plan_individual, plan_institucional, plan_mensual
+from formatos.documentos import (  # instrumentos de campo
+    acta_balance_cierre, acta_sensibilizacion, cargo_materiales, cuaderno_campo_gia, cuaderno_campo_visita,
+    encuesta_taller, ficha_docente, ficha_estudiantes, ficha_ie, matriz_en_blanco, registro_asistencia,
+    registro_resultados, rubricas, seguimiento_compromisos,
+)
 
 FORMATOS: dict[str, Formato] = {
     f.identificador: f
@@ -36,6 +41,22 @@ FORMATOS: dict[str, Formato] = {
         # consolidados
         consolidado_valoraciones.FORMATO,
         consolidado_protocolo.FORMATO,
+
+        # instrumentos de campo (se imprimen antes de la visita, el GIA o el taller; ver el kit del mes)
+        cuaderno_campo_visita.FORMATO,
+        matriz_en_blanco.FORMATO,
+        rubricas.FORMATO,
+        seguimiento_compromisos.FORMATO,
+        ficha_docente.FORMATO,
+        ficha_ie.FORMATO,
+        ficha_estudiantes.FORMATO,
+        registro_resultados.FORMATO,
+        acta_sensibilizacion.FORMATO,
+        acta_balance_cierre.FORMATO,
+        cuaderno_campo_gia.FORMATO,
+        registro_asistencia.FORMATO,
+        cargo_materiales.FORMATO,
+        encuesta_taller.FORMATO,
 
     )
 }

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import PurePosixPath
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from formatos.documentos import Documento, Formato
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.expediente import Expediente
 from formatos.modelos.informes import ESCALA_SATISFACCION, Taller
+from formatos.modelos.informes import encuesta as encuesta_del_taller
 
 
 class FilaAsistencia(BaseModel):
@@ -25,10 +26,7 @@ class FilaAsistencia(BaseModel):
 class FilaEncuesta(BaseModel):
     aspecto: str
     pregunta: str
-    muy_satisfecho: str
-    satisfecho: str
-    poco_satisfecho: str
-    insatisfecho: str
+    opciones: list[str] = Field(description="Respuestas por opción de la escala, en su orden: «5 (38,5 %)»")
     respuestas: int
 
 
@@ -47,6 +45,7 @@ class InformeTaller(BaseModel):
     desempenos: list[str]
     analisis_propositos: str
     calidad_productos: str
+    escala: list[str] = Field(description="Las opciones de la encuesta (datos/encuesta.toml), con mayúscula")
     encuesta: list[FilaEncuesta]
     grafico_encuesta: ic.Grafico | None
     aspectos_logisticos: str
@@ -70,15 +69,20 @@ def contexto(exp: Expediente, taller: Taller) -> InformeTaller:
     total = len(exp.docentes)
     asistencia.append(FilaAsistencia(acompanante="Total", programados=total, asistentes=len(taller.asistentes),
                                      avance=f"{ic.cifra(round(100 * len(taller.asistentes) / total, 1))} %" if total else "—"))
+    # Las preguntas de la encuesta que se imprimió (datos/encuesta.toml), en su orden; sin respuestas, «—».
+    respuestas = {p.pregunta: p.respuestas for p in taller.encuesta}
+    sin_respuesta = dict.fromkeys(ESCALA_SATISFACCION, 0)
     encuesta = []
-    for p in taller.encuesta:
-        n = sum(p.respuestas.values())
-        celdas = {k.replace(" ", "_"): _porcentaje(p.respuestas[k], n) for k in ESCALA_SATISFACCION}
-        encuesta.append(FilaEncuesta(aspecto=p.aspecto.capitalize(), pregunta=p.pregunta, respuestas=n, **celdas))
+    for p in encuesta_del_taller().preguntas if taller.encuesta else ():
+        cuenta = respuestas.get(p.pregunta, sin_respuesta)
+        n = sum(cuenta.values())
+        encuesta.append(FilaEncuesta(aspecto=p.aspecto.capitalize(), pregunta=p.pregunta, respuestas=n,
+                                     opciones=[_porcentaje(cuenta[k], n) for k in ESCALA_SATISFACCION]))
+    tabuladas = [respuestas.get(p.pregunta, sin_respuesta) for p in encuesta_del_taller().preguntas]
     grafico = ic.Grafico(
         grafico="barras_apiladas", titulo="Satisfacción de los docentes (cantidad de respuestas)",
-        categorias=[f"P{i}" for i in range(1, len(taller.encuesta) + 1)], eje_y="Docentes",
-        series=[ic.Serie(nombre=k.capitalize(), valores=[p.respuestas[k] for p in taller.encuesta]) for k in ESCALA_SATISFACCION],
+        categorias=[f"P{i}" for i in range(1, len(tabuladas) + 1)], eje_y="Docentes",
+        series=[ic.Serie(nombre=k.capitalize(), valores=[r[k] for r in tabuladas]) for k in ESCALA_SATISFACCION],
     ) if taller.encuesta else None
     responsable = exp.acompanante(taller.dni_responsable)
     jefe = exp.ugel.jefe_agp
@@ -95,6 +99,7 @@ def contexto(exp: Expediente, taller: Taller) -> InformeTaller:
         desempenos=[f"{c}: {ic.denominacion(c)}" for c in taller.desempenos],
         analisis_propositos=taller.analisis_propositos,
         calidad_productos=taller.calidad_productos,
+        escala=[k.capitalize() for k in ESCALA_SATISFACCION],
         encuesta=encuesta,
         grafico_encuesta=grafico,
         aspectos_logisticos=taller.aspectos_logisticos,

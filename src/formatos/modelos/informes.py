@@ -4,17 +4,57 @@ datos del diagnóstico, la narrativa del AP y de la UGEL, y la numeración de lo
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from formatos.catalogo import catalogo
+from formatos.catalogo import catalogo, leer_datos
 from formatos.modelos.base import Modelo, Registro
 from formatos.modelos.tipos import CodigoModular, Dni, Fecha, Texto
 
-ESCALA_SATISFACCION = ("muy satisfecho", "satisfecho", "poco satisfecho", "insatisfecho")
-"""Escala de la encuesta de satisfacción del taller [supuesto: la elabora el gestor con el RCI]."""
+Aspecto = Literal["logística", "expectativas"]
+
+
+class PreguntaDeEncuesta(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    aspecto: Aspecto
+    pregunta: str = Field(min_length=1)
+
+
+class Encuesta(BaseModel):
+    """La encuesta de satisfacción del taller (`datos/encuesta.toml`): la imprime «encuesta-taller» y la
+    tabula «informe-taller», con las mismas preguntas y la misma escala."""
+
+    model_config = ConfigDict(frozen=True)
+    escala: tuple[str, str, str, str] = Field(description="Cuatro opciones, de la más a la menos favorable")
+    preguntas: tuple[PreguntaDeEncuesta, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _distintas(self):
+        claves = [_clave(p.pregunta) for p in self.preguntas]
+        if len(set(claves)) != len(claves):
+            raise ValueError("encuesta.toml: hay preguntas repetidas")
+        return self
+
+    def pregunta(self, texto: str) -> PreguntaDeEncuesta | None:
+        """La pregunta de la encuesta con ese texto (sin distinguir mayúsculas, espacios ni signos ¿?)."""
+        return next((p for p in self.preguntas if _clave(p.pregunta) == _clave(texto)), None)
+
+
+def _clave(texto: str) -> str:
+    return " ".join(texto.strip(" ¿?¡!.").casefold().split())
+
+
+@cache
+def encuesta() -> Encuesta:
+    """La encuesta del paquete (`datos/encuesta.toml`)."""
+    return Encuesta.model_validate(leer_datos("encuesta.toml"))
+
+
+ESCALA_SATISFACCION = encuesta().escala
+"""Escala de la encuesta de satisfacción del taller (`datos/encuesta.toml`) [supuesto]."""
 
 CLASIFICACIONES = ("actividad innovativa", "experiencia innovadora o buena práctica", "innovación en sentido estricto")
 """Clasificación de una práctica docente (manual 2.2.2.6)."""
@@ -46,11 +86,34 @@ def validar_periodo(v: Any) -> Any:
 
 
 class PreguntaEncuesta(Modelo):
-    """Una pregunta de la encuesta de satisfacción del taller: cuántos docentes marcaron cada opción."""
+    """Una pregunta de la encuesta de satisfacción del taller: cuántos docentes marcaron cada opción.
 
-    aspecto: Literal["logística", "expectativas"]
-    pregunta: Texto
+    La pregunta es una de `datos/encuesta.toml` (la misma encuesta que se imprimió); su aspecto sale de ahí.
+    """
+
+    aspecto: Aspecto | None = Field(None, description="Logística o expectativas (por omisión, el de la encuesta)")
+    pregunta: Texto = Field(description="Una de las preguntas de la encuesta (datos/encuesta.toml)")
     respuestas: dict[str, int] = Field(description="Cantidad por opción: muy satisfecho, satisfecho, poco satisfecho, insatisfecho")
+
+    @field_validator("pregunta")
+    @classmethod
+    def _de_la_encuesta(cls, v: str) -> str:
+        pregunta = encuesta().pregunta(v)
+        if pregunta is None:
+            raise PydanticCustomError(
+                "pregunta_encuesta", 'no es una pregunta de la encuesta del taller (datos/encuesta.toml): "{v}". '
+                "Las preguntas son: {lista}", {"v": v, "lista": "; ".join(p.pregunta for p in encuesta().preguntas)})
+        return pregunta.pregunta
+
+    @model_validator(mode="after")
+    def _aspecto(self):
+        pregunta = encuesta().pregunta(self.pregunta)
+        if pregunta is not None:
+            if self.aspecto is not None and self.aspecto != pregunta.aspecto:
+                raise PydanticCustomError("aspecto", "«{p}» es una pregunta de {a} en la encuesta del taller",
+                                          {"p": pregunta.pregunta, "a": pregunta.aspecto})
+            self.aspecto = pregunta.aspecto
+        return self
 
     @field_validator("respuestas")
     @classmethod

@@ -1,0 +1,45 @@
+"""Plantilla del acta de la reunión de balance de cierre con docentes y familias."""
+
+from comun import documento, firmas, lista, membrete, parrafo
+from instrumentos_comun import HORA_EN_BLANCO, caja, fecha, nota, tabla_para_llenar, titulo
+
+
+def construir(destino):
+    doc = documento("Acta de la reunión de balance de cierre")
+    membrete(doc, "ACTA DE LA REUNIÓN DE BALANCE DE CIERRE", "Acompañamiento pedagógico multigrado {{ visita.anio }}")
+    parrafo(doc, "En el local de la I. E. {{ institucion.nombre }} (código modular {{ institucion.codigo_modular }}), "
+                 "centro poblado {{ institucion.centro_poblado }}, distrito de {{ institucion.distrito }}, siendo las "
+                 + HORA_EN_BLANCO + " horas del día " + fecha("visita.fecha", larga=True) + ", se reunieron el "
+                 "director(a), los docentes, los padres y madres de familia y los actores de la comunidad que firman al "
+                 "final, con el acompañante pedagógico {{ acompanante|nombre_completo }} ({{ ugel }}), para el balance "
+                 "del acompañamiento pedagógico del año, con la siguiente agenda:", despues=4)
+    lista(doc, "a in agenda", "{{ a }}", vineta="–")
+    titulo(doc, "1. BALANCE DEL ACOMPAÑAMIENTO: LOGROS DEL COLECTIVO DE DOCENTES")
+    caja(doc, "Logros y aspectos por mejorar (desempeño docente y aprendizajes de los estudiantes)", 3.5)
+    titulo(doc, "2. REFLEXIÓN DE LOS DOCENTES, EL DIRECTOR, LAS FAMILIAS Y LA COMUNIDAD")
+    caja(doc, "Experiencias y percepciones sobre el proceso vivido", 3.5)
+    titulo(doc, "3. ACTIVIDAD INNOVADORA O BUENA PRÁCTICA SOCIALIZADA")
+    parrafo(doc, "{%p if practicas %}", despues=0)
+    parrafo(doc, "Registradas en el año (elija la que se socializa):", tamano=9)
+    lista(doc, "b in practicas", "☐ {{ b.titulo }} ({{ b.docente }}; {{ b.clasificacion|lower }})")
+    parrafo(doc, "{%p endif %}", despues=0)
+    caja(doc, "Qué se socializó y qué aportó", 2.2)
+    titulo(doc, "4. LECCIONES APRENDIDAS Y PROPUESTAS PARA EL AÑO SIGUIENTE")
+    caja(doc, "Lecciones aprendidas y propuestas", 3.0)
+    titulo(doc, "5. COMPROMISOS PARA EL AÑO SIGUIENTE")
+    tabla_para_llenar(doc, ["N.°", "Compromiso", "Responsable(s)", "Plazo"], ["{{ n }}", "", "", ""],
+                      [1.0, 9.0, 4.5, 2.5], "n in compromisos", cm=1.0, centrar=[0])
+    titulo(doc, "ASISTENTES")
+    tabla_para_llenar(doc, ["N.°", "Apellidos y nombres", "DNI", "Cargo o relación con la I. E.", "Firma"],
+                      ["{{ p.numero }}", "{{ p.nombre }}", "{{ p.dni }}", "{{ p.cargo }}", ""],
+                      [1.0, 6.0, 2.2, 4.0, 3.8], "p in asistentes", cm=0.9, centrar=[0, 2])
+    parrafo(doc, "Siendo las " + HORA_EN_BLANCO + " horas, se dio por concluida la reunión y firmaron los presentes en "
+                 "señal de conformidad.", antes=6)
+    nota(doc, "Manual, l. 1444-1447 y 2570-2612: balance con los PP. MM. FF. y la comunidad, con conclusiones y "
+              "compromisos; el AP recoge las lecciones aprendidas, las propuestas y los compromisos para el año siguiente.")
+    parrafo(doc, "{%p if firma_director %}", despues=0)
+    firmas(doc, ["firma_director", "firma_acompanante"])
+    parrafo(doc, "{%p else %}", despues=0)
+    firmas(doc, ["firma_acompanante"])
+    parrafo(doc, "{%p endif %}", despues=0)
+    doc.save(destino)
