@@ -57,3 +57,178 @@ def test_una_fila_con_un_texto_mas_largo_que_el_limite_se_puede_dividir(tmp_path
     largo, justo = "palabra " * (LARGO_MAXIMO // 8 + 1), "p" * LARGO_MAXIMO
     filas = _filas(plantilla.render({"filas": [{"a": "1", "b": "corto"}, {"a": "2", "b": largo}, {"a": "3", "b": justo}]}))
     assert [len(f.findall(f"{W}trPr/{W}cantSplit")) for f in filas] == [1, 0, 1]
+
+
+# --- todas las páginas de todos los formatos, en PDF (LibreOffice, una sola tanda) ---------------------------------
+import re
+import subprocess
+from dataclasses import dataclass, field
+
+from formatos.carpetas import firmas_de
+from formatos.catalogo import catalogo
+from formatos.registro import FORMATOS
+from formatos.salida import renderizar
+from formatos.recursos import carpeta_plantillas
+from formatos.salida.paginas import convertir_para_imprimir
+
+VARIANTES = ("matriz-docente", "matriz-directivo", "plan-individual", "plan-institucional", "plan-mensual",
+             "plan-anual-ap", "plan-anual-ugel")
+"""Formatos que se prueban además con sus textos y listas más cortos y más largos (la página cae en otro lugar)."""
+MARGEN_PT = 2 * 72 / 2.54  # 2 cm a los lados en todas las plantillas
+
+
+@dataclass
+class Impreso:
+    formato: str
+    variante: str
+    docx: Path
+    cierre: set[str] = field(default_factory=set)
+    """Las líneas del bloque de firmas: nombres, DNI y cargos de quienes firman."""
+
+    @property
+    def pdf(self) -> Path:
+        return self.docx.with_suffix(".pdf")
+
+
+def _estirar(valor, veces: int, corto: bool, clave: str = ""):
+    """Los textos largos (y las listas, salvo las filas de una matriz) más largos o más cortos."""
+    if isinstance(valor, dict):
+        return {k: _estirar(v, veces, corto, k) for k, v in valor.items()}
+    if isinstance(valor, list):
+        elementos = [_estirar(v, veces, corto) for v in valor]
+        if clave in ("filas", "niveles", "celdas", "contenido") or not elementos or not isinstance(elementos[0], (dict, str)):
+            return elementos
+        return elementos[:1] if corto else elementos * veces
+    if isinstance(valor, str) and len(valor) > 40 and not valor.startswith(("Decenio", "Año")):
+        return valor[:40].rstrip() + "." if corto else " ".join([valor] * veces)
+    return valor
+
+
+@pytest.fixture(scope="session")
+def impresos(tmp_path_factory, carga_ejemplo) -> list[Impreso]:
+    """Un documento de cada formato Word y las variantes cortas y largas; todos a PDF en una sola tanda (más una
+    pequeña para los que `convertir_para_imprimir` corrige: ver `formatos.salida.paginas`)."""
+    exp, carpeta = carga_ejemplo.expediente, tmp_path_factory.mktemp("paginas")
+    lista = []
+    for f in FORMATOS.values():
+        if f.extension != ".docx":
+            continue
+        documentos = list(f.documentos(exp))
+        contexto = documentos[len(documentos) // 2].contexto()
+        cierre = {linea for firma in firmas_de(contexto)
+                  for linea in (f"{firma.nombres} {firma.apellidos}", f"DNI N.° {firma.dni}", firma.cargo)}
+        variantes = [("tal cual", contexto.model_dump())]
+        if f.identificador in VARIANTES:
+            variantes += [("corto", _estirar(contexto.model_dump(), 1, True))]
+            variantes += [(f"largo x{n}", _estirar(contexto.model_dump(), n, False)) for n in (2, 3, 4)]
+        for nombre, datos in variantes:
+            docx = carpeta / f"{f.identificador} {nombre}.docx"
+            docx.write_bytes(renderizar(carpeta_plantillas() / f.plantilla, datos))
+            lista.append(Impreso(f.identificador, nombre, docx, cierre))
+    convertidos = convertir_para_imprimir([i.docx for i in lista])
+    assert [c.mensaje for c in convertidos if c.estado != "convertido"] == []
+    return lista
+
+
+def _paginas(pdf: Path) -> list[list[str]]:
+    """Las líneas de cada página, sin el encabezado (decenio, nombre del año) ni el pie (Página N de M)."""
+    texto = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    paginas = []
+    for pagina in texto.split("\f")[:-1]:
+        lineas = [l.strip() for l in pagina.splitlines() if l.strip()]
+        paginas.append([l for l in lineas if not (l == catalogo().decenio or l.startswith("“Año")
+                                                   or re.fullmatch(r"Página \d+ de \d+", l))])
+    return paginas
+
+
+_CIERRE = re.compile(r"^(_{10,}|Atentamente,|Es todo cuanto|…+, _+ de _+ de \d{4}$|[A-ZÁÉÍÓÚÑ][\w .]*, \d{1,2} de [a-z]+ de \d{4}$)")
+
+
+def _empieza_con_el_cierre(linea: str, impreso: Impreso) -> bool:
+    primera = re.split(r"\s{3,}", linea)[0]
+    return bool(_CIERRE.match(linea)) or primera in impreso.cierre
+
+
+@pytest.mark.libreoffice
+def test_ninguna_pagina_tiene_solo_el_cierre_y_las_firmas_ni_esta_vacia(impresos):
+    malos = []
+    for impreso in impresos:
+        for numero, lineas in enumerate(_paginas(impreso.pdf), start=1):
+            if not lineas:
+                malos.append(f"{impreso.formato} ({impreso.variante}), página {numero}: vacía")
+            elif numero > 1 and _empieza_con_el_cierre(lineas[0], impreso):
+                malos.append(f"{impreso.formato} ({impreso.variante}), página {numero}: empieza con el cierre «{lineas[0][:60]}»")
+    assert not malos, "\n".join(malos)
+    assert {i.formato for i in impresos} == {f.identificador for f in FORMATOS.values() if f.extension == ".docx"}
+    assert any(len(_paginas(i.pdf)) > 1 for i in impresos if i.variante.startswith("largo"))
+
+
+@pytest.mark.libreoffice
+def test_ningun_texto_pasa_de_los_margenes(impresos):
+    malos = []
+    for impreso in impresos:
+        html = subprocess.run(["pdftotext", "-bbox", str(impreso.pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        for numero, pagina in enumerate(re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S),
+                                        start=1):
+            ancho, alto, palabras = float(pagina[0]), float(pagina[1]), pagina[2]
+            for x0, y0, x1, y1, palabra in re.findall(
+                    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', palabras):
+                if (float(x0) < MARGEN_PT - 3 or float(x1) > ancho - MARGEN_PT + 3
+                        or float(y0) < 14 or float(y1) > alto - 14):
+                    malos.append(f"{impreso.formato} ({impreso.variante}), página {numero}: «{palabra}» en "
+                                 f"x {float(x0):.0f}–{float(x1):.0f} de {ancho:.0f}")
+    assert not malos, "\n".join(malos[:30])
+
+
+# --- en Word: el cierre atado al contenido en cada plantilla (sin LibreOffice) -----------------------------------
+_ETIQUETA = re.compile(r"^\{%p ")
+_CIERRE_PLANTILLA = re.compile(r"^(\{\{ [\w.]+ \}\}, \{\{ [\w.]+\|fecha_larga \}\}$|…+, _+ de|Atentamente|Es todo cuanto)")
+
+
+def _es_nota(p) -> bool:
+    runs = [r for r in p.runs if r.text.strip()]
+    return bool(runs) and all(r.italic and r.font.size is not None and r.font.size.pt <= 8.5 for r in runs)
+
+
+def _es_firmas(tabla) -> bool:
+    textos = [p.text for c in tabla.rows[0].cells for p in c.paragraphs]
+    return any(t.startswith("DNI N.°") for t in textos) and any(t.startswith("_____") for t in textos)
+
+
+def _conserva(p) -> bool:
+    return bool(p.paragraph_format.keep_with_next)
+
+
+@pytest.mark.parametrize("formato", [f for f in FORMATOS.values() if f.extension == ".docx"], ids=lambda f: f.identificador)
+def test_en_la_plantilla_el_cierre_va_atado_al_contenido_de_arriba(formato):
+    """Antes de cada bloque de firmas, todo (lugar y fecha, frases, notas) se conserva con lo siguiente, hasta el
+    contenido de arriba: su último párrafo o la última fila de datos de su tabla (la que se repite, si la hay)."""
+    from docx import Document as Abrir
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    doc = Abrir(str(carpeta_plantillas() / formato.plantilla))
+    hijos = list(doc.element.body.iterchildren())
+    firmas = [i for i, e in enumerate(hijos) if e.tag.endswith("}tbl") and _es_firmas(Table(e, doc))]
+    if not firmas:
+        pytest.skip("sin firmas")
+    for i in firmas:
+        j = i - 1
+        while j >= 0 and hijos[j].tag.endswith("}p"):
+            p = Paragraph(hijos[j], doc)
+            if _ETIQUETA.match(p.text) or not p.text.strip():
+                j -= 1
+                continue
+            assert _conserva(p), f"«{p.text[:50]}» no se conserva con lo que sigue"
+            if not (_CIERRE_PLANTILLA.match(p.text) or _es_nota(p)):
+                break  # el contenido de arriba: se conserva con el cierre
+            j -= 1
+        assert j >= 0, "el cierre no tiene contenido arriba"
+        if hijos[j].tag.endswith("}p"):
+            continue
+        if _es_firmas(Table(hijos[j], doc)):
+            continue  # otra rama de un {%p if %} con sus firmas
+        filas = Table(hijos[j], doc).rows
+        ultima = filas[-2] if filas[-1].cells[0].text.startswith("{%tr endfor") else filas[-1]
+        assert all(_conserva(p) for c in ultima.cells for p in c.paragraphs), "la última fila de la tabla no va con el cierre"

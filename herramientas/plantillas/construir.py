@@ -35,6 +35,7 @@ MODULOS = {
 
     # pdf
     "carpeta-de-firmas": "carpeta_de_firmas",
+    "kit-del-mes": "kit_del_mes",
 
     # consolidados
     "consolidado-valoraciones": "consolidado",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date
@@ -71,6 +71,8 @@ class Carpeta:
     periodo: str
     """Mes ("2026-05"), o año ("2026") para lo que no es de un mes."""
     partes: list[Parte] = field(default_factory=list)
+    titulo: str = "Carpeta de firmas"
+    """El título del PDF unido."""
 
     @property
     def registros(self) -> tuple[str, ...]:
@@ -227,12 +229,15 @@ class Unida:
     error: str = ""
 
 
-def armar(exp: Expediente, carpetas: list[Carpeta], plantilla: Path) -> list[Unida]:
+def armar(exp: Expediente, carpetas: list[Carpeta], plantilla: Path,
+          hacer_portada: Callable[[Expediente, Carpeta, list[int], int], BaseModel] | None = None) -> list[Unida]:
     """El PDF y el .docx unidos de cada carpeta: portada y documentos en orden.
 
     Las portadas se convierten juntas con el grupo de LibreOffice; una que ocupa más de una página se
-    vuelve a hacer con la ubicación de los documentos corregida.
+    vuelve a hacer con la ubicación de los documentos corregida. `hacer_portada` (por omisión, `portada`)
+    da el contenido de la portada de otra clase de carpeta (el kit del mes: `formatos.kit`).
     """
+    hacer_portada = hacer_portada or portada
     paginas = [[_paginas(p.pdf) for p in c.partes] for c in carpetas]
     errores: dict[int, str] = {}
     with tempfile.TemporaryDirectory(prefix="formatos-carpetas-") as tmp:
@@ -241,7 +246,7 @@ def armar(exp: Expediente, carpetas: list[Carpeta], plantilla: Path) -> list[Uni
         pendientes = list(range(len(carpetas)))
         for _ in range(3):  # la portada crece una página a lo sumo una o dos veces
             for i in pendientes:
-                portadas[i].write_bytes(renderizar(plantilla, portada(exp, carpetas[i], paginas[i], supuestas[i]).model_dump()))
+                portadas[i].write_bytes(renderizar(plantilla, hacer_portada(exp, carpetas[i], paginas[i], supuestas[i]).model_dump()))
             for i, c in zip(pendientes, convertir_a_pdf([portadas[i] for i in pendientes])):
                 if c.estado == "fallido":
                     errores[i] = f"la portada no se pudo convertir a PDF: {c.mensaje}"
@@ -260,7 +265,7 @@ def _unir_pdf(portada_pdf: Path, carpeta: Carpeta) -> bytes:
     escritor.append(portada_pdf)
     for parte in carpeta.partes:
         escritor.append(parte.pdf)
-    escritor.add_metadata({"/Title": f"Carpeta de firmas {carpeta.periodo} — {carpeta.destinatario}", "/Producer": "formatos"})
+    escritor.add_metadata({"/Title": f"{carpeta.titulo} {carpeta.periodo} — {carpeta.destinatario}", "/Producer": "formatos"})
     salida = io.BytesIO()
     escritor.write(salida)
     return salida.getvalue()

@@ -26,6 +26,9 @@ from formatos.salida.verificacion import PlantillaInvalida, lista_de_datos, veri
 _PDF = click.option("--pdf", is_flag=True, help="Además, el PDF de cada documento (necesita LibreOffice).")
 _CARPETAS = click.option("--carpetas", is_flag=True,
                          help="Además, las carpetas de firmas por AP y mes y por I. E. y mes (PDF y Word; incluye --pdf).")
+_KIT = click.option("--kit", is_flag=True,
+                    help="Además, el kit del mes de cada AP: los instrumentos de campo que imprime ese mes para las "
+                         "actividades del mes siguiente, en orden de visita (PDF y Word; incluye los instrumentos y --pdf).")
 
 
 def _mostrar_problemas(carga: Carga) -> None:
@@ -87,8 +90,8 @@ def _avisar_plantillas(plantillas: Path, formatos: list[str]) -> None:
 
 
 def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, procesos: int | None,
-              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False) -> int:
-    if pdf or carpetas:
+              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False, kit: bool = False) -> int:
+    if pdf or carpetas or kit:
         try:
             buscar_soffice()
         except LibreOfficeNoEncontrado as e:
@@ -105,7 +108,7 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
     try:
         resumen = generar_lote(carga.expediente, salida, formatos, plantillas=plantillas, sobrescribir=sobrescribir,
                                problemas=carga.problemas, procesos=procesos, al_empezar=avance.empezar,
-                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas)
+                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas, kit=kit)
     except PlantillaInvalida as e:
         click.echo(f"{e}\n\nNo se generó nada: corrija la plantilla (o quítela de {plantillas} para usar la "
                    "incluida) y vuelva a intentarlo.", err=True)
@@ -164,9 +167,11 @@ def cli() -> None:
 @_PROCESOS
 @_PDF
 @_CARPETAS
-def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carpetas: bool) -> None:
+@_KIT
+def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carpetas: bool, kit: bool) -> None:
     """Genera todos los formatos de la UGEL de ejemplo."""
-    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas))
+    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas,
+                       kit=kit))
 
 
 @cli.command()
@@ -180,10 +185,12 @@ def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carp
 @_PROCESOS
 @_PDF
 @_CARPETAS
+@_KIT
 def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None,
-            procesos: int | None, pdf: bool, carpetas: bool) -> None:
+            procesos: int | None, pdf: bool, carpetas: bool, kit: bool) -> None:
     """Genera los documentos de un expediente (ENTRADA: archivo .json o libro .xlsx)."""
-    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas, pdf, carpetas))
+    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas, pdf, carpetas,
+                       kit))
 
 
 @cli.command()

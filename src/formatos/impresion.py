@@ -1,10 +1,12 @@
-"""Después del lote: el PDF de cada .docx generado y las carpetas de firmas, como resultados más del lote."""
+"""Después del lote: el PDF de cada .docx generado, las carpetas de firmas y el kit del mes, como resultados más
+del lote."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from formatos import carpetas as carpetas_de_firmas
+from formatos import kit as kit_del_mes
 from formatos.documentos import Formato
 from formatos.lote import Resumen
 from formatos.lote.manifiesto import Entrada, escribir_atomico, sha256
@@ -12,17 +14,18 @@ from formatos.lote.trabajo import Estado, Resultado
 from formatos.modelos.expediente import Expediente
 from formatos.recursos import carpeta_plantillas
 from formatos.salida.nombres import ruta_segura
-from formatos.salida.pdf import convertir_a_pdf
+from formatos.salida.paginas import convertir_para_imprimir
 
 
 def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, carpetas: bool,
-             sobrescribir: bool) -> list[Resultado]:
-    """El PDF de cada .docx del resumen (formato "… (pdf)") y, si se piden, las carpetas de firmas.
+             sobrescribir: bool, kit: bool = False) -> list[Resultado]:
+    """El PDF de cada .docx del resumen (formato "… (pdf)") y, si se piden, las carpetas de firmas y el kit del
+    mes. Los instrumentos de campo van al kit, no a las carpetas de firmas.
 
     Un PDF cuyo .docx no cambió y que ya existe no se rehace.
     """
     docx = [r for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
-    convertidos = {c.origen: c for c in convertir_a_pdf(
+    convertidos = {c.origen: c for c in convertir_para_imprimir(
         [r.ruta for r in docx if r.estado == "generado" or not r.ruta.with_suffix(".pdf").exists()])}
     nuevos = []
     for r in docx:
@@ -31,25 +34,42 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
         pdf = r.ruta.with_suffix(".pdf")
         entrada = None if estado == "fallido" else _entrada(resumen.salida, pdf, r.formato, r.registros, r.ruta)
         nuevos.append(Resultado(f"{r.formato} (pdf)", pdf, r.registros, estado, c.mensaje if c else "", entrada))
-    if not carpetas:
+    if not (carpetas or kit):
         return nuevos
     listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx") for n in nuevos if n.estado != "fallido"}
-    partes = []
+    firmados, instrumentos = [], []
     for formato in elegidos:
+        del_kit = formato.identificador in kit_del_mes.instrumentos()
+        if not (kit if del_kit else carpetas):
+            continue
         for documento in formato.documentos(expediente):
-            if (ruta := listos.get((formato.identificador, documento.registros))) is not None:
+            if (ruta := listos.get((formato.identificador, documento.registros))) is None:
+                continue
+            if del_kit:
+                instrumentos.append(carpetas_de_firmas.Parte(formato, documento, ruta, ()))
+            else:
                 firmas = carpetas_de_firmas.firmas_de(documento.contexto())
-                partes.append(carpetas_de_firmas.Parte(formato, documento, ruta, tuple(firmas)))
-    grupos = carpetas_de_firmas.clasificar(expediente, partes)
-    plantilla = carpeta_plantillas() / carpetas_de_firmas.PLANTILLA
-    for carpeta, unida in zip(grupos, carpetas_de_firmas.armar(expediente, grupos, plantilla)):
+                firmados.append(carpetas_de_firmas.Parte(formato, documento, ruta, tuple(firmas)))
+    if carpetas:
+        nuevos += _unir(expediente, resumen, carpetas_de_firmas.clasificar(expediente, firmados),
+                        carpetas_de_firmas.PLANTILLA, carpetas_de_firmas.CARPETA, carpetas_de_firmas.portada, sobrescribir)
+    if kit:
+        nuevos += _unir(expediente, resumen, kit_del_mes.clasificar(expediente, instrumentos), kit_del_mes.PLANTILLA,
+                        kit_del_mes.KIT, kit_del_mes.portada, sobrescribir)
+    return nuevos
+
+
+def _unir(expediente: Expediente, resumen: Resumen, grupos: list[carpetas_de_firmas.Carpeta], plantilla: str,
+          identificador: str, portada, sobrescribir: bool) -> list[Resultado]:
+    """Las carpetas (de firmas o kits) armadas y escritas, en PDF y en Word."""
+    nuevos = []
+    unidas = carpetas_de_firmas.armar(expediente, grupos, carpeta_plantillas() / plantilla, portada)
+    for carpeta, unida in zip(grupos, unidas):
         for datos, extension in ((unida.pdf, ".pdf"), (unida.docx, ".docx")):
             destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))
             estado, mensaje = ("fallido", unida.error) if unida.error else escribir(destino, datos, sobrescribir)
-            entrada = None if estado == "fallido" else _entrada(resumen.salida, destino, carpetas_de_firmas.CARPETA,
-                                                               carpeta.registros)
-            nuevos.append(Resultado(f"{carpetas_de_firmas.CARPETA} ({extension[1:]})", destino, carpeta.registros,
-                                    estado, mensaje, entrada))
+            entrada = None if estado == "fallido" else _entrada(resumen.salida, destino, identificador, carpeta.registros)
+            nuevos.append(Resultado(f"{identificador} ({extension[1:]})", destino, carpeta.registros, estado, mensaje, entrada))
     return nuevos
 
 

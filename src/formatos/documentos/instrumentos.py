@@ -3,8 +3,9 @@ llena a mano en la I. E. (manual, l. 922-941: cuaderno de campo, rúbricas, fich
 
 Salen de lo programado (`formatos.analisis.programado`): la cabecera va llena con lo que el expediente sabe y
 el resto queda en blanco. Cada documento dice en `agrupacion` a qué AP, I. E. y docente corresponde, el mes en
-que se prepara (el anterior al de la actividad: `mes`), la fecha de la actividad (`fecha`, vacía si aún no la
-tiene) y su tipo (`actividad`: visita, GIA o taller), para ordenarlo en el kit del mes (`formatos.kit`).
+que se prepara (el anterior al de la actividad: `mes`), la fecha de la actividad (`fecha`; el mes, "2026-06", si
+aún no la tiene) y su tipo (`actividad`: "visita", "gia-docentes", "gia-directores", "taller" o "anexo"), para
+ordenarlo en el kit del mes (`formatos.kit`).
 """
 
 from __future__ import annotations
@@ -88,7 +89,8 @@ def documento_de_visita(exp: Expediente, v: VisitaProgramada, nombre: str, conte
         agrupacion["docente"] = docente.dni
     return Documento(
         ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{_prefijo(v.fecha, v.anio, v.mes)} {nombre} {persona}.docx"),
-        registros=(f"planes_mensuales:{ap.dni}/{v.mes:02d}", f"docentes:{docente.dni}", *registros),
+        registros=(f"planes_mensuales:{ap.dni}/{v.mes:02d}", f"docentes:{docente.dni}",
+                   f"visita {_fecha(v.fecha, v.anio, v.mes)}", *registros),
         contexto=contexto, agrupacion=agrupacion,
     )
 
@@ -98,10 +100,10 @@ def documento_de_gia(exp: Expediente, g: GIAProgramado, nombre: str, contexto: C
     return Documento(
         ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}",
                            f"{_prefijo(g.fecha, g.anio, g.mes)} {nombre} GIA con {g.tipo}.docx"),
-        registros=(f"planes_mensuales:{ap.dni}/{g.mes:02d}",),
+        registros=(f"planes_mensuales:{ap.dni}/{g.mes:02d}", f"GIA con {g.tipo} {_fecha(g.fecha, g.anio, g.mes)}"),
         contexto=contexto,
         agrupacion={"acompanante": ap.dni, "mes": mes_de_impresion(g.anio, g.mes), "fecha": _fecha(g.fecha, g.anio, g.mes),
-                    "actividad": "gia"},
+                    "actividad": f"gia-{g.tipo}"},
     )
 
 
@@ -112,7 +114,8 @@ def documento_de_taller(exp: Expediente, t: TallerProgramado, nombre: str, conte
     cuando = _prefijo(fecha or t.fecha, t.anio, t.mes) + (f" día {dia}" if dia else "")
     return Documento(
         ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{cuando} {nombre} taller.docx"),
-        registros=(f"planes_mensuales:{ap.dni}/{t.mes:02d}",),
+        registros=(f"planes_mensuales:{ap.dni}/{t.mes:02d}", f"taller {_fecha(t.fecha, t.anio, t.mes)}"
+                   + (f" día {dia}" if dia else "")),
         contexto=contexto,
         agrupacion={"acompanante": ap.dni, "mes": mes_de_impresion(t.anio, t.mes),
                     "fecha": _fecha(fecha or t.fecha, t.anio, t.mes), "actividad": "taller"},

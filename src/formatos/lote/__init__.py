@@ -86,6 +86,7 @@ def generar(
     al_empezar: Callable[[int], None] | None = None,
     pdf: bool = False,
     carpetas: bool = False,
+    kit: bool = False,
 ) -> Resumen:
     """Genera en `salida/<formato>/...` los documentos de los formatos pedidos (todos por omisión).
 
@@ -95,17 +96,22 @@ def generar(
     `problemas` de validación que se pasen, van al reporte de errores. Las plantillas propias de
     `plantillas` se verifican antes: si alguna tiene errores, lanza PlantillaInvalida sin escribir nada.
     Ante Ctrl+C guarda lo hecho (manifiesto incluido) y vuelve a lanzar `KeyboardInterrupt`. Con `pdf`,
-    cada .docx tiene además su PDF; con `carpetas`, también las carpetas de firmas (ver `formatos.carpetas`).
+    cada .docx tiene además su PDF; con `carpetas`, también las carpetas de firmas (ver `formatos.carpetas`); con
+    `kit`, el kit del mes de cada AP (ver `formatos.kit`: agrega a los formatos pedidos los instrumentos de campo).
     """
     import time
 
-    if pdf or carpetas:
+    if pdf or carpetas or kit:
         buscar_soffice()  # sin LibreOffice, el aviso de cómo instalarlo antes de generar nada
 
     inicio = time.perf_counter()
     salida = Path(salida)
     plantillas = Path(plantillas) if plantillas else None
     elegidos = [FORMATOS[f] for f in (formatos or FORMATOS)]
+    if kit:
+        from formatos.kit import instrumentos
+
+        elegidos += [FORMATOS[f] for f in instrumentos() if FORMATOS[f] not in elegidos]
     if plantillas:
         comprobar_plantillas(plantillas, elegidos)
     salida.mkdir(parents=True, exist_ok=True)
@@ -133,10 +139,10 @@ def generar(
                 manifiesto.registrar(resultado.entrada)
         manifiesto.guardar()
     resumen = Resumen(salida, [hechos[n] for n in sorted(hechos)], procesos=procesos)
-    if pdf or carpetas:
+    if pdf or carpetas or kit:
         from formatos.impresion import imprimir  # sigue al lote y usa su Resultado
 
-        for resultado in imprimir(expediente, elegidos, resumen, carpetas, sobrescribir):  # fuera del avance
+        for resultado in imprimir(expediente, elegidos, resumen, carpetas, sobrescribir, kit):  # fuera del avance
             resumen.resultados.append(resultado)
             if resultado.entrada:
                 manifiesto.registrar(resultado.entrada)
