@@ -125,6 +125,10 @@ def impresos(tmp_path_factory, carga_ejemplo) -> list[Impreso]:
             docx = carpeta / f"{f.identificador} {nombre}.docx"
             docx.write_bytes(renderizar(carpeta_plantillas() / f.plantilla, datos))
             lista.append(Impreso(f.identificador, nombre, docx, cierre))
+    for f in (f for f in FORMATOS.values() if f.extension == ".xlsx"):  # los consolidados, en la misma tanda
+        libro = carpeta / f"{f.identificador}.xlsx"
+        libro.write_bytes(renderizar(carpeta_plantillas() / f.plantilla, list(f.documentos(exp))[-1].contexto().model_dump()))
+        lista.append(Impreso(f.identificador, "tal cual", libro))
     convertidos = convertir_para_imprimir([i.docx for i in lista])
     assert [c.mensaje for c in convertidos if c.estado != "convertido"] == []
     return lista
@@ -152,14 +156,14 @@ def _empieza_con_el_cierre(linea: str, impreso: Impreso) -> bool:
 @pytest.mark.libreoffice
 def test_ninguna_pagina_tiene_solo_el_cierre_y_las_firmas_ni_esta_vacia(impresos):
     malos = []
-    for impreso in impresos:
+    for impreso in (i for i in impresos if i.docx.suffix == ".docx"):
         for numero, lineas in enumerate(_paginas(impreso.pdf), start=1):
             if not lineas:
                 malos.append(f"{impreso.formato} ({impreso.variante}), página {numero}: vacía")
             elif numero > 1 and _empieza_con_el_cierre(lineas[0], impreso):
                 malos.append(f"{impreso.formato} ({impreso.variante}), página {numero}: empieza con el cierre «{lineas[0][:60]}»")
     assert not malos, "\n".join(malos)
-    assert {i.formato for i in impresos} == {f.identificador for f in FORMATOS.values() if f.extension == ".docx"}
+    assert {i.formato for i in impresos} == set(FORMATOS)
     assert any(len(_paginas(i.pdf)) > 1 for i in impresos if i.variante.startswith("largo"))
 
 
@@ -167,6 +171,7 @@ def test_ninguna_pagina_tiene_solo_el_cierre_y_las_firmas_ni_esta_vacia(impresos
 def test_ningun_texto_pasa_de_los_margenes(impresos):
     malos = []
     for impreso in impresos:
+        margen = MARGEN_PT if impreso.docx.suffix == ".docx" else 0.4 * 72  # los libros: 0,4 pulgadas
         html = subprocess.run(["pdftotext", "-bbox", str(impreso.pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
         for numero, pagina in enumerate(re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S),
@@ -174,7 +179,7 @@ def test_ningun_texto_pasa_de_los_margenes(impresos):
             ancho, alto, palabras = float(pagina[0]), float(pagina[1]), pagina[2]
             for x0, y0, x1, y1, palabra in re.findall(
                     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', palabras):
-                if (float(x0) < MARGEN_PT - 3 or float(x1) > ancho - MARGEN_PT + 3
+                if (float(x0) < margen - 3 or float(x1) > ancho - margen + 3
                         or float(y0) < 14 or float(y1) > alto - 14):
                     malos.append(f"{impreso.formato} ({impreso.variante}), página {numero}: «{palabra}» en "
                                  f"x {float(x0):.0f}–{float(x1):.0f} de {ancho:.0f}")
@@ -232,3 +237,62 @@ def test_en_la_plantilla_el_cierre_va_atado_al_contenido_de_arriba(formato):
         filas = Table(hijos[j], doc).rows
         ultima = filas[-2] if filas[-1].cells[0].text.startswith("{%tr endfor") else filas[-1]
         assert all(_conserva(p) for c in ultima.cells for p in c.paragraphs), "la última fila de la tabla no va con el cierre"
+
+
+# --- los consolidados de Excel -------------------------------------------------------------------------------------
+def _palabras(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [[(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', pagina)]
+        for pagina in re.findall(r"<page .*?</page>", html, re.S)]
+
+
+@pytest.mark.libreoffice
+def test_los_consolidados_se_imprimen_legibles_y_con_los_graficos_enteros(impresos):
+    for impreso in (i for i in impresos if i.docx.suffix == ".xlsx"):
+        paginas = _palabras(impreso.pdf)
+        for numero, palabras in enumerate(paginas, start=1):
+            texto = " ".join(w for *_, w in palabras)
+            assert re.search(r"Página \d+ de \d+", texto), f"{impreso.formato}, página {numero}: sin pie"
+            pegados = [w for *_, w in palabras if re.fullmatch(r"\d+[A-Za-zÁÉÍÓÚÑáéíóúñ].*", w)]
+            assert not pegados, f"{impreso.formato}, página {numero}: un número toca el texto siguiente: {pegados}"
+            altos = sorted(d - b for _, b, _, d, _ in palabras)
+            assert altos[len(altos) // 2] >= 6, f"{impreso.formato}, página {numero}: letra ilegible al imprimir"
+        # cada gráfico entero en una página: su título y el título de su eje, en la misma página
+        for titulo, eje in (("Al inicio", "docentes"), ("Al término", "docentes"), ("Visitas programadas y ejecutadas",
+                                                                                       "visitas")):
+            con_titulo = [p for p in paginas if titulo in " ".join(w for *_, w in p)]
+            for p in con_titulo:
+                palabras = " ".join(w for *_, w in p)
+                assert eje in palabras.split(), f"{impreso.formato}: el gráfico «{titulo}» está partido entre páginas"
+
+
+def test_los_consolidados_traen_lo_necesario_para_imprimir(carga_ejemplo):
+    """Horizontal, ajustado al ancho, área de impresión, pie, títulos repetidos en las tablas largas, gráficos
+    debajo de su tabla y con tramas (se distinguen en gris), números separados del texto."""
+    import io
+
+    from openpyxl import load_workbook
+
+    exp = carga_ejemplo.expediente
+    for f in (f for f in FORMATOS.values() if f.extension == ".xlsx"):
+        libro = load_workbook(io.BytesIO(renderizar(carpeta_plantillas() / f.plantilla,
+                                                    list(f.documentos(exp))[-1].contexto().model_dump())))
+        for hoja in libro.worksheets:
+            assert hoja.page_setup.orientation == "landscape" and int(hoja.page_setup.paperSize) == int(hoja.PAPERSIZE_A4)
+            assert hoja.sheet_properties.pageSetUpPr.fitToPage and hoja.page_setup.fitToHeight == 0
+            assert hoja.page_setup.fitToWidth >= 1 and hoja.print_area
+            assert "&P" in hoja.oddFooter.right.text and hoja.oddFooter.left.text
+            if not hoja._charts and hoja.max_row > 40:
+                assert hoja.print_title_rows
+            ultima_tabla = max(c.row for fila in hoja.iter_rows() for c in fila if c.value is not None)
+            for grafico in hoja._charts:
+                desde = grafico.anchor._from  # al leerse, el ancla es un objeto (fila y columna desde 0)
+                fila = desde.row + 1
+                assert desde.col == 0 and fila > 3
+                assert all(s.graphicalProperties.pattFill is not None for s in grafico.series)
+                assert fila <= ultima_tabla + 60
+            for fila in hoja.iter_rows():
+                for celda in fila:
+                    if isinstance(celda.value, (int, float)) and celda.row > 4:
+                        assert celda.alignment.indent >= 1, (f.identificador, hoja.title, celda.coordinate)

@@ -49,16 +49,24 @@ def guardar(libro: Workbook) -> bytes:
     return salida.getvalue()
 
 
-def para_imprimir(hoja, filas_titulo: str | None = "1:1") -> None:
-    """A4 horizontal, todo el ancho en una página, con la fila de títulos repetida en cada página."""
+def para_imprimir(hoja, filas_titulo: str | None = "1:1", area: str | None = None, pie: str = "",
+                  paginas_de_ancho: int = 1) -> None:
+    """A4 horizontal, todo el ancho en una página (o en `paginas_de_ancho`; el alto, las que hagan falta), con la
+    fila de títulos repetida en cada página, el área de impresión `area` ("A1:J40") y un pie con `pie` y
+    «Página N de M»."""
     hoja.page_setup.paperSize = hoja.PAPERSIZE_A4
     hoja.page_setup.orientation = "landscape"
     hoja.sheet_properties.pageSetUpPr.fitToPage = True
-    hoja.page_setup.fitToWidth = 1
+    hoja.page_setup.fitToWidth = paginas_de_ancho
     hoja.page_setup.fitToHeight = 0
     hoja.page_margins.left = hoja.page_margins.right = 0.4
     if filas_titulo:
         hoja.print_title_rows = filas_titulo
+    if area:
+        hoja.print_area = area
+    if pie:
+        hoja.oddFooter.left.text, hoja.oddFooter.left.size = limpiar(pie).replace("&", "&&"), 8
+        hoja.oddFooter.right.text, hoja.oddFooter.right.size = "Página &P de &N", 8
 
 
 def alto_de_fila(celdas: list[tuple[str, float]], minimo: float = 15) -> float:

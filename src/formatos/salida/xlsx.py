@@ -7,14 +7,18 @@ letras editando esos estilos en Excel.
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.drawing.fill import ColorChoice, PatternFillProperties
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_from_string
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from formatos.caracteres import limpiar
@@ -25,6 +29,14 @@ ESTILOS = ("Título", "Subtítulo", "Encabezado", "Nivel I", "Nivel II", "Nivel 
 NIVELES = ("I", "II", "III", "IV")
 FORMATOS = {"entero": "0", "numero": "0.#", "porcentaje": "0%", "avance": "0%", "fecha": "DD/MM/YYYY"}
 CM_POR_FILA = 0.53  # alto de una fila de 15 puntos
+CM_POR_ANCHO = 0.19  # ancho de una unidad de ancho de columna (un carácter de Calibri 11)
+CM_POR_LETRA, CM_POR_LETRA_TITULO = 0.2, 0.28  # una letra del subtítulo (11 puntos, negrita) y del título (14)
+NUMERICOS = ("entero", "numero", "porcentaje", "avance")
+ANCHO_MAXIMO = 50
+ANCHO_UTIL_CM, ALTO_UTIL_CM = 29.7 - 2 * 1.0, 21 - 2 * 1.9 - 1.0
+"""A4 horizontal sin los márgenes (los de `para_imprimir` a los lados; los de Excel arriba y abajo) ni el pie."""
+ESCALA_MINIMA = 0.6
+"""Una hoja más ancha que lo que cabe en una página a esta escala se imprime en dos (o más) páginas de ancho."""
 
 
 def _estilos(libro) -> dict:
@@ -33,6 +45,18 @@ def _estilos(libro) -> dict:
     if faltan:
         raise ErrorFormatos(f"a la plantilla le faltan los estilos de celda: {', '.join(faltan)}")
     return {e.name: e for e in libro._named_styles if e.name in ESTILOS}
+
+
+PATRONES = ("pct20", "dkUpDiag", "smCheck", "solidDmnd", "horz", "dkVert", "lgGrid", "wdDnDiag")
+"""Tramas de las barras: cada serie se distingue también impresa en gris (no solo por su color)."""
+OTROS_COLORES = ("1F4E79", "C55A11", "548235", "7F6000", "7030A0", "2E75B6", "A5A5A5", "833C0B")
+
+
+def _trama(serie, color: str, numero: int) -> None:
+    """La serie con trama (del color sobre blanco) y borde oscuro: se lee en blanco y negro."""
+    serie.graphicalProperties.pattFill = PatternFillProperties(
+        prst=PATRONES[numero % len(PATRONES)], fgClr=ColorChoice(srgbClr=color), bgClr=ColorChoice(srgbClr="FFFFFF"))
+    serie.graphicalProperties.line.solidFill = "404040"
 
 
 def _grafico(hoja, tabla: dict, grafico: dict, fila_titulos: int, estilos: dict) -> BarChart:
@@ -51,12 +75,21 @@ def _grafico(hoja, tabla: dict, grafico: dict, fila_titulos: int, estilos: dict)
     for c in grafico["series"]:
         barras.add_data(Reference(hoja, min_col=c + 1, min_row=fila_titulos, max_row=ultima), titles_from_data=True)
         nivel = tabla["columnas"][c].get("nivel")
-        if nivel:
-            barras.series[-1].graphicalProperties.solidFill = estilos[f"Nivel {nivel}"].fill.fgColor.rgb[-6:]
+        numero = NIVELES.index(nivel) if nivel else len(barras.series) - 1
+        color = estilos[f"Nivel {nivel}"].font.color.rgb[-6:] if nivel else OTROS_COLORES[numero % len(OTROS_COLORES)]
+        _trama(barras.series[-1], color, numero)
     barras.set_categories(Reference(hoja, min_col=grafico["categorias"] + 1, min_row=fila_titulos + 1, max_row=ultima))
     barras.width = 17
     barras.height = max(8.5, 0.5 * len(tabla["filas"]) + 3) if grafico["horizontal"] else 8.5  # una etiqueta por barra
     return barras
+
+
+def _ancho(columna: dict, valores: list) -> float:
+    """El ancho de una columna: el del formato, más si su título tiene una palabra larga o sus textos lo piden
+    (hasta `ANCHO_MAXIMO`; un texto más largo se ajusta en varias líneas)."""
+    palabra = max(len(p) for p in columna["titulo"].split() or [""])  # que el título no se corte a media palabra
+    largo = max((len(v) for v in valores if isinstance(v, str)), default=0) if columna["formato"] == "texto" else 0
+    return max(columna["ancho"], palabra * 1.2 + 2, min(largo + 2, ANCHO_MAXIMO))
 
 
 def _tabla(hoja, tabla: dict, fila: int, numero: int, estilos: dict) -> int:
@@ -73,12 +106,17 @@ def _tabla(hoja, tabla: dict, fila: int, numero: int, estilos: dict) -> int:
         celda.style = f"Nivel {columna['nivel']}" if columna.get("nivel") else "Encabezado"
     if not tabla["filas"]:
         escribir(hoja.cell(titulos + 1, 1), "(sin datos todavía)")
+    anchos = {j: _ancho(c, [f[j - 1] for f in tabla["filas"]]) for j, c in enumerate(columnas, start=1)}
     for i, valores in enumerate(tabla["filas"], start=titulos + 1):
         for j, (columna, valor) in enumerate(zip(columnas, valores), start=1):
             celda = hoja.cell(i, j)
             escribir(celda, valor)
             if columna["formato"] in FORMATOS:
                 celda.number_format = FORMATOS[columna["formato"]]
+            if columna["formato"] in NUMERICOS:  # que no toquen el texto de la celda siguiente
+                celda.alignment = Alignment(horizontal="right", indent=1)
+            elif isinstance(valor, str) and len(valor) + 2 > anchos[j]:  # no invade la celda siguiente: se ajusta
+                celda.alignment = Alignment(wrap_text=True, vertical="top")
     ultima = titulos + max(len(tabla["filas"]), 1)
     rango = f"A{titulos}:{get_column_letter(len(columnas))}{ultima}"
     if tabla["filtro"]:
@@ -95,12 +133,43 @@ def _tabla(hoja, tabla: dict, fila: int, numero: int, estilos: dict) -> int:
             hoja.conditional_formatting.add(f"{letra}{titulos + 1}:{letra}{ultima}", CellIsRule(
                 operator=operador, formula=[formula], font=Font(bold=estilo.font.b, color=estilo.font.color),
                 fill=PatternFill("solid", start_color=color, end_color=color)))
-    ancla, fila_grafico = get_column_letter(len(columnas) + 2), titulos
+    fila_grafico = ultima + 2  # debajo de la tabla: al imprimir, ajustada al ancho, la tabla no se achica
     for grafico in tabla["graficos"] if tabla["filas"] else []:  # sin filas, un gráfico vacío no dice nada
         barras = _grafico(hoja, tabla, grafico, titulos, estilos)
-        hoja.add_chart(barras, f"{ancla}{fila_grafico}")
+        hoja.add_chart(barras, f"A{fila_grafico}")
         fila_grafico += int(barras.height / CM_POR_FILA) + 2
     return max(ultima, fila_grafico) + 3
+
+
+def _area(hoja, anchos: dict[int, float], filas: int, encabezado: list[str]) -> tuple[str, float]:
+    """Lo que se imprime (las columnas de las tablas, o más si un gráfico o una línea del encabezado son más
+    anchos, y todas las filas) y su ancho en centímetros."""
+    lineas = [len(t) * (CM_POR_LETRA_TITULO if k == 0 else CM_POR_LETRA) for k, t in enumerate(encabezado)]
+    minimo = max([g.width for g in hoja._charts] + lineas, default=0)
+    columnas, ancho = 0, 0.0
+    while columnas < max(anchos, default=1) or ancho < minimo:
+        columnas += 1
+        ancho += anchos.get(columnas, hoja.column_dimensions[get_column_letter(columnas)].width or 8.43) * CM_POR_ANCHO
+    return f"A1:{get_column_letter(columnas)}{max(filas - 3, 1)}", ancho
+
+
+def _fila(grafico) -> int:
+    return coordinate_from_string(grafico.anchor)[1]
+
+
+def _saltos(hoja, ancho_cm: float) -> None:
+    """Un salto de página antes de cada gráfico que no cabe entero en lo que queda de la página (un gráfico no
+    se parte): la altura de la página se estima con la escala de «ajustar al ancho»."""
+    escala = min(1.0, math.ceil(ESCALA_MINIMA * ancho_cm / ANCHO_UTIL_CM) * ANCHO_UTIL_CM / max(ancho_cm, 1))
+    por_pagina = max(10, int(ALTO_UTIL_CM / (CM_POR_FILA * escala)) - 1)
+    inicio = 1
+    for grafico in sorted(hoja._charts, key=_fila):
+        arriba = _fila(grafico)
+        while arriba >= inicio + por_pagina:
+            inicio += por_pagina
+        if arriba + grafico.height / CM_POR_FILA >= inicio + por_pagina:
+            hoja.row_breaks.append(Break(id=arriba - 1))
+            inicio = arriba
 
 
 def render_xlsx(plantilla: Path, contexto: dict) -> bytes:
@@ -126,13 +195,15 @@ def render_xlsx(plantilla: Path, contexto: dict) -> bytes:
         anchos: dict[int, float] = {}
         for tabla in datos["tablas"]:
             for j, columna in enumerate(tabla["columnas"], start=1):
-                palabra = max(len(p) for p in columna["titulo"].split() or [""])  # que el título no se corte a media palabra
-                anchos[j] = max(anchos.get(j, 0), columna["ancho"], palabra * 1.2 + 2)
+                anchos[j] = max(anchos.get(j, 0), _ancho(columna, [f[j - 1] for f in tabla["filas"]]))
         for j, ancho in anchos.items():
             hoja.column_dimensions[get_column_letter(j)].width = ancho
-        if len(datos["tablas"]) == 1 and not datos["tablas"][0]["graficos"]:
+        una = len(datos["tablas"]) == 1
+        if una and not datos["tablas"][0]["graficos"]:
             hoja.freeze_panes = f"A{primera + 1}"
-            para_imprimir(hoja, f"{primera}:{primera}")
-        else:
-            para_imprimir(hoja, None)
+        area, ancho = _area(hoja, anchos, fila, datos["encabezado"])
+        titulos = una and not datos["tablas"][0]["graficos"]  # la fila de títulos se repite en una tabla larga
+        paginas = max(1, math.ceil(ESCALA_MINIMA * ancho / ANCHO_UTIL_CM))  # una tabla muy ancha, en más de una
+        para_imprimir(hoja, f"{primera}:{primera}" if titulos else None, area, datos["nombre"], paginas)
+        _saltos(hoja, ancho)
     return guardar(libro)
