@@ -3,7 +3,10 @@ del lote."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from formatos import carpetas as carpetas_de_firmas
 from formatos import kit as kit_del_mes
@@ -24,32 +27,33 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
 
     Un PDF cuyo .docx no cambió y que ya existe no se rehace.
     """
-    docx = [r for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
+    docx = [(r, r.ruta) for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
     convertidos = {c.origen: c for c in convertir_para_imprimir(
-        [r.ruta for r in docx if r.estado == "generado" or not r.ruta.with_suffix(".pdf").exists()])}
+        [ruta for r, ruta in docx if r.estado == "generado" or not ruta.with_suffix(".pdf").exists()])}
     nuevos = []
-    for r in docx:
-        c = convertidos.get(r.ruta)
-        estado = "sin cambios" if c is None else "generado" if c.estado == "convertido" else "fallido"
-        pdf = r.ruta.with_suffix(".pdf")
-        entrada = None if estado == "fallido" else _entrada(resumen.salida, pdf, r.formato, r.registros, r.ruta)
+    for r, ruta in docx:
+        c = convertidos.get(ruta)
+        estado: Estado = "sin cambios" if c is None else "generado" if c.estado == "convertido" else "fallido"
+        pdf = ruta.with_suffix(".pdf")
+        entrada = None if estado == "fallido" else _entrada(resumen.salida, pdf, r.formato, r.registros, ruta)
         nuevos.append(Resultado(f"{r.formato} (pdf)", pdf, r.registros, estado, c.mensaje if c else "", entrada))
     if not (carpetas or kit):
         return nuevos
-    listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx") for n in nuevos if n.estado != "fallido"}
+    listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx")
+              for n in nuevos if n.estado != "fallido" and n.ruta is not None}
     firmados, instrumentos = [], []
     for formato in elegidos:
         del_kit = formato.identificador in kit_del_mes.instrumentos()
         if not (kit if del_kit else carpetas):
             continue
         for documento in formato.documentos(expediente):
-            if (ruta := listos.get((formato.identificador, documento.registros))) is None:
+            if (hecho := listos.get((formato.identificador, documento.registros))) is None:
                 continue
             if del_kit:
-                instrumentos.append(carpetas_de_firmas.Parte(formato, documento, ruta, ()))
+                instrumentos.append(carpetas_de_firmas.Parte(formato, documento, hecho, ()))
             else:
                 firmas = carpetas_de_firmas.firmas_de(documento.contexto())
-                firmados.append(carpetas_de_firmas.Parte(formato, documento, ruta, tuple(firmas)))
+                firmados.append(carpetas_de_firmas.Parte(formato, documento, hecho, tuple(firmas)))
     if carpetas:
         nuevos += _unir(expediente, resumen, carpetas_de_firmas.clasificar(expediente, firmados),
                         carpetas_de_firmas.PLANTILLA, carpetas_de_firmas.CARPETA, carpetas_de_firmas.portada, sobrescribir)
@@ -60,13 +64,15 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
 
 
 def _unir(expediente: Expediente, resumen: Resumen, grupos: list[carpetas_de_firmas.Carpeta], plantilla: str,
-          identificador: str, portada, sobrescribir: bool) -> list[Resultado]:
+          identificador: str, portada: Callable[[Expediente, carpetas_de_firmas.Carpeta, list[int], int], BaseModel],
+          sobrescribir: bool) -> list[Resultado]:
     """Las carpetas (de firmas o kits) armadas y escritas, en PDF y en Word."""
     nuevos = []
     unidas = carpetas_de_firmas.armar(expediente, grupos, carpeta_plantillas() / plantilla, portada)
     for carpeta, unida in zip(grupos, unidas):
         for datos, extension in ((unida.pdf, ".pdf"), (unida.docx, ".docx")):
             destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))
+            estado: Estado
             estado, mensaje = ("fallido", unida.error) if unida.error else escribir(destino, datos, sobrescribir)
             entrada = None if estado == "fallido" else _entrada(resumen.salida, destino, identificador, carpeta.registros)
             nuevos.append(Resultado(f"{identificador} ({extension[1:]})", destino, carpeta.registros, estado, mensaje, entrada))

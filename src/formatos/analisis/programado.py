@@ -102,7 +102,8 @@ class TallerProgramado:
         """Un día por día de taller (días hábiles consecutivos); sin fecha, tantos días sin fecha."""
         if self.fecha is None:
             return [None] * self.dias
-        dias, dia = [], self.fecha
+        dias: list[date | None] = []
+        dia = self.fecha
         while len(dias) < self.dias:
             if dia.weekday() < 5:
                 dias.append(dia)
@@ -139,6 +140,7 @@ def visitas(exp: Expediente) -> list[VisitaProgramada]:
             prot = exp.protocolo.mes(m)
             descripcion = prot.visita if prot and prot.dias_visita else "Visita en aula con asesoría personalizada"
             plan = _plan(exp, ap.dni, m)
+            previstas: list[tuple[str, date | None, int, tuple[str, ...], str]]
             if plan is not None:
                 previstas = [(v.dni_docente, v.fecha, v.dias, tuple(v.desempenos), v.proposito) for v in plan.visitas]
             elif prot and prot.dias_visita:

@@ -66,7 +66,7 @@ def contexto(exp: Expediente, dni_acompanante: str) -> RubricasObservacion:
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
     """Una por AP con visitas programadas, en el kit del mes en que prepara su primera visita."""
-    primeras = {}
+    primeras: dict[str, programado.VisitaProgramada] = {}
     for v in programado.visitas(exp):
         primeras.setdefault(v.acompanante, v)
     for ap in exp.acompanantes:

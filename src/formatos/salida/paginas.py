@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from formatos.salida.pdf import ConversionPdf, convertir_a_pdf
 
@@ -47,12 +48,19 @@ def _lineas_fijas(docx: zipfile.ZipFile) -> set[str]:
 
 
 def paginas_que_empiezan_con_el_cierre(pdf: Path, docx: Path) -> list[int]:
-    """Los números de las páginas (desde 2) cuya primera línea, bajo el encabezado, es el comienzo de un cierre."""
-    with zipfile.ZipFile(docx) as z:
-        fijas = _lineas_fijas(z)
+    """Los números de las páginas (desde 2) cuya primera línea, bajo el encabezado, es el comienzo de un cierre.
+
+    Un PDF o un .docx que no se pueden leer no tienen ninguna (no hay nada que corregir).
+    """
+    try:
+        with zipfile.ZipFile(docx) as z:
+            fijas = _lineas_fijas(z)
+        paginas = [p.extract_text() for p in PdfReader(pdf).pages]
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, PyPdfError):
+        return []
     malas = []
-    for numero, pagina in enumerate(PdfReader(pdf).pages, start=1):
-        lineas = [" ".join(linea.split()) for linea in pagina.extract_text().splitlines()]
+    for numero, texto in enumerate(paginas, start=1):
+        lineas = [" ".join(linea.split()) for linea in texto.splitlines()]
         cuerpo = [linea for linea in lineas if linea and linea not in fijas and not _PAGINA.match(linea)
                   and not linea.startswith("“")]
         if numero > 1 and cuerpo and CIERRE.match(cuerpo[0]):
