@@ -84,6 +84,8 @@ class Impreso:
     docx: Path
     cierre: set[str] = field(default_factory=set)
     """Las líneas del bloque de firmas: nombres, DNI y cargos de quienes firman."""
+    largos: list[str] = field(default_factory=list)
+    """Los textos de los datos de más de `LARGO_MAXIMO` caracteres (su fila se puede dividir entre páginas)."""
 
     @property
     def pdf(self) -> Path:
@@ -102,6 +104,14 @@ def _estirar(valor, veces: int, corto: bool, clave: str = ""):
     if isinstance(valor, str) and len(valor) > 40 and not valor.startswith(("Decenio", "Año")):
         return valor[:40].rstrip() + "." if corto else " ".join([valor] * veces)
     return valor
+
+
+def _largos(valor) -> list[str]:
+    if isinstance(valor, dict):
+        return [t for v in valor.values() for t in _largos(v)]
+    if isinstance(valor, list):
+        return [t for v in valor for t in _largos(v)]
+    return [valor] if isinstance(valor, str) and len(valor) > LARGO_MAXIMO else []
 
 
 @pytest.fixture(scope="session")
@@ -124,7 +134,7 @@ def impresos(tmp_path_factory, carga_ejemplo) -> list[Impreso]:
         for nombre, datos in variantes:
             docx = carpeta / f"{f.identificador} {nombre}.docx"
             docx.write_bytes(renderizar(carpeta_plantillas() / f.plantilla, datos))
-            lista.append(Impreso(f.identificador, nombre, docx, cierre))
+            lista.append(Impreso(f.identificador, nombre, docx, cierre, _largos(datos)))
     for f in (f for f in FORMATOS.values() if f.extension == ".xlsx"):  # los consolidados, en la misma tanda
         libro = carpeta / f"{f.identificador}.xlsx"
         libro.write_bytes(renderizar(carpeta_plantillas() / f.plantilla, list(f.documentos(exp))[-1].contexto().model_dump()))
@@ -296,3 +306,17 @@ def test_los_consolidados_traen_lo_necesario_para_imprimir(carga_ejemplo):
                 for celda in fila:
                     if isinstance(celda.value, (int, float)) and celda.row > 4:
                         assert celda.alignment.indent >= 1, (f.identificador, hoja.title, celda.coordinate)
+
+
+@pytest.mark.libreoffice
+def test_una_fila_mas_alta_que_lo_que_queda_de_la_pagina_se_imprime_completa(impresos):
+    """Las filas con textos de más de LARGO_MAXIMO caracteres se dividen: su texto sale entero en el PDF."""
+    revisados = 0
+    for impreso in (i for i in impresos if i.largos):
+        texto = " ".join(subprocess.run(["pdftotext", str(impreso.pdf), "-"], capture_output=True, text=True,
+                                        check=True).stdout.split())
+        for largo in impreso.largos:
+            final = " ".join(largo.split())[-60:]
+            assert final in texto, f"{impreso.formato} ({impreso.variante}): no se imprimió el final de «…{final}»"
+            revisados += 1
+    assert revisados > 10
