@@ -21,7 +21,7 @@ def construir(destino):
     titulo(doc, "3. ACTIVIDAD INNOVADORA O BUENA PRÁCTICA SOCIALIZADA")
     parrafo(doc, "{%p if practicas %}", despues=0)
     parrafo(doc, "Registradas en el año (elija la que se socializa):", tamano=9)
-    lista(doc, "b in practicas", "☐ {{ b.titulo }} ({{ b.docente }}; {{ b.clasificacion|lower }})")
+    lista(doc, "b in practicas", "{{ b.titulo }} ({{ b.docente }}; {{ b.clasificacion|lower }})", vineta="☐")
     parrafo(doc, "{%p endif %}", despues=0)
     caja(doc, "Qué se socializó y qué aportó", 2.2)
     titulo(doc, "4. LECCIONES APRENDIDAS Y PROPUESTAS PARA EL AÑO SIGUIENTE")
