@@ -73,7 +73,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
 
 FORMATO = Formato(
     identificador="registro-resultados",
-    titulo="Registro de resultados de los estudiantes (línea de base y fin de año)",
+    titulo="Registro de resultados de los estudiantes (2.° o 4.°)",
     plantilla="registro-resultados.docx",
     esquema=RegistroResultados,
     documentos=documentos,
