@@ -185,6 +185,15 @@ def test_fichas_solo_en_la_primera_visita_y_la_del_director_con_su_gestion(exp, 
         assert _nombre(docente) in texto and docente.dni in texto
         assert ("COMO DIRECTOR(A) DE LA I. E." in texto) == docente.es_director
     assert sorted(d.agrupacion["institucion"] for d, _ in generados["ficha-ie"]) == sorted(i.codigo_modular for i in exp.instituciones)
+    for documento, ruta in generados["ficha-ie"]:
+        ie = exp.institucion(documento.agrupacion["institucion"])
+        suyos = [d for d in exp.docentes if d.codigo_modular == ie.codigo_modular]
+        assert sorted(f[1] for f in _tabla(ruta, "N.°")) == sorted(_nombre(d) for d in suyos)
+        texto = texto_docx(ruta)
+        assert ie.nombre in texto and ie.centro_poblado in texto and ie.codigo_modular in texto
+        director = next((d for d in suyos if d.es_director), None)
+        assert (f"DNI N.° {director.dni}" in texto) if director else "……" in texto
+        assert [f[0] for f in _tabla(ruta, "Grado")] == [f"{g}.°" for g in range(1, 7)]
     sin_diagnostico = 0
     for documento, ruta in generados["ficha-estudiantes"]:
         diagnostico = exp.indice("diagnosticos_docente").get(documento.agrupacion["docente"])
