@@ -6,7 +6,7 @@ una visita a cada docente (con los días que fija el protocolo), el GIA con doce
 mes y el taller, sin fecha (el instrumento deja la fecha en blanco).
 
 De aquí salen los instrumentos de campo que el AP imprime antes de la actividad. La primera visita programada
-de cada docente es la de recojo de necesidades (o la diagnóstica, si no se aplica la evaluación: l. 874-876):
+de cada docente es la de recojo de necesidades (o la diagnóstica, si no se aplica la evaluación: l. 870-873):
 evaluación de línea de base de los estudiantes de 2.° o 4.° grado (manual, l. 804-810), fichas de datos
 (l. 938-941) y reunión de sensibilización (l. 667-669, 1032-1035). La del último mes con visita del protocolo
 es la de cierre: evaluación de fin de año y reunión de balance con docentes y familias (l. 1444-1447, 2570-2612).

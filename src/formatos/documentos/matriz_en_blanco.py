@@ -1,7 +1,7 @@
 """Matriz de valoración en blanco: la del docente con la cabecera llena y niveles y evidencias por llenar.
 
 El AP la lleva a la visita (con las rúbricas del formato «rubricas»): la llena al concluir la visita, y D1 y D4
-a fin de mes (manual, l. 1045-1049, 2133-2140); la firman el docente y el AP (l. 1018-1020).
+a fin de mes (manual, l. 1045-1049, 2133-2140); la firman el docente y el AP (l. 1023-1025).
 """
 
 from __future__ import annotations
