@@ -73,11 +73,12 @@ def test_la_portada_dice_cada_documento_su_actividad_y_sus_paginas(carga_ejemplo
 
 
 def subconjunto(exp) -> dict:
-    """Cada formato con solo sus documentos de la AP en el mes del kit (y del mes de junio, para la carpeta)."""
+    """Cada formato con solo sus documentos de la AP en el mes del kit (mayo: sus matrices y planes, y los
+    instrumentos de las actividades de junio)."""
     elegidos = {}
     for f in FORMATOS.values():
         docs = tuple(d for d in f.documentos(exp) if d.agrupacion.get("acompanante") == AP
-                     and d.agrupacion.get("mes") in (MES, "2026-06"))
+                     and d.agrupacion.get("mes") == MES)
         elegidos[f.identificador] = replace(f, documentos=lambda e, docs=docs: docs)
     return elegidos
 
