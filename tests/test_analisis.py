@@ -91,7 +91,7 @@ def expediente_a_mano() -> dict:
 @pytest.fixture(scope="module")
 def exp():
     carga = validar_expediente(expediente_a_mano())
-    assert carga.problemas == []
+    assert carga.errores == []
     return carga.expediente
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from formatos.analisis.niveles import notas_en
+from formatos.analisis.niveles import notas, ultimo_nivel
 from formatos.analisis.periodos import Periodo
 from formatos.catalogo import NIVELES
 from formatos.modelos.expediente import Expediente
@@ -116,9 +116,8 @@ def avance_metas(exp: Expediente, dni: str, trimestre: int, periodo: Periodo) ->
     plan = exp.indice("planes_individuales").get(dni)
     if plan is None:
         return []
-    propias = notas_en(exp, dni, periodo)
-    return [AvanceMeta(dni, d.codigo, d.meta(trimestre), propias[-1].nivel(d.codigo) if propias else None)
-            for d in plan.desempenos]
+    propias = notas(exp, dni)
+    return [AvanceMeta(dni, d.codigo, d.meta(trimestre), ultimo_nivel(propias, d.codigo, periodo)) for d in plan.desempenos]
 
 
 @dataclass(frozen=True)
@@ -148,9 +147,10 @@ def avance_metas_ugel(exp: Expediente, trimestre: int, periodo: Periodo) -> list
     """Las metas trimestrales del plan anual de la UGEL (si lo hay), con la última valoración de cada docente."""
     if not exp.planes_anuales_ugel:
         return []
-    ultimas = [propias[-1] for d in exp.docentes if (propias := notas_en(exp, d.dni, periodo))]
+    todas = [notas(exp, d.dni) for d in exp.docentes]
     resultado = []
     for m in exp.planes_anuales_ugel[0].metas_trimestrales:
-        en_nivel = sum(NIVELES.index(n.nivel(m.codigo)) >= NIVELES.index(m.nivel) for n in ultimas)
-        resultado.append(AvanceMetaUGEL(m.codigo, m.nivel, m.porcentajes.get(trimestre), en_nivel, len(ultimas)))
+        niveles = [n for propias in todas if (n := ultimo_nivel(propias, m.codigo, periodo))]
+        en_nivel = sum(NIVELES.index(n) >= NIVELES.index(m.nivel) for n in niveles)
+        resultado.append(AvanceMetaUGEL(m.codigo, m.nivel, m.porcentajes.get(trimestre), en_nivel, len(niveles)))
     return resultado
