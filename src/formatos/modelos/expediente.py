@@ -120,26 +120,28 @@ class Expediente(Modelo):
     def nombre_anio(self) -> str:
         return self.configuracion.nombre_anio or catalogo().nombre_anio(self.anio)
 
-    def actividades_del_mes(self, dni: str, anio: int, mes: int) -> list[tuple[date, str]]:
-        """Los GIA con docentes y los talleres del mes a los que asistió el docente: (su último día en el mes, qué fue)."""
+    def actividades_del_mes(self, dni: str, anio: int, mes: int) -> list[tuple[date, str, str]]:
+        """Los GIA con docentes y los talleres del mes a los que asistió el docente, en orden:
+        (su último día en el mes, qué fue —«el GIA con docentes del 26/06/2026»—, código del registro)."""
         clave = (id(self.gias), len(self.gias), id(self.talleres), len(self.talleres))
         guardado = _ACTIVIDADES.get(clave)
         if guardado is None or guardado[0] is not self.gias or guardado[1] is not self.talleres:
             if len(_ACTIVIDADES) >= 64:
                 _ACTIVIDADES.clear()
-            por_docente: dict[tuple[str, int, int], list[tuple[date, str]]] = {}
+            por_docente: dict[tuple[str, int, int], list[tuple[date, str, str]]] = {}
             for g in self.gias:
                 if g.tipo == "docentes":
                     for d in g.participantes:
                         por_docente.setdefault((d, g.fecha.year, g.fecha.month), []).append(
-                            (g.fecha, f"el GIA con docentes del {g.fecha:%d/%m/%Y} ({g.id})"))
+                            (g.fecha, f"el GIA con docentes del {g.fecha:%d/%m/%Y}", g.id))
             for t in self.talleres:
                 dias = [t.fecha_inicio + timedelta(days=n) for n in range((t.fecha_fin - t.fecha_inicio).days + 1)]
+                ordinal = f"{t.numero}.{'er' if t.numero in (1, 3) else '°'}"
                 for anio_mes in dict.fromkeys((x.year, x.month) for x in dias):
-                    ultimo = max(x for x in dias if (x.year, x.month) == anio_mes)
+                    del_mes = [x for x in dias if (x.year, x.month) == anio_mes]
+                    que = f"el {ordinal} taller ({del_mes[0]:%d/%m} al {del_mes[-1]:%d/%m/%Y})"
                     for d in dict.fromkeys(t.asistentes):
-                        por_docente.setdefault((d, *anio_mes), []).append(
-                            (ultimo, f"el {t.numero}.{'er' if t.numero in (1, 3) else '°'} taller ({t.id}), hasta el {ultimo:%d/%m/%Y}"))
+                        por_docente.setdefault((d, *anio_mes), []).append((del_mes[-1], que, t.id))
             guardado = _ACTIVIDADES[clave] = (self.gias, self.talleres, {k: sorted(v) for k, v in por_docente.items()})
         return guardado[2].get((dni, anio, mes), [])
 
@@ -151,7 +153,7 @@ class Expediente(Modelo):
         visita = self.visita(valoracion.id_visita)
         dia = visita.ultimo_dia
         fechas = [self.calendario().ultimo_habil(dia.year, dia.month), dia, valoracion.fecha or dia]
-        fechas += [f for f, _ in self.actividades_del_mes(visita.dni_docente, dia.year, dia.month)]
+        fechas += [f for f, _, _ in self.actividades_del_mes(visita.dni_docente, dia.year, dia.month)]
         return max(fechas)
 
     def calendario(self) -> Calendario:
@@ -371,11 +373,12 @@ def _valoracion_tras_visita(exp: Expediente):
             yield v, "fecha_termino_mes", (f"D1 y D4 se valoran al término del mes, después de la visita: "
                                            f"el {cierre:%d/%m/%Y} es anterior al {max(ultimo, v.fecha or ultimo):%d/%m/%Y}"), True
         else:
-            despues = [(f, que) for f, que in exp.actividades_del_mes(visita.dni_docente, *mes) if f > cierre]
+            despues = [(que, codigo) for f, que, codigo in exp.actividades_del_mes(visita.dni_docente, *mes) if f > cierre]
             if despues:
-                f, que = despues[-1]
+                que, codigo = despues[-1]
                 yield v, "fecha_termino_mes", (f"D1 y D4 se valoran al término del mes, con lo recogido en la visita, el GIA "
-                                               f"y el taller del mes: el {cierre:%d/%m/%Y} es anterior a {que}"), True
+                                               f"y el taller del mes: el {cierre:%d/%m/%Y} es anterior a {que} ({codigo}), "
+                                               "al que asistió el docente"), True
     if sin_fecha:
         yield sin_fecha[0], "fecha_termino_mes", (
             f"{len(sin_fecha)} valoración(es) sin la fecha en que se valoraron D1 y D4 al término del mes: se toma el "
