@@ -191,7 +191,7 @@ def test_lectura_tolerante(tmp_path, carga_ejemplo):
     docentes.cell(2, cols["Grados"], "1,2;3 4, 5 y 6")
     valoraciones, cols = _hoja(libro, "Valoraciones")
     valoraciones.cell(2, cols["Nivel"], " nivel ii ")
-    valoraciones.cell(2, cols["Fecha de la matriz"], "  29/05/2026 ")
+    valoraciones.cell(2, cols["Fecha de valoración de la visita"], "  29/05/2026 ")
     visitas, cols = _hoja(libro, "Visitas")
     visitas.cell(3, cols["Horas de asesoría"], "2,5")
     visitas.cell(3, cols["Tipo"], "DIAGNOSTICA")
@@ -445,7 +445,7 @@ def test_consolidado_de_valoraciones_de_la_ugel(demo, datos_ejemplo):
     detalle = libro["Valoraciones"]
     (tabla,) = detalle.tables.values()
     n = sum(len(v["desempenos"]) for v in datos_ejemplo["valoraciones"])
-    assert tabla.ref == f"A5:R{5 + n}"
+    assert tabla.ref == f"A5:S{5 + n}"
     filas = _filas(ruta, "Valoraciones", "AP")
     assert len(filas) == n
     assert Counter(f["Nivel"] for f in filas) == Counter(

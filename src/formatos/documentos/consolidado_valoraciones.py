@@ -35,7 +35,8 @@ def _detalle(exp: Expediente, dnis: list[str]) -> Tabla:
         Columna(titulo="AP", ancho=26), Columna(titulo="I. E.", ancho=28), Columna(titulo="Código modular", ancho=11),
         Columna(titulo="Docente", ancho=28), Columna(titulo="DNI", ancho=11), Columna(titulo="¿Director?", ancho=9),
         Columna(titulo="Grados", ancho=14), Columna(titulo="Visita", ancho=22), Columna(titulo="Tipo de visita", ancho=14),
-        Columna(titulo="Fecha de la matriz", ancho=12, formato="fecha"), Columna(titulo="Mes", ancho=11),
+        Columna(titulo="Fecha de valoración", ancho=12, formato="fecha"), Columna(titulo="Momento", ancho=14),
+        Columna(titulo="Mes", ancho=11),
         Columna(titulo="Desempeño", ancho=12), Columna(titulo="Denominación", ancho=50),
         Columna(titulo="Nivel", ancho=8, formato="nivel"), Columna(titulo="Etiqueta", ancho=15),
         Columna(titulo="¿Atendido?", ancho=10), Columna(titulo="Evidencias", ancho=60),
@@ -49,12 +50,14 @@ def _detalle(exp: Expediente, dnis: list[str]) -> Tabla:
             continue
         docente = exp.docente(visita.dni_docente)
         ap, ie = exp.acompanante(docente.dni_acompanante), exp.institucion(docente.codigo_modular)
-        fecha = v.fecha or visita.ultimo_dia
+        fechas = {False: v.fecha or visita.ultimo_dia, True: exp.fecha_termino_mes(v)}
         for d in v.desempenos:
+            al_termino = catalogo().desempeno_docente(d.codigo).momento == "fin_de_mes"
+            fecha = fechas[al_termino]
             filas.append([
                 f"{ap.apellidos}, {ap.nombres}", ie.nombre, ie.codigo_modular, f"{docente.apellidos}, {docente.nombres}",
                 docente.dni, "sí" if docente.es_director else "no", ", ".join(f"{g}.°" for g in docente.grados), visita.id, visita.tipo,
-                fecha, mes(fecha), d.codigo, _corto(catalogo().desempeno_docente(d.codigo).denominacion),
+                fecha, "al término del mes" if al_termino else "al concluir la visita", mes(fecha), d.codigo, _corto(catalogo().desempeno_docente(d.codigo).denominacion),
                 d.nivel_alcanzado, exp.etiqueta_nivel(d.nivel_alcanzado), "sí" if d.atendido else "no",
                 d.evidencias, d.producto_asesoria,
             ])
