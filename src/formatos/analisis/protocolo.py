@@ -1,25 +1,44 @@
-"""El cumplimiento del protocolo efectivo: cada plan contra los mínimos del protocolo del expediente.
+"""El cumplimiento del protocolo efectivo: lo planificado y lo ejecutado contra los mínimos del protocolo.
 
 Funciones puras que devuelven cada falta como un mensaje en castellano. Las reglas al final las muestran
-como advertencias de `formatos validar` (un plan por debajo del protocolo se puede generar igual).
+como advertencias de `formatos validar` (lo que está por debajo del protocolo se genera igual):
+- los planes (mensual, anual del AP, cronograma) contra el protocolo del expediente;
+- lo ejecutado: horas de cada visita (l. 1704-1712), visitas de dos días consecutivos con clases (l. 1704-1707),
+  un AP en dos II. EE. el mismo día o con más horas de las que caben en su jornada, GIA con docentes cada mes
+  y con sus horas y participantes, GIA con directores el mismo día y después del GIA con docentes (l. 2023-2028,
+  2048-2049), docentes sin visita diagnóstica;
+- el protocolo contra los mínimos del manual (`datos/protocolo.toml`);
+- los talleres fuera de las vacaciones de los estudiantes (l. 2059-2065) según el calendario escolar.
+Un mes se revisa cuando el expediente ya tiene datos de un mes posterior (un mes en curso no está completo).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+from babel.numbers import format_decimal
+
+from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import Docente
+from formatos.modelos.base import Registro
+from formatos.modelos.calendario import Calendario
 from formatos.modelos.expediente import Expediente, regla
-from formatos.modelos.planes import PlanAnualAP, PlanMensual
-from formatos.modelos.protocolo import Protocolo
+from formatos.modelos.informes import Taller
+from formatos.modelos.planes import DisenoTaller, PlanAnualAP, PlanMensual
+from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
 
 MESES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "setiembre", "octubre",
          "noviembre", "diciembre")
 
 
 def _h(horas: float) -> str:
-    return f"{horas:g} h"
+    """1.5 → "1.5 h" (números es_PE, con Babel)."""
+    return f"{format_decimal(horas, format='#,##0.##', locale='es_PE')} h"
 
 
 def _minimo(que: str, tiene: float, pide: float, motivo: str = "") -> list[str]:
+    """ "horas de observación: 1.5 h; el protocolo pide al menos 2 h" si no llega al mínimo."""
     if tiene < pide:
         return [f"{que}: {_h(tiene)}; el protocolo pide al menos {_h(pide)}{motivo}"]
     return []
@@ -119,6 +138,254 @@ def faltas_cronograma(protocolo: Protocolo) -> list[str]:
     return []
 
 
+# --- lo ejecutado frente al protocolo ------------------------------------------------------------------
+Falta = tuple[Registro, str | None, str]
+"""Una falta de lo ejecutado: el registro, el campo y el mensaje."""
+
+
+def meses_cerrados(exp: Expediente) -> set[int]:
+    """Los meses que ya se pueden revisar: los anteriores al último mes con visitas, GIA o talleres."""
+    fechas = [v.ultimo_dia for v in exp.visitas] + [g.fecha for g in exp.gias] + [t.fecha_fin for t in exp.talleres]
+    fechas = [f for f in fechas if f.year == exp.anio]
+    return set(range(1, max(f.month for f in fechas))) if fechas else set()
+
+
+def necesita_horas(visita: Visita) -> bool:
+    """La visita de recojo de necesidades (aplicación de la evaluación) no lleva observación y asesoría."""
+    return visita.tipo != "recojo de necesidades"
+
+
+def faltas_horas_visita(exp: Expediente, visita: Visita) -> list[tuple[str, str]]:
+    """Las horas de la visita por debajo del protocolo: (campo, mensaje)."""
+    if not necesita_horas(visita):
+        return []
+    prot, docente = exp.protocolo, exp.docente(visita.dni_docente)
+    director = " porque es también director" if docente.es_director else ""
+    faltas = []
+    for campo, que, pide, motivo in (
+        ("horas_observacion", "observación", prot.horas_observacion, ""),
+        ("horas_preparacion", "preparación del diálogo reflexivo", prot.horas_preparacion, ""),
+        ("horas_asesoria", "asesoría", prot.horas_asesoria_de(docente.es_director), director),
+    ):
+        faltas += [(campo, f) for f in _minimo(f"horas de {que}", getattr(visita, campo), pide, motivo)]
+    return faltas
+
+
+def cumple_horas(exp: Expediente, visita: Visita) -> bool:
+    """Si la visita con asesoría tiene las horas mínimas del protocolo (si no, no cuenta como cumplida del todo)."""
+    return necesita_horas(visita) and not faltas_horas_visita(exp, visita)
+
+
+def _dias_visita(visita: Visita) -> list[date]:
+    return [visita.fecha] + ([visita.fecha_segundo_dia] if visita.fecha_segundo_dia else [])
+
+
+def faltas_dias_visita(calendario: Calendario, visita: Visita) -> list[tuple[str, str]]:
+    """Una visita en aula es en días con clases; la de dos días, en dos días consecutivos con clases."""
+    faltas = []
+    for campo, dia in zip(("fecha", "fecha_segundo_dia"), _dias_visita(visita)):
+        motivo = calendario.sin_clases(dia)
+        if motivo:
+            faltas.append((campo, f"el {dia:%d/%m/%Y} no hay clases ({motivo}): no hay sesión que observar"))
+    if visita.fecha_segundo_dia and not faltas:
+        siguiente = calendario.siguiente_lectivo(visita.fecha)
+        if visita.fecha_segundo_dia != siguiente:
+            faltas.append(("fecha_segundo_dia", f"la visita de dos días es de dos días consecutivos con clases "
+                                                 f"(manual l. 1704-1707): después del {visita.fecha:%d/%m/%Y} sigue "
+                                                 f"el {siguiente:%d/%m/%Y}, no el {visita.fecha_segundo_dia:%d/%m/%Y}"))
+    return faltas
+
+
+def faltas_factibilidad(exp: Expediente) -> list[Falta]:
+    """Un AP no puede estar el mismo día en dos II. EE. ni trabajar más horas de las que caben en su jornada."""
+    jornada = exp.calendario().jornada_horas
+    por_dia: dict[tuple[str, date], list[tuple[Registro, str, float, str | None]]] = {}
+    for v in exp.visitas:
+        docente = exp.docente(v.dni_docente)
+        dias = _dias_visita(v)
+        horas = (v.horas_observacion + v.horas_preparacion + v.horas_asesoria) / len(dias) if necesita_horas(v) else 0
+        for dia in dias:
+            por_dia.setdefault((docente.dni_acompanante, dia), []).append(
+                (v, f"la visita {v.id} a {docente.nombre_completo}", horas, docente.codigo_modular))
+    for g in exp.gias:
+        por_dia.setdefault((g.dni_acompanante, g.fecha), []).append((g, f"el GIA con {g.tipo} {g.id}", g.horas, None))
+    faltas: list[Falta] = []
+    for (ap, dia), cosas in sorted(por_dia.items(), key=lambda x: (x[0][1], x[0][0])):
+        nombre = exp.acompanante(ap).nombre_completo
+        visitas = [c for c in cosas if c[3] is not None]
+        primera = visitas[0] if visitas else None
+        for otra in visitas[1:]:
+            if primera and otra[3] != primera[3]:
+                faltas.append((otra[0], None, (
+                    f"el {dia:%d/%m/%Y} el AP {nombre} estaría en dos II. EE.: {primera[1]} "
+                    f"({exp.institucion(primera[3]).nombre}) y {otra[1]} ({exp.institucion(otra[3]).nombre})")))
+        horas = sum(c[2] for c in cosas)
+        if horas > jornada and len(cosas) > 1:
+            detalle = ", ".join(f"{c[1]} ({_h(c[2])})" for c in cosas)
+            faltas.append((cosas[-1][0], None, (f"el {dia:%d/%m/%Y} el AP {nombre} tendría {_h(horas)} de trabajo; "
+                                                 f"en un día caben {_h(jornada)}: {detalle}")))
+    return faltas
+
+
+def _fin(g: GIA) -> datetime | None:
+    if g.hora_inicio is None:
+        return None
+    return datetime.combine(g.fecha, g.hora_inicio) + timedelta(hours=g.horas)
+
+
+def faltas_gias(exp: Expediente) -> list[Falta]:
+    """Horas, participantes y día de cada GIA ejecutado."""
+    prot, docentes = exp.protocolo, exp.indice("docentes")
+    faltas: list[Falta] = []
+    for g in exp.gias:
+        minimo = prot.gia_docentes_horas_minimas if g.tipo == "docentes" else prot.gia_directores_horas_minimas
+        faltas += [(g, "horas", f) for f in _minimo(f"GIA con {g.tipo}", g.horas, minimo)]
+        if g.tipo != "directores":
+            continue
+        for d in g.participantes:
+            if not docentes[d].es_director:
+                faltas.append((g, "participantes", f"{docentes[d].nombre_completo} no es director y figura en un GIA con directores"))
+        con_docentes = [x for x in exp.gias if x.tipo == "docentes" and x.dni_acompanante == g.dni_acompanante
+                        and x.fecha == g.fecha]
+        if not con_docentes:
+            faltas.append((g, "fecha", (f"el GIA con directores se hace el mismo día que el GIA con docentes, al terminar "
+                                        f"este (manual l. 2026-2028, 2048-2049): el AP no tiene GIA con docentes el "
+                                        f"{g.fecha:%d/%m/%Y}")))
+        elif g.hora_inicio is not None and (fines := [f for x in con_docentes if (f := _fin(x)) is not None]):
+            termina = max(fines)
+            if datetime.combine(g.fecha, g.hora_inicio) < termina:
+                faltas.append((g, "hora_inicio", (f"el GIA con directores empieza a las {g.hora_inicio:%H:%M}, antes de que "
+                                                  f"termine el GIA con docentes ({termina:%H:%M}): se hace después, "
+                                                  "«solo se amplía el horario» (manual l. 2026-2028)")))
+    return faltas
+
+
+def faltas_gias_del_mes(exp: Expediente) -> list[Falta]:
+    """Por AP y mes cerrado del cronograma: su GIA con docentes, quiénes faltaron; y los GIA con directores del año."""
+    prot, cerrados = exp.protocolo, meses_cerrados(exp)
+    faltas: list[Falta] = []
+    for ap in exp.acompanantes:
+        suyos = exp.docentes_de(ap.dni)
+        if not suyos:
+            continue
+        propios = [g for g in exp.gias if g.dni_acompanante == ap.dni and g.fecha.year == exp.anio]
+        for m in prot.meses:
+            if m.mes not in cerrados or not m.gia_docentes:
+                continue
+            del_mes = [g for g in propios if g.tipo == "docentes" and g.fecha.month == m.mes]
+            if not del_mes:
+                faltas.append((ap, None, f"GIA con docentes de {MESES[m.mes - 1]}: no se registró; el protocolo pide uno al mes"))
+                continue
+            presentes = {d for g in del_mes for d in g.participantes}
+            ausentes = [d.nombre_completo for d in suyos if d.dni not in presentes]
+            if ausentes:
+                faltas.append((del_mes[-1], "participantes", (f"{len(suyos) - len(ausentes)} de {len(suyos)} docentes "
+                                                              f"del AP participaron; faltó: {', '.join(ausentes)}")))
+        if any(d.es_director for d in suyos):
+            pide = sum(m.gia_directores for m in prot.meses if m.mes in cerrados)
+            hechos = sum(1 for g in propios if g.tipo == "directores" and g.fecha.month in cerrados)
+            if hechos < pide:
+                hasta = MESES[max(cerrados) - 1]
+                faltas.append((ap, None, f"GIA con directores: {hechos} hasta {hasta}; el protocolo pide {pide} hasta ese mes"))
+    return faltas
+
+
+def faltas_visitas_del_mes(exp: Expediente) -> list[Falta]:
+    """Cada docente con su visita en cada mes cerrado del cronograma, y su visita diagnóstica."""
+    prot, cerrados = exp.protocolo, meses_cerrados(exp)
+    faltas: list[Falta] = []
+    diagnostica = prot.mes_de_visita("diagnóstica")
+    for d in exp.docentes:
+        suyas = [v for v in exp.visitas if v.dni_docente == d.dni and v.fecha.year == exp.anio]
+        for m in prot.meses:
+            if m.mes in cerrados and m.dias_visita:
+                n = sum(v.fecha.month == m.mes for v in suyas)
+                if n < prot.visitas_por_mes:
+                    faltas.append((d, None, f"{n} visita(s) en {MESES[m.mes - 1]}; el protocolo pide {prot.visitas_por_mes} al mes"))
+        if diagnostica and diagnostica.mes in cerrados and not any(v.tipo == "diagnóstica" for v in suyas):
+            faltas.append((d, None, ("no tiene visita diagnóstica: sus niveles no tienen línea de base y su plan individual "
+                                     f"no tiene de dónde partir (el cronograma la fija en {MESES[diagnostica.mes - 1]})")))
+    return faltas
+
+
+def debilidades_protocolo(protocolo: Protocolo) -> list[tuple[str, str]]:
+    """Lo que el protocolo fija por debajo de los mínimos del manual (el protocolo del paquete): (campo, mensaje)."""
+    manual = protocolo_por_defecto()
+    faltas = []
+    for campo, que, unidad in (
+        ("visitas_por_mes", "visitas en aula por docente al mes", ""),
+        ("horas_observacion", "horas de observación de la visita", " h"),
+        ("horas_preparacion", "horas de preparación del diálogo reflexivo", " h"),
+        ("horas_asesoria", "horas de asesoría de la visita", " h"),
+        ("horas_asesoria_director", "horas de asesoría al docente que es director", " h"),
+        ("gia_docentes_horas_minimas", "horas del GIA con docentes", " h"),
+        ("gia_directores_horas_minimas", "horas del GIA con directores", " h"),
+        ("talleres_por_anio", "talleres de actualización docente al año", ""),
+        ("talleres_horas", "horas de los talleres del año", " h"),
+    ):
+        tiene, pide = getattr(protocolo, campo), getattr(manual, campo)
+        if tiene < pide:
+            def n(x: float) -> str:
+                return format_decimal(x, format="#,##0.##", locale="es_PE")
+            faltas.append((campo, f"{que}: {n(tiene)}{unidad}; el manual fija al menos {n(pide)}{unidad}"))
+    def sin(campo: str) -> str:
+        """Los meses en que el manual tiene la actividad y el protocolo no."""
+        return ", ".join(MESES[m.mes - 1] for m in manual.meses
+                         if getattr(m, campo) and not ((p := protocolo.mes(m.mes)) and getattr(p, campo)))
+
+    if sin("dias_visita"):
+        faltas.append(("meses", f"sin visita en aula en {sin('dias_visita')}; el cronograma del manual la tiene"))
+    if sin("gia_docentes"):
+        faltas.append(("meses", f"sin GIA con docentes en {sin('gia_docentes')}; el manual lo pide cada mes"))
+    for actividad, campo in (("GIA con directores", "gia_directores"), ("talleres", "taller")):
+        tiene, pide = sum(getattr(m, campo) for m in protocolo.meses), sum(getattr(m, campo) for m in manual.meses)
+        if tiene < pide:
+            faltas.append(("meses", f"el cronograma tiene {tiene} mes(es) con {actividad}; el del manual, {pide}"))
+    return faltas
+
+
+def dias_de_taller(calendario: Calendario, inicio: date, fin: date) -> list[date]:
+    """Los días con clases que ocupa un taller (los que interrumpen las horas lectivas)."""
+    return [d for n in range((fin - inicio).days + 1) if calendario.lectivo(d := inicio + timedelta(days=n))]
+
+
+def _fechas(dias: list[date]) -> str:
+    texto = ", ".join(f"{d:%d/%m}" for d in dias[:6])
+    return texto + (f" y {len(dias) - 6} más" if len(dias) > 6 else "")
+
+
+def faltas_taller(exp: Expediente, numero: int, inicio: date, fin: date, autorizado: bool = False) -> list[str]:
+    """Un taller en días de clases necesita autorización del Minedu y un plan de recuperación de horas; el 2.°, en
+    las vacaciones de medio año; el 1.°, en la fase de diagnóstico (manual l. 860, 947, 1390-1400, 2059-2065)."""
+    cal = exp.calendario()
+    faltas = []
+    lectivos = dias_de_taller(cal, inicio, fin)
+    if lectivos and not autorizado:
+        faltas.append(f"{len(lectivos)} día(s) con clases ({_fechas(lectivos)}): el taller no debe interrumpir las horas "
+                      "lectivas salvo autorización del Minedu, con un plan de recuperación de horas presentado a la UGEL "
+                      "(manual l. 2062-2065); registre la autorización en «autorizacion»")
+    medio = cal.medio_anio
+    if numero == 2 and medio and not (inicio <= medio.fin and fin >= medio.inicio):
+        faltas.append(f"el 2.° taller se realiza en las vacaciones de medio año de los estudiantes (manual l. 2061-2062): "
+                      f"del {medio.inicio:%d/%m} al {medio.fin:%d/%m/%Y}")
+    diagnostica = exp.protocolo.mes_de_visita("diagnóstica")
+    if numero == 1 and diagnostica and (inicio.year, inicio.month) > (exp.anio, diagnostica.mes):
+        faltas.append(f"el 1.er taller es de la fase de diagnóstico, con la visita diagnóstica de "
+                      f"{MESES[diagnostica.mes - 1]} (manual l. 860, 947, 1390-1400): empieza el {inicio:%d/%m/%Y}")
+    return faltas
+
+
+def fin_de_taller_planificado(calendario: Calendario, taller: DisenoTaller) -> date:
+    """El último de los `dias` días de trabajo (de lunes a sábado, sin feriados) desde el primer día del taller."""
+    dia, contados = taller.fecha, 0
+    while True:
+        if dia.weekday() < 6 and dia not in calendario.feriados:
+            contados += 1
+            if contados >= taller.dias:
+                return dia
+        dia += timedelta(days=1)
+
+
 # --- advertencias de `formatos validar` ---------------------------------------------------------------
 @regla
 def _protocolo_planes_mensuales(exp: Expediente):
@@ -138,3 +405,34 @@ def _protocolo_planes_anuales(exp: Expediente):
     for plan in exp.planes_anuales_ugel[:1]:
         for falta in faltas_cronograma(exp.protocolo):
             yield plan, None, f"protocolo: {falta}", False
+
+
+@regla
+def _protocolo_ejecutado(exp: Expediente) -> Iterator[tuple[Registro, str | None, str, bool]]:
+    cal = exp.calendario()
+    for v in exp.visitas:
+        for campo, falta in faltas_horas_visita(exp, v) + faltas_dias_visita(cal, v):
+            yield v, campo, f"protocolo: {falta}", False
+    for registro, campo, falta in (faltas_factibilidad(exp) + faltas_gias(exp) + faltas_gias_del_mes(exp)
+                                   + faltas_visitas_del_mes(exp)):
+        yield registro, campo, f"protocolo: {falta}", False
+
+
+@regla
+def _protocolo_bajo_el_manual(exp: Expediente) -> Iterator[tuple[Registro, str | None, str, bool]]:
+    for campo, falta in debilidades_protocolo(exp.protocolo):
+        yield exp.protocolo, campo, f"por debajo del manual: {falta}", False
+
+
+@regla
+def _talleres_en_vacaciones(exp: Expediente) -> Iterator[tuple[Registro, str | None, str, bool]]:
+    for t in exp.talleres:
+        for falta in faltas_taller(exp, t.numero, t.fecha_inicio, t.fecha_fin, bool(t.autorizacion)):
+            yield t, "fecha_inicio", falta, False
+    for plan in exp.planes_mensuales:
+        for i, t in enumerate(plan.talleres):
+            numero = 1 + sum(1 for p in exp.planes_mensuales if p.dni_acompanante == plan.dni_acompanante
+                             for x in p.talleres if x.fecha < t.fecha)
+            fin = fin_de_taller_planificado(exp.calendario(), t)
+            for falta in faltas_taller(exp, numero, t.fecha, fin):
+                yield plan, f"talleres[{i}]", falta.replace("; registre la autorización en «autorizacion»", ""), False

@@ -84,6 +84,8 @@ class Taller(Registro):
     encuesta: list[PreguntaEncuesta] = Field(default_factory=list)
     aspectos_logisticos: str = Field("", description="Lo que reportan el gestor y el RCI/CCI")
     conclusiones: str = ""
+    autorizacion: str = Field("", description="Si el taller cae en días de clases: la autorización del Minedu y el plan "
+                                              "de recuperación de horas presentado a la UGEL (manual l. 2062-2065)")
 
     @field_validator("desempenos")
     @classmethod
