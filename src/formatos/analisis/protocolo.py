@@ -15,6 +15,7 @@ Un mes se revisa cuando el expediente ya tiene datos de un mes posterior (un mes
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from babel.numbers import format_decimal
@@ -24,7 +25,6 @@ from formatos.modelos.actores import Docente
 from formatos.modelos.base import Registro
 from formatos.modelos.calendario import Calendario
 from formatos.modelos.expediente import Expediente, regla
-from formatos.modelos.informes import Taller
 from formatos.modelos.planes import DisenoTaller, PlanAnualAP, PlanMensual
 from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
 
@@ -139,8 +139,23 @@ def faltas_cronograma(protocolo: Protocolo) -> list[str]:
 
 
 # --- lo ejecutado frente al protocolo ------------------------------------------------------------------
-Falta = tuple[Registro, str | None, str]
-"""Una falta de lo ejecutado: el registro, el campo y el mensaje."""
+@dataclass(frozen=True)
+class FaltaEjecutada:
+    """Algo ejecutado por debajo del protocolo: en qué registro y campo, qué pasó, de qué AP y de qué fecha
+    (el día, o el último del mes revisado), para las advertencias de `validar` y para los informes del periodo."""
+
+    registro: Registro
+    campo: str | None
+    mensaje: str
+    que: str
+    """De qué se trata: "visita V-2026-06-… a Rosa Quispe (08/06/2026)"."""
+    dni_acompanante: str | None = None
+    fecha: date | None = None
+
+    @property
+    def texto(self) -> str:
+        """Para un informe: "visita … (08/06/2026): horas de observación: 1.5 h; …"."""
+        return f"{self.que}: {self.mensaje}"
 
 
 def meses_cerrados(exp: Expediente) -> set[int]:
@@ -148,6 +163,10 @@ def meses_cerrados(exp: Expediente) -> set[int]:
     fechas = [v.ultimo_dia for v in exp.visitas] + [g.fecha for g in exp.gias] + [t.fecha_fin for t in exp.talleres]
     fechas = [f for f in fechas if f.year == exp.anio]
     return set(range(1, max(f.month for f in fechas))) if fechas else set()
+
+
+def _fin_de_mes(anio: int, mes: int) -> date:
+    return (date(anio, mes, 28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 def necesita_horas(visita: Visita) -> bool:
@@ -196,7 +215,21 @@ def faltas_dias_visita(calendario: Calendario, visita: Visita) -> list[tuple[str
     return faltas
 
 
-def faltas_factibilidad(exp: Expediente) -> list[Falta]:
+def _que_visita(exp: Expediente, v: Visita) -> str:
+    return f"visita {v.id} a {exp.docente(v.dni_docente).nombre_completo} ({v.fecha:%d/%m/%Y})"
+
+
+def _que_gia(g: GIA) -> str:
+    return f"GIA con {g.tipo} {g.id} ({g.fecha:%d/%m/%Y})"
+
+
+def _faltas_visitas(exp: Expediente) -> list[FaltaEjecutada]:
+    cal = exp.calendario()
+    return [FaltaEjecutada(v, campo, falta, _que_visita(exp, v), exp.docente(v.dni_docente).dni_acompanante, v.fecha)
+            for v in exp.visitas for campo, falta in faltas_horas_visita(exp, v) + faltas_dias_visita(cal, v)]
+
+
+def _faltas_factibilidad(exp: Expediente) -> list[FaltaEjecutada]:
     """Un AP no puede estar el mismo día en dos II. EE. ni trabajar más horas de las que caben en su jornada."""
     jornada = exp.calendario().jornada_horas
     por_dia: dict[tuple[str, date], list[tuple[Registro, str, float, str | None]]] = {}
@@ -209,21 +242,22 @@ def faltas_factibilidad(exp: Expediente) -> list[Falta]:
                 (v, f"la visita {v.id} a {docente.nombre_completo}", horas, docente.codigo_modular))
     for g in exp.gias:
         por_dia.setdefault((g.dni_acompanante, g.fecha), []).append((g, f"el GIA con {g.tipo} {g.id}", g.horas, None))
-    faltas: list[Falta] = []
+    faltas = []
     for (ap, dia), cosas in sorted(por_dia.items(), key=lambda x: (x[0][1], x[0][0])):
         nombre = exp.acompanante(ap).nombre_completo
         visitas = [c for c in cosas if c[3] is not None]
-        primera = visitas[0] if visitas else None
         for otra in visitas[1:]:
-            if primera and otra[3] != primera[3]:
-                faltas.append((otra[0], None, (
-                    f"el {dia:%d/%m/%Y} el AP {nombre} estaría en dos II. EE.: {primera[1]} "
-                    f"({exp.institucion(primera[3]).nombre}) y {otra[1]} ({exp.institucion(otra[3]).nombre})")))
+            if otra[3] != visitas[0][3]:
+                faltas.append(FaltaEjecutada(otra[0], None, (
+                    f"el {dia:%d/%m/%Y} el AP {nombre} estaría en dos II. EE.: {visitas[0][1]} "
+                    f"({exp.institucion(visitas[0][3]).nombre}) y {otra[1]} ({exp.institucion(otra[3]).nombre})"),
+                    f"AP {nombre}, {dia:%d/%m/%Y}", ap, dia))
         horas = sum(c[2] for c in cosas)
         if horas > jornada and len(cosas) > 1:
             detalle = ", ".join(f"{c[1]} ({_h(c[2])})" for c in cosas)
-            faltas.append((cosas[-1][0], None, (f"el {dia:%d/%m/%Y} el AP {nombre} tendría {_h(horas)} de trabajo; "
-                                                 f"en un día caben {_h(jornada)}: {detalle}")))
+            faltas.append(FaltaEjecutada(cosas[-1][0], None, (f"el {dia:%d/%m/%Y} el AP {nombre} tendría {_h(horas)} de "
+                                                               f"trabajo; en un día caben {_h(jornada)}: {detalle}"),
+                                         f"AP {nombre}, {dia:%d/%m/%Y}", ap, dia))
     return faltas
 
 
@@ -233,79 +267,80 @@ def _fin(g: GIA) -> datetime | None:
     return datetime.combine(g.fecha, g.hora_inicio) + timedelta(hours=g.horas)
 
 
-def faltas_gias(exp: Expediente) -> list[Falta]:
+def _faltas_gias(exp: Expediente) -> list[FaltaEjecutada]:
     """Horas, participantes y día de cada GIA ejecutado."""
     prot, docentes = exp.protocolo, exp.indice("docentes")
-    faltas: list[Falta] = []
+    faltas = []
     for g in exp.gias:
+        propias: list[tuple[str, str]] = []
         minimo = prot.gia_docentes_horas_minimas if g.tipo == "docentes" else prot.gia_directores_horas_minimas
-        faltas += [(g, "horas", f) for f in _minimo(f"GIA con {g.tipo}", g.horas, minimo)]
-        if g.tipo != "directores":
-            continue
-        for d in g.participantes:
-            if not docentes[d].es_director:
-                faltas.append((g, "participantes", f"{docentes[d].nombre_completo} no es director y figura en un GIA con directores"))
-        con_docentes = [x for x in exp.gias if x.tipo == "docentes" and x.dni_acompanante == g.dni_acompanante
-                        and x.fecha == g.fecha]
-        if not con_docentes:
-            faltas.append((g, "fecha", (f"el GIA con directores se hace el mismo día que el GIA con docentes, al terminar "
-                                        f"este (manual l. 2026-2028, 2048-2049): el AP no tiene GIA con docentes el "
-                                        f"{g.fecha:%d/%m/%Y}")))
-        elif g.hora_inicio is not None and (fines := [f for x in con_docentes if (f := _fin(x)) is not None]):
-            termina = max(fines)
-            if datetime.combine(g.fecha, g.hora_inicio) < termina:
-                faltas.append((g, "hora_inicio", (f"el GIA con directores empieza a las {g.hora_inicio:%H:%M}, antes de que "
-                                                  f"termine el GIA con docentes ({termina:%H:%M}): se hace después, "
-                                                  "«solo se amplía el horario» (manual l. 2026-2028)")))
+        propias += [("horas", f) for f in _minimo("horas", g.horas, minimo)]
+        if g.tipo == "directores":
+            propias += [("participantes", f"{docentes[d].nombre_completo} no es director y figura en un GIA con directores")
+                        for d in g.participantes if not docentes[d].es_director]
+            con_docentes = [x for x in exp.gias if x.tipo == "docentes" and x.dni_acompanante == g.dni_acompanante
+                            and x.fecha == g.fecha]
+            fines = [f for x in con_docentes if (f := _fin(x)) is not None]
+            if not con_docentes:
+                propias.append(("fecha", "el GIA con directores se hace el mismo día que el GIA con docentes, al terminar "
+                                         "este (manual l. 2026-2028, 2048-2049): ese día el AP no tiene GIA con docentes"))
+            elif g.hora_inicio is not None and fines and datetime.combine(g.fecha, g.hora_inicio) < max(fines):
+                propias.append(("hora_inicio", f"empieza a las {g.hora_inicio:%H:%M}, antes de que termine el GIA con "
+                                               f"docentes ({max(fines):%H:%M}): se hace después, «solo se amplía el "
+                                               "horario» (manual l. 2026-2028)"))
+        faltas += [FaltaEjecutada(g, campo, f, _que_gia(g), g.dni_acompanante, g.fecha) for campo, f in propias]
     return faltas
 
 
-def faltas_gias_del_mes(exp: Expediente) -> list[Falta]:
-    """Por AP y mes cerrado del cronograma: su GIA con docentes, quiénes faltaron; y los GIA con directores del año."""
-    prot, cerrados = exp.protocolo, meses_cerrados(exp)
-    faltas: list[Falta] = []
+def _faltas_del_mes(exp: Expediente) -> list[FaltaEjecutada]:
+    """Por mes cerrado del cronograma: el GIA con docentes de cada AP y quiénes faltaron, la visita de cada docente;
+    en el año, los GIA con directores de cada AP y la visita diagnóstica de cada docente."""
+    prot, cerrados, anio = exp.protocolo, meses_cerrados(exp), exp.anio
+    faltas = []
     for ap in exp.acompanantes:
         suyos = exp.docentes_de(ap.dni)
-        if not suyos:
-            continue
-        propios = [g for g in exp.gias if g.dni_acompanante == ap.dni and g.fecha.year == exp.anio]
+        propios = [g for g in exp.gias if g.dni_acompanante == ap.dni and g.fecha.year == anio]
         for m in prot.meses:
-            if m.mes not in cerrados or not m.gia_docentes:
+            if m.mes not in cerrados or not m.gia_docentes or not suyos:
                 continue
             del_mes = [g for g in propios if g.tipo == "docentes" and g.fecha.month == m.mes]
             if not del_mes:
-                faltas.append((ap, None, f"GIA con docentes de {MESES[m.mes - 1]}: no se registró; el protocolo pide uno al mes"))
+                faltas.append(FaltaEjecutada(ap, None, "no se registró; el protocolo pide uno al mes",
+                                             f"GIA con docentes de {MESES[m.mes - 1]}", ap.dni, _fin_de_mes(anio, m.mes)))
                 continue
             presentes = {d for g in del_mes for d in g.participantes}
             ausentes = [d.nombre_completo for d in suyos if d.dni not in presentes]
             if ausentes:
-                faltas.append((del_mes[-1], "participantes", (f"{len(suyos) - len(ausentes)} de {len(suyos)} docentes "
-                                                              f"del AP participaron; faltó: {', '.join(ausentes)}")))
-        if any(d.es_director for d in suyos):
+                faltas.append(FaltaEjecutada(del_mes[-1], "participantes", (
+                    f"participaron {len(suyos) - len(ausentes)} de los {len(suyos)} docentes del AP; faltó: "
+                    f"{', '.join(ausentes)}"), _que_gia(del_mes[-1]), ap.dni, del_mes[-1].fecha))
+        if cerrados and any(d.es_director for d in suyos):
             pide = sum(m.gia_directores for m in prot.meses if m.mes in cerrados)
             hechos = sum(1 for g in propios if g.tipo == "directores" and g.fecha.month in cerrados)
             if hechos < pide:
-                hasta = MESES[max(cerrados) - 1]
-                faltas.append((ap, None, f"GIA con directores: {hechos} hasta {hasta}; el protocolo pide {pide} hasta ese mes"))
-    return faltas
-
-
-def faltas_visitas_del_mes(exp: Expediente) -> list[Falta]:
-    """Cada docente con su visita en cada mes cerrado del cronograma, y su visita diagnóstica."""
-    prot, cerrados = exp.protocolo, meses_cerrados(exp)
-    faltas: list[Falta] = []
+                faltas.append(FaltaEjecutada(ap, None, f"{hechos} hasta {MESES[max(cerrados) - 1]}; el protocolo pide {pide}",
+                                             f"GIA con directores del AP {ap.nombre_completo}", ap.dni,
+                                             _fin_de_mes(anio, max(cerrados))))
     diagnostica = prot.mes_de_visita("diagnóstica")
     for d in exp.docentes:
-        suyas = [v for v in exp.visitas if v.dni_docente == d.dni and v.fecha.year == exp.anio]
+        suyas = [v for v in exp.visitas if v.dni_docente == d.dni and v.fecha.year == anio]
         for m in prot.meses:
-            if m.mes in cerrados and m.dias_visita:
-                n = sum(v.fecha.month == m.mes for v in suyas)
-                if n < prot.visitas_por_mes:
-                    faltas.append((d, None, f"{n} visita(s) en {MESES[m.mes - 1]}; el protocolo pide {prot.visitas_por_mes} al mes"))
+            n = sum(v.fecha.month == m.mes for v in suyas)
+            if m.mes in cerrados and m.dias_visita and n < prot.visitas_por_mes:
+                faltas.append(FaltaEjecutada(d, None, f"{n} visita(s) en {MESES[m.mes - 1]}; el protocolo pide "
+                                                      f"{prot.visitas_por_mes} al mes", d.nombre_completo,
+                                             d.dni_acompanante, _fin_de_mes(anio, m.mes)))
         if diagnostica and diagnostica.mes in cerrados and not any(v.tipo == "diagnóstica" for v in suyas):
-            faltas.append((d, None, ("no tiene visita diagnóstica: sus niveles no tienen línea de base y su plan individual "
-                                     f"no tiene de dónde partir (el cronograma la fija en {MESES[diagnostica.mes - 1]})")))
+            faltas.append(FaltaEjecutada(d, None, (
+                "no tiene visita diagnóstica: sus niveles no tienen línea de base y su plan individual no tiene de dónde "
+                f"partir (el cronograma la fija en {MESES[diagnostica.mes - 1]})"), d.nombre_completo, d.dni_acompanante,
+                _fin_de_mes(anio, diagnostica.mes)))
     return faltas
+
+
+def faltas_ejecutadas(exp: Expediente) -> list[FaltaEjecutada]:
+    """Todo lo ejecutado por debajo del protocolo: visitas, jornadas del AP, GIA, meses sin GIA o sin visita."""
+    return _faltas_visitas(exp) + _faltas_factibilidad(exp) + _faltas_gias(exp) + _faltas_del_mes(exp)
 
 
 def debilidades_protocolo(protocolo: Protocolo) -> list[tuple[str, str]]:
@@ -409,13 +444,8 @@ def _protocolo_planes_anuales(exp: Expediente):
 
 @regla
 def _protocolo_ejecutado(exp: Expediente) -> Iterator[tuple[Registro, str | None, str, bool]]:
-    cal = exp.calendario()
-    for v in exp.visitas:
-        for campo, falta in faltas_horas_visita(exp, v) + faltas_dias_visita(cal, v):
-            yield v, campo, f"protocolo: {falta}", False
-    for registro, campo, falta in (faltas_factibilidad(exp) + faltas_gias(exp) + faltas_gias_del_mes(exp)
-                                   + faltas_visitas_del_mes(exp)):
-        yield registro, campo, f"protocolo: {falta}", False
+    for f in faltas_ejecutadas(exp):
+        yield f.registro, f.campo, f"protocolo: {f.mensaje}", False
 
 
 @regla

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import PurePosixPath
 
-from formatos.analisis.metas import metas_acompanante, metas_docente
+from formatos.analisis.metas import meta, metas_acompanante, metas_docente
+from formatos.analisis.protocolo import faltas_ejecutadas
 from formatos.analisis.periodos import anual
 from formatos.documentos import Documento, Formato
 from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla
@@ -46,17 +48,37 @@ def _por_ap(exp: Expediente) -> Tabla:
 
 
 def _visitas(exp: Expediente) -> Tabla:
+    """Por docente: visitas y horas de visita programadas frente a ejecutadas (una visita corta no cuenta completa)."""
     filas = []
     for d in exp.docentes:
-        visitas = next(m for m in metas_docente(exp, d.dni, anual(exp.anio)) if m.unidad == "visitas")
-        filas.append([f"{d.apellidos}, {d.nombres}", visitas.programado, visitas.ejecutado])
+        metas = metas_docente(exp, d.dni, anual(exp.anio))
+        visitas, completas, horas = (meta(metas, c) for c in ("visitas", "visitas_completas", "horas_visita"))
+        filas.append([f"{d.apellidos}, {d.nombres}", visitas.programado, visitas.ejecutado, completas.ejecutado,
+                      horas.programado, horas.ejecutado, _avance(horas)])
     return Tabla(
-        titulo="Visitas en aula por docente",
+        titulo="Visitas en aula por docente: número y horas (observación, preparación del diálogo reflexivo y asesoría)",
         columnas=[Columna(titulo="Docente", ancho=34), Columna(titulo="Programadas", ancho=11, formato="entero"),
-                  Columna(titulo="Ejecutadas", ancho=11, formato="entero")],
+                  Columna(titulo="Ejecutadas", ancho=11, formato="entero"),
+                  Columna(titulo="Con las horas mínimas", ancho=12, formato="entero"),
+                  Columna(titulo="Horas programadas", ancho=11, formato="numero"),
+                  Columna(titulo="Horas ejecutadas", ancho=11, formato="numero"),
+                  Columna(titulo="Avance en horas", ancho=10, formato="avance")],
         filas=filas, filtro=False,
-        graficos=[Grafico(titulo="Visitas programadas y ejecutadas", categorias=0, series=[1, 2], horizontal=True,
-                          eje_valores="visitas")],
+        graficos=[Grafico(titulo="Visitas programadas, ejecutadas y con las horas mínimas", categorias=0,
+                          series=[1, 2, 3], horizontal=True, eje_valores="visitas")],
+    )
+
+
+def _faltas(exp: Expediente) -> Tabla:
+    """Lo ejecutado por debajo del protocolo, en orden de fecha: lo mismo que advierte `formatos validar`."""
+    faltas = sorted(faltas_ejecutadas(exp), key=lambda f: (f.fecha or date.min, f.que))
+    filas = [[f.fecha, exp.acompanante(f.dni_acompanante).nombre_completo if f.dni_acompanante else "UGEL", f.que, f.mensaje]
+             for f in faltas] or [[None, "", "(nada por debajo del protocolo)", ""]]
+    return Tabla(
+        titulo="Lo ejecutado por debajo del protocolo (horas de las visitas, días sin clases, jornadas del AP, GIA)",
+        columnas=[Columna(titulo="Fecha", ancho=11, formato="fecha"), Columna(titulo="AP", ancho=28),
+                  Columna(titulo="Qué", ancho=44), Columna(titulo="Por debajo del protocolo", ancho=90)],
+        filas=filas,
     )
 
 
@@ -67,6 +89,7 @@ def contexto(exp: Expediente) -> Libro:
         Hoja(nombre="Por AP", encabezado=lineas, tablas=[_por_ap(exp)]),
         Hoja(nombre="Por docente", encabezado=lineas, tablas=[_por_docente(exp)]),
         Hoja(nombre="Visitas", encabezado=lineas, tablas=[_visitas(exp)]),
+        Hoja(nombre="Por debajo del protocolo", encabezado=lineas, tablas=[_faltas(exp)]),
     ])
 
 

@@ -43,6 +43,7 @@ class InformeAP(BaseModel):
     metas_plan: list[ic.FilaMetaPlan] = Field(default_factory=list, description="Metas trimestrales de los planes individuales")
     metas_plan_resumen: str = ""
     faltas_protocolo: list[str] = Field(default_factory=list, description="Planes mensuales por debajo del protocolo")
+    faltas_ejecucion: list[str] = Field(default_factory=list, description="Lo ejecutado por debajo del protocolo")
     metas: list[ic.FilaMeta]
     metas_docentes: list[ic.FilaMetasDocente]
     sucesos: list[ic.FilaSuceso]
@@ -59,6 +60,8 @@ class FilaAP(BaseModel):
     acompanante: str
     docentes: int
     visitas: str
+    visitas_completas: str = Field(description="Visitas con las horas mínimas del protocolo, ejecutadas / programadas")
+    horas_visita: str = Field(description="Horas de observación, preparación y asesoría, ejecutadas / programadas")
     gia_horas: str
     sube: int
     se_mantiene: int
@@ -86,6 +89,7 @@ class InformeUGEL(BaseModel):
     metas: list[ic.FilaMeta]
     metas_ugel: list[ic.FilaMetaUGEL] = Field(description="Metas trimestrales de aprendizaje del plan anual de la UGEL")
     faltas_protocolo: list[str]
+    faltas_ejecucion: list[str] = Field(default_factory=list, description="Lo ejecutado por debajo del protocolo")
     por_ap: list[FilaAP]
     distribucion: list[ic.FilaDistribucion]
     grafico_distribucion: ic.Grafico
@@ -160,6 +164,7 @@ def contexto_ap(exp: Expediente, ap: Acompanante, periodo: Periodo, formato: str
         distribucion=ic.filas_distribucion(distribucion),
         grafico_distribucion=ic.grafico_distribucion(exp, distribucion, f"Docentes por nivel en cada desempeño ({periodo.nombre})"),
         metas=ic.filas_metas(am.metas_acompanante(exp, ap.dni, periodo)),
+        faltas_ejecucion=ic.faltas_ejecucion(exp, {ap.dni}, periodo),
         metas_docentes=[ic.fila_metas_docente(exp, d, am.metas_docente(exp, d, periodo)) for d in dnis],
         sucesos=ic.filas_sucesos(exp, {ap.dni}, periodo),
         buenas_practicas=buenas,
@@ -186,8 +191,10 @@ def contexto_ugel(exp: Expediente, periodo: Periodo, formato: str, titulo: str) 
         cuenta = {t: sum(c.tendencia == t for c in comparaciones if c.dni in suyos) for t in an.TENDENCIAS}
         por_ap.append(FilaAP(
             acompanante=ic.nombre(ap), docentes=len(suyos),
-            visitas=f"{ic.cifra(metas[0].ejecutado)} / {ic.cifra(metas[0].programado)}",
-            gia_horas=f"{ic.cifra(metas[2].ejecutado)} / {ic.cifra(metas[2].programado)}",
+            visitas=ic.par(metas, "visitas"), visitas_completas=ic.par(metas, "visitas_completas"),
+            horas_visita=ic.cifra_par([m for m in metas if m.clave in ("horas_observacion", "horas_preparacion",
+                                                                      "horas_asesoria")]),
+            gia_horas=ic.par(metas, "gia_docentes_horas"),
             sube=cuenta["sube"], se_mantiene=cuenta["se mantiene"], baja=cuenta["baja"], sin_valoracion=cuenta["sin valoración"],
         ))
     buenas = ic.filas_buenas_practicas(exp, dnis, periodo)
@@ -205,6 +212,7 @@ def contexto_ugel(exp: Expediente, periodo: Periodo, formato: str, titulo: str) 
         metas=ic.filas_metas(am.metas_ugel(exp, periodo)),
         metas_ugel=ic.filas_metas_ugel(exp, periodo),
         faltas_protocolo=ic.faltas_protocolo(exp, {a.dni for a in exp.acompanantes}, periodo),
+        faltas_ejecucion=ic.faltas_ejecucion(exp, {a.dni for a in exp.acompanantes}, periodo),
         por_ap=por_ap,
         distribucion=ic.filas_distribucion(distribucion),
         grafico_distribucion=ic.grafico_distribucion(exp, distribucion, f"Docentes por nivel en cada desempeño ({periodo.nombre})"),

@@ -15,7 +15,7 @@ from formatos.analisis import niveles as an
 from formatos.analisis import metas as am
 from formatos.analisis.metas import Meta
 from formatos.analisis.periodos import Periodo, mes
-from formatos.analisis.protocolo import faltas_plan_mensual
+from formatos.analisis.protocolo import faltas_ejecutadas, faltas_plan_mensual
 from formatos.catalogo import NIVELES, catalogo
 from formatos.modelos.actores import Acompanante, Persona
 from formatos.modelos.expediente import Expediente
@@ -138,6 +138,8 @@ class FilaMetaUGEL(BaseModel):
 class FilaMetasDocente(BaseModel):
     docente: str
     visitas: str = Field(description='"ejecutado / programado"')
+    visitas_completas: str = Field(description="Visitas con las horas mínimas del protocolo, ejecutadas / programadas")
+    horas_visita: str = Field(description="Horas de observación, preparación y asesoría, ejecutadas / programadas")
     gia_horas: str
     talleres: str
 
@@ -400,12 +402,27 @@ def periodo_mes(exp: Expediente, numero: int) -> str:
     return mes(exp.anio, numero).nombre
 
 
-def fila_metas_docente(exp: Expediente, dni: str, metas: list[Meta]) -> FilaMetasDocente:
-    def par(m: Meta) -> str:
-        return f"{cifra(m.ejecutado)} / {cifra(m.programado)}"
+def par(metas: list[Meta], clave: str) -> str:
+    """ "ejecutado / programado" de la meta con esa clave."""
+    m = am.meta(metas, clave)
+    return f"{cifra(m.ejecutado)} / {cifra(m.programado)}"
 
-    return FilaMetasDocente(docente=nombre(exp.docente(dni)), visitas=par(metas[0]), gia_horas=par(metas[1]),
-                            talleres=par(metas[2]))
+
+def cifra_par(metas: list[Meta]) -> str:
+    """La suma de varias metas, "ejecutado / programado" (p. ej. las tres horas de la visita)."""
+    return f"{cifra(sum(m.ejecutado for m in metas))} / {cifra(sum(m.programado for m in metas))}"
+
+
+def fila_metas_docente(exp: Expediente, dni: str, metas: list[Meta]) -> FilaMetasDocente:
+    return FilaMetasDocente(docente=nombre(exp.docente(dni)), visitas=par(metas, "visitas"),
+                            visitas_completas=par(metas, "visitas_completas"), horas_visita=par(metas, "horas_visita"),
+                            gia_horas=par(metas, "gia_docentes_horas"), talleres=par(metas, "talleres"))
+
+
+def faltas_ejecucion(exp: Expediente, aps: set[str], periodo: Periodo) -> list[str]:
+    """Lo ejecutado en el periodo por debajo del protocolo (visitas, jornadas, GIA), de los AP dados."""
+    return [f.texto for f in faltas_ejecutadas(exp)
+            if f.dni_acompanante in aps and f.fecha is not None and periodo.contiene(f.fecha)]
 
 
 def aprendizaje(exp: Expediente, dni: str, periodo: Periodo) -> AprendizajeDocente:
