@@ -12,6 +12,7 @@ from formatos.analisis.protocolo import (
 from formatos.catalogo import leer_datos
 from formatos.modelos.expediente import validar_expediente
 from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
+from tests.conftest import ADVERTENCIAS_EJEMPLO
 
 AP, DIRECTORA, DOCENTE, IE = "41526378", "45871236", "47120385", "0687203"
 
@@ -168,5 +169,5 @@ def test_quitar_una_visita_del_ejemplo_es_advertencia(datos_ejemplo):
     assert carga.errores == []
     assert [str(p) for p in carga.advertencias] == [
         f"advertencia: planes_mensuales[2]: protocolo (junio): {docente['nombres']} {docente['apellidos']}: "
-        "0 visita(s) programada(s); el protocolo pide 1 al mes"
+        "0 visita(s) programada(s); el protocolo pide 1 al mes", *ADVERTENCIAS_EJEMPLO,
     ]

@@ -155,7 +155,7 @@ class FaltaEjecutada:
     @property
     def texto(self) -> str:
         """Para un informe: "visita … (08/06/2026): horas de observación: 1.5 h; …"."""
-        return f"{self.que}: {self.mensaje}"
+        return f"{self.que}: {self.mensaje}" if self.que else self.mensaje[:1].upper() + self.mensaje[1:]
 
 
 def meses_cerrados(exp: Expediente) -> set[int]:
@@ -251,13 +251,13 @@ def _faltas_factibilidad(exp: Expediente) -> list[FaltaEjecutada]:
                 faltas.append(FaltaEjecutada(otra[0], None, (
                     f"el {dia:%d/%m/%Y} el AP {nombre} estaría en dos II. EE.: {visitas[0][1]} "
                     f"({exp.institucion(visitas[0][3]).nombre}) y {otra[1]} ({exp.institucion(otra[3]).nombre})"),
-                    f"AP {nombre}, {dia:%d/%m/%Y}", ap, dia))
+                    "", ap, dia))
         horas = sum(c[2] for c in cosas)
         if horas > jornada and len(cosas) > 1:
             detalle = ", ".join(f"{c[1]} ({_h(c[2])})" for c in cosas)
             faltas.append(FaltaEjecutada(cosas[-1][0], None, (f"el {dia:%d/%m/%Y} el AP {nombre} tendría {_h(horas)} de "
                                                                f"trabajo; en un día caben {_h(jornada)}: {detalle}"),
-                                         f"AP {nombre}, {dia:%d/%m/%Y}", ap, dia))
+                                         "", ap, dia))
     return faltas
 
 
@@ -305,8 +305,9 @@ def _faltas_del_mes(exp: Expediente) -> list[FaltaEjecutada]:
                 continue
             del_mes = [g for g in propios if g.tipo == "docentes" and g.fecha.month == m.mes]
             if not del_mes:
-                faltas.append(FaltaEjecutada(ap, None, "no se registró; el protocolo pide uno al mes",
-                                             f"GIA con docentes de {MESES[m.mes - 1]}", ap.dni, _fin_de_mes(anio, m.mes)))
+                faltas.append(FaltaEjecutada(ap, None, f"GIA con docentes de {MESES[m.mes - 1]}: no se registró; el "
+                                                       "protocolo pide uno al mes", f"AP {ap.nombre_completo}", ap.dni,
+                                             _fin_de_mes(anio, m.mes)))
                 continue
             presentes = {d for g in del_mes for d in g.participantes}
             ausentes = [d.nombre_completo for d in suyos if d.dni not in presentes]
@@ -318,9 +319,9 @@ def _faltas_del_mes(exp: Expediente) -> list[FaltaEjecutada]:
             pide = sum(m.gia_directores for m in prot.meses if m.mes in cerrados)
             hechos = sum(1 for g in propios if g.tipo == "directores" and g.fecha.month in cerrados)
             if hechos < pide:
-                faltas.append(FaltaEjecutada(ap, None, f"{hechos} hasta {MESES[max(cerrados) - 1]}; el protocolo pide {pide}",
-                                             f"GIA con directores del AP {ap.nombre_completo}", ap.dni,
-                                             _fin_de_mes(anio, max(cerrados))))
+                faltas.append(FaltaEjecutada(ap, None, (f"GIA con directores: {hechos} hasta {MESES[max(cerrados) - 1]}; "
+                                                        f"el protocolo pide {pide} hasta ese mes"),
+                                             f"AP {ap.nombre_completo}", ap.dni, _fin_de_mes(anio, max(cerrados))))
     diagnostica = prot.mes_de_visita("diagnóstica")
     for d in exp.docentes:
         suyas = [v for v in exp.visitas if v.dni_docente == d.dni and v.fecha.year == anio]
@@ -432,8 +433,29 @@ def _protocolo_planes_mensuales(exp: Expediente):
             yield ap, None, f"protocolo: {falta}", False
 
 
+def faltas_orden_planes(exp: Expediente) -> list[tuple[Registro, str]]:
+    """Los planes en el orden en que derivan unos de otros: el anual de la UGEL, el anual de cada AP y, pasada la
+    fase de diagnóstico (cuyos planes mensuales son previos, manual l. 1390-1400), los mensuales."""
+    faltas: list[tuple[Registro, str]] = []
+    ugel = exp.planes_anuales_ugel[0] if exp.planes_anuales_ugel else None
+    anuales = exp.indice("planes_anuales_ap")
+    for plan in exp.planes_anuales_ap:
+        if ugel and plan.fecha < ugel.fecha:
+            faltas.append((plan, f"el plan anual del AP ({plan.fecha:%d/%m/%Y}) es anterior al plan anual de la UGEL "
+                                 f"({ugel.fecha:%d/%m/%Y}), del que parte"))
+    diagnostica = exp.protocolo.mes_de_visita("diagnóstica")
+    for plan in exp.planes_mensuales:
+        anual = anuales.get(plan.dni_acompanante)
+        if anual and diagnostica and plan.mes > diagnostica.mes and plan.fecha < anual.fecha:
+            faltas.append((plan, f"el plan mensual de {MESES[plan.mes - 1]} ({plan.fecha:%d/%m/%Y}) es anterior al plan "
+                                 f"anual del AP ({anual.fecha:%d/%m/%Y}), del que deriva"))
+    return faltas
+
+
 @regla
 def _protocolo_planes_anuales(exp: Expediente):
+    for plan, falta in faltas_orden_planes(exp):
+        yield plan, "fecha", falta, False
     for plan in exp.planes_anuales_ap:
         for falta in faltas_plan_anual_ap(exp, plan):
             yield plan, None, f"plan anual del AP: {falta}", False
