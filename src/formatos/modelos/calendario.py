@@ -58,6 +58,7 @@ class Calendario:
     fin_clases: date
     vacaciones: tuple[Vacaciones, ...]
     feriados: dict[date, str]
+    """Días sin clases ni trabajo y por qué: "feriado: Fiestas Patrias", "día sin clases de la UGEL"."""
     jornada_horas: float
     norma: str = ""
 
@@ -66,7 +67,7 @@ class Calendario:
         if fecha.weekday() >= 5:
             return DIAS[fecha.weekday()]
         if fecha in self.feriados:
-            return f"feriado: {self.feriados[fecha]}"
+            return self.feriados[fecha]
         vacaciones = self.vacaciones_de(fecha)
         if vacaciones:
             return vacaciones.nombre
@@ -117,8 +118,8 @@ def _lunes(fecha: date) -> date:
 def _por_omision(anio: int) -> Calendario:
     datos = leer_datos("calendario.toml")
     pascua = easter(anio)
-    feriados = {_mes_dia(anio, k): v for k, v in datos["feriados"].items()}
-    feriados |= {pascua - timedelta(days=3): "Jueves Santo", pascua - timedelta(days=2): "Viernes Santo"}
+    feriados = {_mes_dia(anio, k): f"feriado: {v}" for k, v in datos["feriados"].items()}
+    feriados |= {pascua - timedelta(days=3): "feriado: Jueves Santo", pascua - timedelta(days=2): "feriado: Viernes Santo"}
     propio = datos.get("anios", {}).get(str(anio))
     if propio:
         return Calendario(anio, propio["inicio_clases"], propio["fin_clases"],
