@@ -34,6 +34,11 @@ ADVERTENCIAS_EJEMPLO = [
 """Las únicas advertencias de `formatos validar` sobre el ejemplo: las que muestra a propósito (README, «El ejemplo»)."""
 
 
+def sin_las_del_ejemplo(problemas: list) -> list:
+    """Los problemas, sin las advertencias que el ejemplo muestra a propósito (por su ruta, venga de JSON o de Excel)."""
+    return [p for p in problemas if p.gravedad == "error" or f"advertencia: {p.lugar}: {p.mensaje}" not in ADVERTENCIAS_EJEMPLO]
+
+
 @pytest.fixture(scope="session")
 def datos_ejemplo() -> dict:
     """El ejemplo como dict; la ruta del croquis, absoluta, para que una copia en otra carpeta lo siga hallando."""

@@ -74,7 +74,13 @@ class GIA(Registro):
     @field_validator("hora_inicio", mode="before")
     @classmethod
     def _hora(cls, v: Any) -> Any:
-        """ "8:30", "08.30" o "14:00" como se escribe en una hoja; una celda de hora de Excel llega ya como hora."""
+        """ "8:30", "08.30" o "14:00" como se escribe en una hoja; una celda de hora de Excel llega como hora o como
+        fracción del día (0.354166… = 08:30)."""
+        if isinstance(v, str) and re.fullmatch(r"\s*0?\.\d+\s*", v):
+            v = float(v)
+        if isinstance(v, float) and 0 <= v < 1:
+            minutos = round(v * 24 * 60)
+            return time(minutos // 60, minutos % 60)
         if isinstance(v, str) and v.strip():
             partes = re.fullmatch(r"\s*(\d{1,2})[:.h](\d{2})(?::\d{2})?\s*", v)
             if partes is None or int(partes[1]) > 23 or int(partes[2]) > 59:
