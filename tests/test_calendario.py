@@ -158,7 +158,7 @@ def test_d1_y_d4_no_antes_del_taller_del_mes(datos):
     i = _valoracion(datos, ROSA, 7)
     datos["valoraciones"][i]["fecha_termino_mes"] = "2026-07-27"  # el 2.° taller empieza el 30/07
     (error,) = _nuevas(datos)
-    assert error.startswith(f"valoraciones[{i}].fecha_termino_mes: ") and "el 2.° taller (30/07 al 31/07/2026)" in error
+    assert error.startswith(f"valoraciones[{i}].fecha_termino_mes: ") and "el 2.° taller (30/07 al 05/08/2026)" in error
 
 
 def test_d1_y_d4_no_antes_del_taller_si_no_asistio(datos):

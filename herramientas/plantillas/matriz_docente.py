@@ -26,11 +26,15 @@ def construir(destino):
         centrar=[1],
         tamano=8,
     )
-    parrafo(doc, "Niveles: {{ leyenda_niveles }}.", tamano=8, cursiva=True)
-    parrafo(doc, "Valorados al concluir la visita, el {{ fecha_visita|fecha_larga }}: desempeños {{ desempenos_visita }}, "
-                 "solo con lo recogido en la visita en aula.", tamano=8, antes=2)
-    parrafo(doc, "Valorados al término del mes, el {{ fecha_termino_mes|fecha_larga }}: desempeños "
-                 "{{ desempenos_termino_mes }}, con lo recogido en {{ fuentes_termino_mes }}.", tamano=8)
+    # Las leyendas de cuándo se valoró van con la fecha y las firmas: si no caben, pasan juntas a la página siguiente.
+    for p in (
+        parrafo(doc, "Niveles: {{ leyenda_niveles }}.", tamano=8, cursiva=True),
+        parrafo(doc, "Valorados al concluir la visita, el {{ fecha_visita|fecha_larga }}: desempeños "
+                     "{{ desempenos_visita }}, solo con lo recogido en la visita en aula.", tamano=8, antes=2),
+        parrafo(doc, "Valorados al término del mes, el {{ fecha_termino_mes|fecha_larga }}: desempeños "
+                     "{{ desempenos_termino_mes }}, con lo recogido en {{ fuentes_termino_mes }}.", tamano=8),
+    ):
+        p.paragraph_format.keep_with_next = True
     lugar_fecha(doc)
     firmas(doc, ["firma_docente", "firma_acompanante"])
     doc.save(destino)

@@ -139,7 +139,7 @@ class Expediente(Modelo):
                 ordinal = f"{t.numero}.{'er' if t.numero in (1, 3) else '°'}"
                 for anio_mes in dict.fromkeys((x.year, x.month) for x in dias):
                     del_mes = [x for x in dias if (x.year, x.month) == anio_mes]
-                    que = f"el {ordinal} taller ({del_mes[0]:%d/%m} al {del_mes[-1]:%d/%m/%Y})"
+                    que = f"el {ordinal} taller ({t.fecha_inicio:%d/%m} al {t.fecha_fin:%d/%m/%Y})"
                     for d in dict.fromkeys(t.asistentes):
                         por_docente.setdefault((d, *anio_mes), []).append((del_mes[-1], que, t.id))
             guardado = _ACTIVIDADES[clave] = (self.gias, self.talleres, {k: sorted(v) for k, v in por_docente.items()})
