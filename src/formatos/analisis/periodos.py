@@ -1,26 +1,53 @@
-"""Los periodos de los informes: mes, trimestre del año escolar y año."""
+"""Los periodos de los documentos (mes, trimestre del año escolar, año, diagnóstico, taller) y cuándo cierran.
+
+Un informe da cuenta de un periodo y se elabora cuando el periodo termina (manual 2.2.2.5, l. 2240-2356;
+2.3.2, l. 2632-2694). `cerrado` dice si, con los datos del expediente, el periodo ya cerró:
+
+- mes y trimestre: su mes de cierre (el último con actividades del protocolo: para el III trimestre y el
+  año del cronograma del manual, noviembre) ya tiene visitas o GIA registrados;
+- diagnóstico: todos los docentes tuvieron su visita diagnóstica (l. 1077-1081: el informe diagnóstico
+  reporta la visita diagnóstica de cada docente);
+- año: todos los docentes tuvieron su visita de cierre («El informe final se elabora al concluir la visita de
+  cierre planificada en todas las II. EE. asignadas», l. 2632-2633);
+- taller: tiene registrada su asistencia;
+- y en todos los casos, si ya hay actividades posteriores al periodo o si la fecha de corte
+  (`configuracion.fecha_corte`, `generar --corte`) llega al fin del periodo.
+"""
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
 
 from babel.dates import format_date
 
 from formatos.modelos.expediente import Expediente
+from formatos.modelos.protocolo import Protocolo
 
 ROMANOS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+TipoPeriodo = Literal["mes", "trimestre", "año", "diagnóstico", "taller"]
 
 
 @dataclass(frozen=True)
 class Periodo:
     clave: str
-    """Como en la narrativa: "2026-05", "T2", "anual"."""
+    """Como en la narrativa: "2026-05", "T2", "anual", "diagnóstico"; el taller, su número ("1")."""
     nombre: str
     """En un título: "mayo de 2026", "II trimestre de 2026", "año 2026"."""
     inicio: date
     fin: date
+    tipo: TipoPeriodo = "mes"
+    cierre: date = field(default=None)  # type: ignore[assignment]  # por omisión, `fin` (ver __post_init__)
+    """Último día del mes de cierre: el último del periodo con actividades del protocolo (por omisión, `fin`).
+    Un informe del periodo se fecha después de este día."""
+
+    def __post_init__(self) -> None:
+        if self.cierre is None:
+            object.__setattr__(self, "cierre", self.fin)
 
     def contiene(self, fecha: date) -> bool:
         return self.inicio <= fecha <= self.fin
@@ -34,22 +61,94 @@ def _ultimo(anio: int, mes: int) -> date:
     return date(anio, mes, calendar.monthrange(anio, mes)[1])
 
 
+def _cierre(protocolo: Protocolo | None, anio: int, meses: Iterable[int]) -> date | None:
+    """El último día del último de `meses` con visita, GIA o taller en el cronograma del protocolo."""
+    if protocolo is None:
+        return None
+    activos = [m.mes for m in protocolo.meses if m.mes in set(meses)
+               and (m.dias_visita or m.gia_docentes or m.gia_directores or m.taller)]
+    return _ultimo(anio, max(activos)) if activos else None
+
+
 def mes(anio: int, numero: int) -> Periodo:
     nombre = format_date(date(anio, numero, 1), "MMMM 'de' y", locale="es_PE")
-    return Periodo(f"{anio}-{numero:02d}", nombre, date(anio, numero, 1), _ultimo(anio, numero))
+    return Periodo(f"{anio}-{numero:02d}", nombre, date(anio, numero, 1), _ultimo(anio, numero), "mes")
 
 
 def trimestre(exp: Expediente, numero: int) -> Periodo:
     """Un trimestre con los meses que le asigna el protocolo del expediente."""
     meses = exp.protocolo.trimestres[numero]
     return Periodo(f"T{numero}", f"{ROMANOS[numero]} trimestre de {exp.anio}", date(exp.anio, min(meses), 1),
-                   _ultimo(exp.anio, max(meses)))
+                   _ultimo(exp.anio, max(meses)), "trimestre", _cierre(exp.protocolo, exp.anio, meses))
 
 
 def trimestres(exp: Expediente) -> list[Periodo]:
     return [trimestre(exp, n) for n in exp.protocolo.trimestres]
 
 
-def anual(anio: int) -> Periodo:
-    return Periodo("anual", f"año {anio}", date(anio, 3, 1), date(anio, 12, 31))
+def anual(anio: int, protocolo: Protocolo | None = None) -> Periodo:
+    """El año escolar; con el protocolo, su mes de cierre es el último con actividades del cronograma."""
+    return Periodo("anual", f"año {anio}", date(anio, 3, 1), date(anio, 12, 31), "año",
+                   _cierre(protocolo, anio, range(3, 13)))
 
+
+def diagnostico(exp: Expediente, fechas: Iterable[date]) -> Periodo:
+    """La fase de diagnóstico: del inicio del año al fin del mes de la última visita diagnóstica (`fechas`)."""
+    ultima = max(fechas, default=None) or _ultimo(exp.anio, 5)
+    return Periodo("diagnóstico", f"diagnóstico {exp.anio}", date(exp.anio, 3, 1), _ultimo(ultima.year, ultima.month),
+                   "diagnóstico")
+
+
+def taller(numero: int, inicio: date, fin: date) -> Periodo:
+    return Periodo(str(numero), f"{numero}.° taller", inicio, fin, "taller")
+
+
+def siguiente_dia_habil(fecha: date) -> date:
+    """El día hábil (lunes a viernes) que sigue a `fecha`: la fecha por omisión de un informe de un periodo."""
+    fecha += timedelta(days=1)
+    while fecha.weekday() >= 5:
+        fecha += timedelta(days=1)
+    return fecha
+
+
+# --- cuándo cierra un periodo ----------------------------------------------------------------------------
+def actividad_hasta(exp: Expediente) -> dict[str, date]:
+    """Por AP (DNI), la fecha de su última visita o GIA registrados: hasta dónde llegan sus datos."""
+    ultimas: dict[str, date] = {}
+    docentes = exp.indice("docentes")
+    for v in exp.visitas:
+        if (d := docentes.get(v.dni_docente)) is not None:
+            fecha = v.fecha_segundo_dia or v.fecha
+            if fecha > ultimas.get(d.dni_acompanante, fecha - timedelta(days=1)):
+                ultimas[d.dni_acompanante] = fecha
+    for g in exp.gias:
+        if g.fecha > ultimas.get(g.dni_acompanante, g.fecha - timedelta(days=1)):
+            ultimas[g.dni_acompanante] = g.fecha
+    return ultimas
+
+
+def _hecho(exp: Expediente, periodo: Periodo, acompanantes: list[str], hasta: dict[str, date]) -> bool:
+    """El hecho que cierra el periodo para todos esos AP (sin mirar la fecha de corte)."""
+    if periodo.tipo in ("diagnóstico", "año"):
+        tipo = "diagnóstica" if periodo.tipo == "diagnóstico" else "cierre"
+        visitados = {v.dni_docente for v in exp.visitas if v.tipo == tipo}
+        return all(d.dni in visitados for ap in acompanantes for d in exp.docentes_de(ap))
+    inicio_mes = periodo.cierre.replace(day=1)
+    return all(hasta.get(ap, date.min) >= inicio_mes for ap in acompanantes)
+
+
+def cerrado(exp: Expediente, periodo: Periodo, acompanantes: Iterable[str], hasta: dict[str, date] | None = None,
+            hecho: bool | None = None) -> bool:
+    """Si el periodo ya cerró para esos AP (los de un informe del AP, o todos los de la UGEL que tuvieron
+    actividad en él). `hasta` es `actividad_hasta(exp)` (se pasa para no recalcularlo en cada documento);
+    `hecho` reemplaza el hecho que cierra el periodo (p. ej. el taller con su asistencia registrada)."""
+    corte = exp.configuracion.fecha_corte
+    if corte is not None and corte >= periodo.cierre:
+        return True
+    hasta = actividad_hasta(exp) if hasta is None else hasta
+    acompanantes = list(acompanantes)
+    if acompanantes and all(hasta.get(ap, date.min) > periodo.cierre for ap in acompanantes):
+        return True  # ya hay actividades posteriores: el periodo terminó
+    if hecho is not None:
+        return hecho
+    return bool(acompanantes) and _hecho(exp, periodo, acompanantes, hasta)

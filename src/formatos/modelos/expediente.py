@@ -25,6 +25,7 @@ from formatos.modelos.informes import (
 )
 from formatos.modelos.planes import PlanAnualAP, PlanAnualUGEL, PlanIndividual, PlanInstitucional, PlanMensual
 from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
+from formatos.modelos.tipos import Fecha
 from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
 
 MAX_DOCENTES_POR_AP = 8
@@ -37,6 +38,9 @@ class Configuracion(Modelo):
 
     etiquetas_niveles: dict[str, str] = Field(default_factory=dict, description='p. ej. {"III": "suficiente"}')
     nombre_anio: str | None = Field(None, description="Nombre oficial del año, si difiere del catálogo")
+    fecha_corte: Fecha | None = Field(
+        None, description="Datos completos hasta esta fecha: los informes de los periodos que terminan hasta ese día "
+                          "se generan aunque su último mes no tenga visitas ni GIA (ver `generar --corte`)")
 
     @field_validator("etiquetas_niveles")
     @classmethod
