@@ -92,10 +92,13 @@ def anual(anio: int, protocolo: Protocolo | None = None) -> Periodo:
                    _cierre(protocolo, anio, range(3, 13)))
 
 
-def diagnostico(exp: Expediente, fechas: Iterable[date]) -> Periodo:
-    """La fase de diagnóstico: del inicio del año al fin del mes de la última visita diagnóstica (`fechas`)."""
-    ultima = max(fechas, default=None) or _ultimo(exp.anio, 5)
-    return Periodo("diagnóstico", f"diagnóstico {exp.anio}", date(exp.anio, 3, 1), _ultimo(ultima.year, ultima.month),
+def diagnostico(exp: Expediente, dnis: Iterable[str]) -> Periodo:
+    """La fase de diagnóstico de esos docentes: del inicio del año al fin del mes de su última visita diagnóstica
+    (si aún no hay ninguna, mayo, como en el cronograma del manual)."""
+    dnis = set(dnis)
+    ultima = max((v.fecha for v in exp.visitas if v.tipo == "diagnóstica" and v.dni_docente in dnis), default=None) \
+        or _ultimo(exp.anio, 5)
+    return Periodo("diagnóstico", f"fase de diagnóstico de {exp.anio}", date(exp.anio, 3, 1), _ultimo(ultima.year, ultima.month),
                    "diagnóstico")
 
 
@@ -152,3 +155,48 @@ def cerrado(exp: Expediente, periodo: Periodo, acompanantes: Iterable[str], hast
     if hecho is not None:
         return hecho
     return bool(acompanantes) and _hecho(exp, periodo, acompanantes, hasta)
+
+
+def acompanantes_con_actividad(exp: Expediente, periodo: Periodo) -> list[str]:
+    """Los AP con visitas o GIA en el periodo (en el diagnóstico, con alguna visita diagnóstica): los que un
+    informe de la UGEL consolida y cuyos datos deben cerrar el periodo."""
+    docentes = exp.indice("docentes")
+    if periodo.tipo == "diagnóstico":
+        con = {docentes[v.dni_docente].dni_acompanante for v in exp.visitas
+               if v.tipo == "diagnóstica" and v.dni_docente in docentes}
+    else:
+        con = {docentes[v.dni_docente].dni_acompanante for v in exp.visitas
+               if periodo.contiene(v.fecha) and v.dni_docente in docentes}
+        con |= {g.dni_acompanante for g in exp.gias if periodo.contiene(g.fecha)}
+    return [a.dni for a in exp.acompanantes if a.dni in con]
+
+
+# --- la fecha de los informes ------------------------------------------------------------------------------
+CONSOLIDA = {
+    "informe-diagnostico-ugel": "informe-diagnostico-ap",
+    "informe-trimestral-ugel": "informe-trimestral-ap",
+    "informe-final-ugel": "informe-final-ap",
+}
+"""El informe de la UGEL y el de los AP que consolida (manual, l. 1103-1106, 2332-2334, 2692-2693)."""
+
+
+def periodo_del_ap(exp: Expediente, periodo: Periodo, dni_acompanante: str) -> Periodo:
+    """El periodo de un AP que corresponde al de la UGEL (el diagnóstico depende de sus docentes)."""
+    if periodo.tipo == "diagnóstico":
+        return diagnostico(exp, (d.dni for d in exp.docentes_de(dni_acompanante)))
+    return periodo
+
+
+def fecha_informe(exp: Expediente, formato: str, periodo: Periodo, dni_acompanante: str | None = None) -> date:
+    """La fecha de un informe: la registrada en `numeros_informe`; si no, el día hábil siguiente al cierre del
+    periodo (el informe se elabora cuando el periodo termina) y, en un informe de la UGEL que consolida los de
+    los AP, el día hábil siguiente al último de ellos."""
+    registro = exp.indice("numeros_informe").get(f"{formato} {dni_acompanante or 'UGEL'} {periodo.clave}")
+    if registro is not None and registro.fecha is not None:
+        return registro.fecha
+    fecha = siguiente_dia_habil(periodo.cierre)
+    if dni_acompanante is None and formato in CONSOLIDA:
+        de_los_ap = [fecha_informe(exp, CONSOLIDA[formato], periodo_del_ap(exp, periodo, ap), ap)
+                     for ap in acompanantes_con_actividad(exp, periodo)]
+        fecha = max([fecha, *(siguiente_dia_habil(f) for f in de_los_ap)])
+    return fecha

@@ -21,7 +21,7 @@ from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
 from formatos.modelos.informes import (
-    BuenaPractica, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
+    BuenaPractica, Destinatario, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
 )
 from formatos.modelos.planes import PlanAnualAP, PlanAnualUGEL, PlanIndividual, PlanInstitucional, PlanMensual
 from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
@@ -41,6 +41,9 @@ class Configuracion(Modelo):
     fecha_corte: Fecha | None = Field(
         None, description="Datos completos hasta esta fecha: los informes de los periodos que terminan hasta ese día "
                           "se generan aunque su último mes no tenga visitas ni GIA (ver `generar --corte`)")
+    destinatarios_ugel: list[Destinatario] | None = Field(
+        None, description="A quién van los informes trimestrales y final de la UGEL; por omisión, a la DRE/GRE "
+                          "(ugel.dre) y a la Diser-Minedu (manual, l. 2340-2341 y 2693-2694)")
 
     @field_validator("etiquetas_niveles")
     @classmethod
