@@ -24,7 +24,8 @@ from typing import Literal
 
 from babel.dates import format_date
 
-from formatos.modelos.expediente import Expediente
+from formatos.modelos.expediente import Expediente, regla
+from formatos.modelos.informes import NumeroInforme
 from formatos.modelos.protocolo import Protocolo
 
 ROMANOS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -200,3 +201,41 @@ def fecha_informe(exp: Expediente, formato: str, periodo: Periodo, dni_acompanan
                      for ap in acompanantes_con_actividad(exp, periodo)]
         fecha = max([fecha, *(siguiente_dia_habil(f) for f in de_los_ap)])
     return fecha
+
+
+def periodo_del_numero(exp: Expediente, registro: NumeroInforme) -> Periodo | None:
+    """El periodo del informe que numera un registro de `numeros_informe` (None si no existe en el expediente)."""
+    clave = registro.periodo
+    if registro.formato == "informe-taller":
+        t = next((t for t in exp.talleres if str(t.numero) == clave), None)
+        return taller(t.numero, t.fecha_inicio, t.fecha_fin) if t else None
+    if clave == "anual":
+        return anual(exp.anio, exp.protocolo)
+    if clave == "diagnóstico":
+        dnis = exp.docentes_de(registro.dni_acompanante) if registro.dni_acompanante else exp.docentes
+        return diagnostico(exp, (d.dni for d in dnis))
+    if clave.startswith("T"):
+        return trimestre(exp, int(clave[1:])) if int(clave[1:]) in exp.protocolo.trimestres else None
+    return mes(int(clave[:4]), int(clave[5:])) if clave[:4] == str(exp.anio) else None
+
+
+# --- advertencias de `formatos validar` ---------------------------------------------------------------
+@regla
+def _fechas_en_el_orden_del_manual(exp: Expediente):
+    """Un informe se fecha después de que termina su periodo; el de la UGEL, después de los de los AP que consolida."""
+    for registro in exp.numeros_informe:
+        if registro.fecha is None or (periodo := periodo_del_numero(exp, registro)) is None:
+            continue
+        nombre = f"{registro.formato} {registro.periodo}"
+        if registro.fecha <= periodo.cierre:
+            yield registro, "fecha", (f"{nombre}: va fechado el {registro.fecha:%d/%m/%Y}, antes de que termine su periodo "
+                                      f"({periodo.nombre}, hasta el {periodo.cierre:%d/%m/%Y}): el informe se elabora "
+                                      "cuando el periodo termina"), False
+        elif registro.dni_acompanante is None and registro.formato in CONSOLIDA:
+            for ap in acompanantes_con_actividad(exp, periodo):
+                del_ap = fecha_informe(exp, CONSOLIDA[registro.formato], periodo_del_ap(exp, periodo, ap), ap)
+                if registro.fecha <= del_ap:
+                    yield registro, "fecha", (
+                        f"{nombre}: va fechado el {registro.fecha:%d/%m/%Y}, no después del "
+                        f"{CONSOLIDA[registro.formato]} de {exp.acompanante(ap).nombre_completo} ({del_ap:%d/%m/%Y}), "
+                        "que consolida"), False
