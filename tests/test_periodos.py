@@ -365,3 +365,38 @@ def test_cli_valida_mes_periodo_y_corte(tmp_path, datos_ejemplo):
                                        "--formato", "informe-trimestral-ap", "--corte", "30/06/2026"])
     assert corrida.exit_code == 0 and "Pendientes" not in corrida.output, corrida.output
     assert len(list((tmp_path / "s" / "informe-trimestral-ap").rglob("*.docx"))) == 2
+
+
+# --- el borrador impreso (una sola conversión con LibreOffice) ------------------------------------------------
+@pytest.fixture(scope="module")
+def borrador_impreso(datos_ejemplo, tmp_path_factory):
+    """Con datos hasta mayo, de un AP: una matriz (cerrada) y su informe trimestral (borrador), en PDF y en carpetas."""
+    exp = expediente(hasta(datos_ejemplo, "2026-05-31"))
+    sub = {}
+    for nombre in ("matriz-docente", "informe-trimestral-ap"):
+        docs = tuple(d for d in FORMATOS[nombre].documentos(exp) if d.agrupacion.get("acompanante") == AP2)[:1]
+        sub[nombre] = replace(FORMATOS[nombre], documentos=lambda e, docs=docs: docs)
+    salida = tmp_path_factory.mktemp("borrador")
+    with pytest.MonkeyPatch.context() as parche:
+        parche.setattr(lote, "FORMATOS", sub)
+        parche.setattr(lote.trabajo, "FORMATOS", sub)
+        return formatos.generar(exp, salida, borradores=True, pdf=True, carpetas=True, procesos=1)
+
+
+@pytest.mark.libreoffice
+def test_borrador_en_cada_pagina_del_pdf_y_fuera_de_las_carpetas(borrador_impreso):
+    from pypdf import PdfReader
+
+    resumen = borrador_impreso
+    assert not resumen.fallidos, resumen.fallidos
+    [pdf] = [r.ruta for r in resumen.resultados if r.formato == "informe-trimestral-ap (pdf)"]
+    paginas = [" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages]
+    assert len(paginas) > 3
+    assert all("BORRADOR — periodo no cerrado (I trimestre de 2026): no firmar" in p for p in paginas)
+    [matriz] = [r.ruta for r in resumen.resultados if r.formato == "matriz-docente (pdf)"]
+    assert "BORRADOR" not in " ".join(p.extract_text() for p in PdfReader(matriz).pages)
+    carpetas = [r.ruta for r in resumen.resultados if r.formato == "carpeta-de-firmas (pdf)"]
+    assert carpetas and all("/2026-05/" in r.as_posix() for r in carpetas)  # el borrador no va a firmarse
+    for carpeta in carpetas:
+        texto = " ".join(p.extract_text() for p in PdfReader(carpeta).pages)
+        assert "BORRADOR" not in texto and "Informe trimestral" not in texto
