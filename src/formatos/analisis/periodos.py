@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
@@ -42,13 +42,14 @@ class Periodo:
     inicio: date
     fin: date
     tipo: TipoPeriodo = "mes"
-    cierre: date = field(default=None)  # type: ignore[assignment]  # por omisión, `fin` (ver __post_init__)
-    """Último día del mes de cierre: el último del periodo con actividades del protocolo (por omisión, `fin`).
-    Un informe del periodo se fecha después de este día."""
+    fin_protocolo: date | None = None
+    """Último día del último mes del periodo con actividades en el cronograma del protocolo, si es antes de `fin`."""
 
-    def __post_init__(self) -> None:
-        if self.cierre is None:
-            object.__setattr__(self, "cierre", self.fin)
+    @property
+    def cierre(self) -> date:
+        """Último día del mes de cierre (el último con actividades del protocolo; si no se sabe, `fin`). Un
+        informe del periodo se fecha después de este día."""
+        return self.fin_protocolo or self.fin
 
     def contiene(self, fecha: date) -> bool:
         return self.inicio <= fecha <= self.fin

@@ -130,13 +130,13 @@ class Trabajador:
         entrada = _con_huella(entrada, sha256(datos))
         if actual == entrada.sha256:
             return resultado("sin cambios", entrada=entrada)
-        propio = anterior is not None and anterior.sha256 == actual  # el archivo es el que escribió el lote
-        if actual is not None and not self.sobrescribir and not (propio and anterior.borrador):
-            # un borrador del lote, intacto, se reemplaza; lo demás (un documento cerrado, o editado a mano) no
-            vigente = anterior if propio else None  # el archivo queda como estaba
-            causa = ("sus datos cambiaron desde que se generó" if propio and anterior.sha256_datos != entrada.sha256_datos
+        propio = anterior if anterior is not None and anterior.sha256 == actual else None  # lo escribió el lote
+        if actual is not None and not self.sobrescribir and not (propio and propio.borrador):
+            # un borrador del lote, intacto, se reemplaza; lo demás (un documento cerrado, o editado a mano) no,
+            # y queda como estaba (con su entrada del manifiesto, si es la del lote)
+            causa = ("sus datos cambiaron desde que se generó" if propio and propio.sha256_datos != entrada.sha256_datos
                      else "ya existe con otro contenido")
-            return resultado("fallido", f"{archivo.name}: {causa}; use --sobrescribir para reemplazarlo", vigente)
+            return resultado("fallido", f"{archivo.name}: {causa}; use --sobrescribir para reemplazarlo", propio)
         try:
             escribir_atomico(archivo, datos)
         except PermissionError:
