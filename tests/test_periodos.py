@@ -400,3 +400,18 @@ def test_borrador_en_cada_pagina_del_pdf_y_fuera_de_las_carpetas(borrador_impres
     for carpeta in carpetas:
         texto = " ".join(p.extract_text() for p in PdfReader(carpeta).pages)
         assert "BORRADOR" not in texto and "Informe trimestral" not in texto
+
+
+def test_carpeta_de_firmas_del_mes_en_que_cierra_el_periodo(carga_ejemplo):
+    """El trimestral y el final del AP van a la carpeta del mes en que cierran: la del año no crece cada mes."""
+    from formatos import carpetas
+
+    exp = carga_ejemplo.expediente
+    partes = [carpetas.Parte(FORMATOS[f], d, Path(f"{f}-{i}.docx"), ())
+              for f in ("informe-mensual", "informe-trimestral-ap", "informe-final-ap", "informe-diagnostico-ap")
+              for i, d in enumerate(documentos(exp, f)) if d.agrupacion["acompanante"] == AP1]
+    rutas = {c.ruta.parent.name: sorted(p.formato.identificador for p in c.partes) for c in carpetas.clasificar(exp, partes)}
+    assert "2026" not in rutas
+    assert rutas["2026-06"] == ["informe-mensual", "informe-trimestral-ap"]
+    assert rutas["2026-11"] == ["informe-final-ap", "informe-mensual", "informe-trimestral-ap"]
+    assert rutas["2026-05"] == ["informe-diagnostico-ap", "informe-mensual"]
