@@ -937,7 +937,10 @@ def numeros_informe() -> list[dict]:
             ("informe-trimestral-ugel", "T1", date(ANIO, 7, 8)), ("informe-taller", "2", date(ANIO, 8, 14)),
             ("informe-trimestral-ugel", "T2", date(ANIO, 10, 7)), ("informe-trimestral-ugel", "T3", date(ANIO, 12, 9)),
             ("informe-final-ugel", "anual", date(ANIO, 12, 16))]
-    resultado = [{"formato": f, "periodo": p, "numero": 40 + k, "fecha": fecha.isoformat(), **director,
+    # el trimestral y el final de la UGEL van a la DRE/GRE y a la Diser (manual, l. 2340-2341, 2693-2694): sin
+    # destinatario aquí, la cabecera lleva los de datos/informes.toml; el diagnóstico y el taller, al director
+    resultado = [{"formato": f, "periodo": p, "numero": 40 + k, "fecha": fecha.isoformat(),
+                  **(director if f in ("informe-diagnostico-ugel", "informe-taller") else {}),
                   "referencia": "RVM N.° 028-2019-MINEDU"} for k, (f, p, fecha) in enumerate(ugel)]
     for ap in ACOMPANANTES:
         numero = 1

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from formatos.analisis.metas import meta, metas_acompanante, metas_docente
+from formatos.analisis.periodos import acompanantes_con_actividad, anual, cerrado
 from formatos.analisis.protocolo import faltas_ejecutadas
-from formatos.analisis.periodos import anual
 from formatos.documentos import Documento, Formato
 from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla
 from formatos.modelos.expediente import Expediente
@@ -94,10 +94,14 @@ def contexto(exp: Expediente) -> Libro:
 
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
+    """Uno de la UGEL: da cuenta del año, así que espera a que el año cierre (antes, borrador)."""
+    anio = anual(exp.anio, exp.protocolo)
     yield Documento(
         ruta=PurePosixPath(f"{exp.ugel.nombre} - protocolo {exp.anio}.xlsx"),
         registros=("ugel",),
         contexto=lambda: contexto(exp),
+        periodo=anio,
+        cerrado=cerrado(exp, anio, acompanantes_con_actividad(exp, anio)),
     )
 
 

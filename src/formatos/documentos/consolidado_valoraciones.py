@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from babel.dates import format_date
 
 from formatos.analisis.niveles import distribucion, distribucion_base, notas
-from formatos.analisis.periodos import anual
+from formatos.analisis.periodos import acompanantes_con_actividad, actividad_hasta, anual, cerrado
 from formatos.analisis.periodos import mes as periodo_mes
 from formatos.catalogo import NIVELES, catalogo
 from formatos.documentos import Documento, Formato
@@ -128,6 +128,8 @@ def contexto(exp: Expediente, dni_acompanante: str | None = None) -> Libro:
 
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
+    """Uno por AP y uno de la UGEL: dan cuenta del año, así que esperan a que el año cierre (antes, borradores)."""
+    anio, hasta = anual(exp.anio, exp.protocolo), actividad_hasta(exp)
     for ap in exp.acompanantes:
         if not exp.docentes_de(ap.dni):
             continue
@@ -136,11 +138,15 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             registros=(f"acompanantes:{ap.dni}",),
             contexto=lambda dni=ap.dni: contexto(exp, dni),
             agrupacion={"acompanante": ap.dni},
+            periodo=anio,
+            cerrado=cerrado(exp, anio, [ap.dni], hasta),
         )
     yield Documento(
         ruta=PurePosixPath(f"{exp.ugel.nombre} - consolidado de valoraciones {exp.anio}.xlsx"),
         registros=("ugel",),
         contexto=lambda: contexto(exp),
+        periodo=anio,
+        cerrado=cerrado(exp, anio, acompanantes_con_actividad(exp, anio), hasta),
     )
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from formatos.analisis import metas as am
 from formatos.analisis import niveles as an
-from formatos.analisis.periodos import Periodo, mes, trimestres
+from formatos.analisis.periodos import Periodo, acompanantes_con_actividad, actividad_hasta, cerrado, fecha_informe, mes, trimestres
 from formatos.documentos import Documento
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
@@ -153,7 +153,8 @@ def contexto_ap(exp: Expediente, ap: Acompanante, periodo: Periodo, formato: str
     buenas = ic.filas_buenas_practicas(exp, dnis, periodo) if comparar else []
     return InformeAP(
         membrete=membrete(exp),
-        cabecera=ic.cabecera(exp, formato, periodo.clave, ap, f"{titulo.capitalize()} — {periodo.nombre}", periodo.fin),
+        cabecera=ic.cabecera(exp, formato, periodo.clave, ap, f"{titulo.capitalize()} — {periodo.nombre}",
+                             fecha_informe(exp, formato, periodo, ap.dni)),
         titulo=titulo.upper(),
         periodo=periodo.nombre,
         mes_evidencias=corte.nombre,
@@ -201,7 +202,8 @@ def contexto_ugel(exp: Expediente, periodo: Periodo, formato: str, titulo: str) 
     jefe = exp.ugel.jefe_agp
     return InformeUGEL(
         membrete=membrete(exp),
-        cabecera=ic.cabecera(exp, formato, periodo.clave, None, f"{titulo.capitalize()} — {periodo.nombre}", periodo.fin),
+        cabecera=ic.cabecera(exp, formato, periodo.clave, None, f"{titulo.capitalize()} — {periodo.nombre}",
+                             fecha_informe(exp, formato, periodo)),
         titulo=titulo.upper(),
         periodo=periodo.nombre,
         acompanantes=len(por_ap),
@@ -249,7 +251,8 @@ def _prefijo(exp: Expediente, periodo: Periodo) -> str:
 
 
 def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Periodo], comparar: bool) -> Iterator[Documento]:
-    """Un documento por AP y periodo con actividad (visitas o GIA)."""
+    """Un documento por AP y periodo con actividad (visitas o GIA); espera a que el periodo cierre para ese AP."""
+    hasta = actividad_hasta(exp)
     for ap in exp.acompanantes:
         dnis = [d.dni for d in exp.docentes_de(ap.dni)]
         for periodo in periodos:
@@ -261,16 +264,20 @@ def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Per
                 registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
                 contexto=lambda ap=ap, p=periodo: contexto_ap(exp, ap, p, formato, titulo, comparar),
                 agrupacion={"acompanante": ap.dni, **({"mes": periodo.clave} if periodo.clave[:4].isdigit() else {})},
+                periodo=periodo,
+                cerrado=cerrado(exp, periodo, [ap.dni], hasta),
             )
 
 
 def documentos_ugel(exp: Expediente, formato: str, titulo: str, periodos: list[Periodo]) -> Iterator[Documento]:
-    dnis = [d.dni for d in exp.docentes]
-    aps = {a.dni for a in exp.acompanantes}
+    """Un documento por periodo con actividad; espera a que el periodo cierre para todos los AP que la tuvieron."""
+    hasta = actividad_hasta(exp)
     for periodo in periodos:
-        if ic.con_actividad(exp, dnis, aps, periodo):
+        if aps := acompanantes_con_actividad(exp, periodo):
             yield Documento(
                 ruta=PurePosixPath(f"{_prefijo(exp, periodo)} {titulo} {exp.ugel.nombre}.docx"),
                 registros=(f"periodo:{periodo.clave}",),
                 contexto=lambda p=periodo: contexto_ugel(exp, p, formato, titulo),
+                periodo=periodo,
+                cerrado=cerrado(exp, periodo, aps, hasta),
             )

@@ -144,6 +144,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             ruta=PurePosixPath(f"Plan anual {exp.ugel.nombre} {exp.anio}.docx"),
             registros=("planes_anuales_ugel:0",),
             contexto=lambda p=plan: contexto(exp, p),
+            mes=f"{plan.fecha:%Y-%m}",
         )
 
 

@@ -22,10 +22,11 @@ from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEduc
 from formatos.modelos.base import Modelo, Registro
 from formatos.modelos.calendario import Calendario, CalendarioEscolar, calendario_de
 from formatos.modelos.informes import (
-    BuenaPractica, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
+    BuenaPractica, Destinatario, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
 )
 from formatos.modelos.planes import PlanAnualAP, PlanAnualUGEL, PlanIndividual, PlanInstitucional, PlanMensual
 from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
+from formatos.modelos.tipos import Fecha
 from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
 
 MAX_DOCENTES_POR_AP = 8
@@ -40,6 +41,12 @@ class Configuracion(Modelo):
 
     etiquetas_niveles: dict[str, str] = Field(default_factory=dict, description='p. ej. {"III": "suficiente"}')
     nombre_anio: str | None = Field(None, description="Nombre oficial del año, si difiere del catálogo")
+    fecha_corte: Fecha | None = Field(
+        None, description="Datos completos hasta esta fecha: los informes de los periodos que terminan hasta ese día "
+                          "se generan aunque su último mes no tenga visitas ni GIA (ver `generar --corte`)")
+    destinatarios_ugel: list[Destinatario] | None = Field(
+        None, description="A quién van los informes trimestrales y final de la UGEL; por omisión, a la DRE/GRE "
+                          "(ugel.dre) y a la Diser-Minedu (manual, l. 2340-2341 y 2693-2694)")
 
     @field_validator("etiquetas_niveles")
     @classmethod

@@ -215,6 +215,13 @@ class Narrativa(Registro):
         return f"{self.dni_acompanante or 'UGEL'} {self.periodo}"
 
 
+class Destinatario(Modelo):
+    """A quién va un informe (bloque «A:»): nombre, si se conoce, y cargo."""
+
+    nombre: str = Field("", description="Nombre y grado, p. ej. «Mg. Rosa Elvira Quispe Tello» (vacío: solo el cargo)")
+    cargo: Texto = Field(description="p. ej. «Director(a) Regional de Educación de Cajamarca»")
+
+
 class NumeroInforme(Registro):
     """Número, fecha y destinatario de un informe (INFORME N.° 054-2026-UGEL-SM/AGP)."""
 
