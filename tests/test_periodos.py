@@ -170,7 +170,8 @@ def test_informes_fechados_despues_de_su_periodo_y_la_ugel_despues_de_los_ap(dat
     assert _cabecera(exp, "informe-trimestral-ap", "T2", AP1).fecha == date(2026, 10, 1)
     assert _cabecera(exp, "informe-final-ap", "anual", AP1).fecha == date(2026, 12, 1)  # tras la visita de cierre
     assert _cabecera(exp, "informe-final-ugel", "anual").fecha == date(2026, 12, 2)  # después de los AP
-    assert _cabecera(exp, "informe-diagnostico-ugel", "diagnóstico").fecha == date(2026, 6, 2)
+    # el diagnóstico termina con la última visita diagnóstica (13/05): los AP el 14 y el 12, la UGEL después
+    assert _cabecera(exp, "informe-diagnostico-ugel", "diagnóstico").fecha == date(2026, 5, 15)
 
     # un AP que entrega tarde: la UGEL va después de él
     datos["numeros_informe"].append({"formato": "informe-final-ap", "periodo": "anual", "dni_acompanante": AP2,

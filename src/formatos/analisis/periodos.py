@@ -95,13 +95,13 @@ def anual(anio: int, protocolo: Protocolo | None = None) -> Periodo:
 
 
 def diagnostico(exp: Expediente, dnis: Iterable[str]) -> Periodo:
-    """La fase de diagnóstico de esos docentes: del inicio del año al fin del mes de su última visita diagnóstica
-    (si aún no hay ninguna, mayo, como en el cronograma del manual)."""
+    """La fase de diagnóstico de esos docentes: del inicio del año al último día de su última visita diagnóstica
+    (el informe diagnóstico se elabora al terminarla, antes de los planes anuales; si aún no hay ninguna, fin de
+    mayo, como en el cronograma del manual)."""
     dnis = set(dnis)
-    ultima = max((v.fecha for v in exp.visitas if v.tipo == "diagnóstica" and v.dni_docente in dnis), default=None) \
+    ultima = max((v.ultimo_dia for v in exp.visitas if v.tipo == "diagnóstica" and v.dni_docente in dnis), default=None) \
         or _ultimo(exp.anio, 5)
-    return Periodo("diagnóstico", f"fase de diagnóstico de {exp.anio}", date(exp.anio, 3, 1), _ultimo(ultima.year, ultima.month),
-                   "diagnóstico")
+    return Periodo("diagnóstico", f"fase de diagnóstico de {exp.anio}", date(exp.anio, 3, 1), ultima, "diagnóstico")
 
 
 def taller(numero: int, inicio: date, fin: date) -> Periodo:
