@@ -357,6 +357,8 @@ def _valoracion_tras_visita(exp: Expediente):
     sin_fecha = []
     for v in exp.valoraciones:
         visita = visitas[v.id_visita]
+        if not _en_anio_escolar(exp, visita.fecha):
+            continue  # la visita se descarta por su fecha (y con ella la valoración)
         ultimo, mes = visita.ultimo_dia, (visita.ultimo_dia.year, visita.ultimo_dia.month)
         if v.fecha is not None and v.fecha < ultimo:
             yield v, "fecha", f"los desempeños de la visita se valoran al concluirla: la fecha no puede ser anterior al {ultimo:%d/%m/%Y}", True
