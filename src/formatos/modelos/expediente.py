@@ -194,13 +194,14 @@ class Carga:
     def advertencias(self) -> list[Problema]:
         return [p for p in self.problemas if p.gravedad == "advertencia"]
 
-    def ruta(self, registro: Registro) -> tuple:
+    def ruta(self, registro: Modelo) -> tuple:
         """La ruta en los datos de entrada de un registro válido (p. ej. ("docentes", 3))."""
         return self.rutas.get(id(registro), ())
 
 
-Regla = Callable[[Expediente], Iterator[tuple[Registro, str | None, str, bool]]]
-"""Una regla entre registros: produce (registro, campo, mensaje, descartar)."""
+Regla = Callable[[Expediente], Iterator[tuple[Modelo, str | None, str, bool]]]
+"""Una regla entre registros: produce (registro, campo, mensaje, descartar). El registro puede ser también un dato
+general con ruta (`protocolo`, `calendario_escolar`)."""
 
 REGLAS: list[Regla] = []
 
