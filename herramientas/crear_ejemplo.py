@@ -222,13 +222,6 @@ OBSERVACION_CORTA = ("49900112", 10)
 """Ruth Noemí Aliaga Ñontol, octubre: un simulacro de sismo corta la observación a 1,5 h (no cuenta como completa)."""
 
 
-def dia_habil(anio: int, mes: int, dia: int) -> date:
-    fecha = date(anio, mes, dia)
-    while fecha.weekday() >= 5:
-        fecha += timedelta(days=1)
-    return fecha
-
-
 def ap_de(codigo_modular: str) -> dict:
     indice = next(ie[6] for ie in INSTITUCIONES if ie[0] == codigo_modular)
     return ACOMPANANTES[indice]

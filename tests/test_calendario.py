@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import formatos
 from formatos.analisis import metas as am
 from formatos.analisis import niveles as an
 from formatos.analisis.periodos import Periodo, anual, mes
@@ -18,7 +19,7 @@ from formatos.catalogo import catalogo, leer_datos
 from formatos.modelos.calendario import calendario_de
 from formatos.modelos.expediente import validar_expediente
 from formatos.modelos.protocolo import protocolo_por_defecto
-from tests.conftest import ADVERTENCIAS_EJEMPLO
+from tests.conftest import ADVERTENCIAS_EJEMPLO, texto_docx
 
 AP1, AP2 = "41526378", "43098127"
 ROSA = "45871236"  # directora unidocente (AP1), I. E. 0523461
@@ -382,7 +383,7 @@ def test_el_protocolo_del_paquete_no_queda_por_debajo_del_manual():
     assert debilidades_protocolo(protocolo_por_defecto()) == []
 
 
-def test_el_plan_anual_de_la_ugel_dice_que_el_protocolo_queda_por_debajo(datos):
+def test_el_plan_anual_de_la_ugel_dice_que_el_protocolo_queda_por_debajo(datos, tmp_path):
     from formatos.documentos.plan_anual_ugel import contexto
 
     datos["protocolo"] = {**leer_datos("protocolo.toml"), "talleres_por_anio": 1, "gia_docentes_horas_minimas": 3}
@@ -392,6 +393,11 @@ def test_el_plan_anual_de_la_ugel_dice_que_el_protocolo_queda_por_debajo(datos):
         "Talleres de actualización docente al año: 1; el manual fija al menos 2."]
     assert contexto(exp.model_copy(update={"protocolo": protocolo_por_defecto()}),
                     exp.planes_anuales_ugel[0]).bajo_el_manual == []
+    (plan,) = formatos.generar(exp, tmp_path, formatos=["plan-anual-ugel"]).resultados
+    texto = texto_docx(plan.ruta)
+    assert ("La UGEL fijó estos mínimos por debajo de los del manual de acompañamiento pedagógico (Minedu, 2019):\n"
+            "•\tHoras del GIA con docentes: 3 h; el manual fija al menos 4 h.\n"
+            "•\tTalleres de actualización docente al año: 1; el manual fija al menos 2.") in texto
 
 
 # --- talleres y calendario escolar ---------------------------------------------------------------------

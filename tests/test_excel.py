@@ -541,7 +541,7 @@ def test_consolidado_del_protocolo(demo, datos_ejemplo):
                                          f"visita V-2026-10-49900112 a Ruth Noemí Aliaga Ñontol ({suyas[-2]['fecha'][8:]}/10/2026)"]
     por_ap_horas = {f["Actividad"] for f in _filas(ruta, "Por AP", "AP")}
     assert {"Horas de observación", "Horas de preparación del diálogo reflexivo",
-            "Horas de asesoría (3 h si el docente es también director)", "Horas de GIA con directores"} <= por_ap_horas
+            "Horas de asesoría (3 h si es director)", "Horas de GIA con directores"} <= por_ap_horas
     reglas = [r for rango in libro["Por docente"].conditional_formatting for r in rango.rules]
     assert sorted(r.operator for r in reglas) == ["greaterThanOrEqual", "lessThan"]
     with zipfile.ZipFile(ruta) as z:

@@ -71,7 +71,7 @@ def _horas(exp: Expediente, visitas: list[Visita], programadas: dict[str, float]
              sum(v.horas_observacion for v in con_asesoria), "horas_observacion"),
         Meta("Horas de preparación del diálogo reflexivo", "horas", programadas["horas_preparacion"],
              sum(v.horas_preparacion for v in con_asesoria), "horas_preparacion"),
-        Meta("Horas de asesoría (3 h si el docente es también director)", "horas", programadas["horas_asesoria"],
+        Meta("Horas de asesoría (3 h si es director)", "horas", programadas["horas_asesoria"],
              sum(v.horas_asesoria for v in con_asesoria), "horas_asesoria"),
     ]
 
@@ -142,12 +142,12 @@ def _metas(exp: Expediente, dnis: list[str], periodo: Periodo, aps: set[str]) ->
              sum(cumple_horas(exp, v) for v in visitas), "visitas_completas"),
         *_horas(exp, visitas, _horas_programadas(exp, dnis, prog["visitas_con_asesoria"])),
         Meta("GIA con docentes", "reuniones", prog["gia_docentes"] * n, len(docentes), "gia_docentes"),
-        Meta("GIA con docentes de al menos las horas mínimas", "reuniones", prog["gia_docentes"] * n,
+        Meta("GIA con docentes con las horas mínimas", "reuniones", prog["gia_docentes"] * n,
              sum(g.horas >= prog["gia_docentes_horas"] for g in docentes), "gia_docentes_completos"),
         Meta("Horas de GIA con docentes", "horas", prog["gia_docentes"] * prog["gia_docentes_horas"] * n,
              sum(g.horas for g in docentes), "gia_docentes_horas"),
         Meta("GIA con directores", "reuniones", prog["gia_directores"] * con_directores, len(directores), "gia_directores"),
-        Meta("GIA con directores con las horas mínimas, el mismo día del GIA con docentes", "reuniones",
+        Meta("GIA con directores con sus horas, el mismo día", "reuniones",
              prog["gia_directores"] * con_directores,
              sum(g.horas >= prog["gia_directores_horas"] and (g.dni_acompanante, g.fecha) in con_docentes
                  for g in directores), "gia_directores_completos"),

@@ -22,7 +22,7 @@ from babel.numbers import format_decimal
 
 from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import Docente
-from formatos.modelos.base import Registro
+from formatos.modelos.base import Modelo, Registro
 from formatos.modelos.calendario import Calendario
 from formatos.modelos.expediente import Expediente, regla
 from formatos.modelos.planes import DisenoTaller, PlanAnualAP, PlanMensual
@@ -245,13 +245,13 @@ def _faltas_factibilidad(exp: Expediente) -> list[FaltaEjecutada]:
     faltas = []
     for (ap, dia), cosas in sorted(por_dia.items(), key=lambda x: (x[0][1], x[0][0])):
         nombre = exp.acompanante(ap).nombre_completo
-        visitas = [c for c in cosas if c[3] is not None]
-        for otra in visitas[1:]:
-            if otra[3] != visitas[0][3]:
-                faltas.append(FaltaEjecutada(otra[0], None, (
-                    f"el {dia:%d/%m/%Y} el AP {nombre} estaría en dos II. EE.: {visitas[0][1]} "
-                    f"({exp.institucion(visitas[0][3]).nombre}) y {otra[1]} ({exp.institucion(otra[3]).nombre})"),
-                    "", ap, dia))
+        visitas = [(registro, que, ie) for registro, que, _, ie in cosas if ie is not None]
+        for registro, que, ie in visitas[1:]:
+            primera, donde = visitas[0][1], visitas[0][2]
+            if ie != donde:
+                faltas.append(FaltaEjecutada(registro, None, (
+                    f"el {dia:%d/%m/%Y} el AP {nombre} estaría en dos II. EE.: {primera} "
+                    f"({exp.institucion(donde).nombre}) y {que} ({exp.institucion(ie).nombre})"), "", ap, dia))
         horas = sum(c[2] for c in cosas)
         if horas > jornada and len(cosas) > 1:
             detalle = ", ".join(f"{c[1]} ({_h(c[2])})" for c in cosas)
@@ -439,10 +439,10 @@ def faltas_orden_planes(exp: Expediente) -> list[tuple[Registro, str]]:
     faltas: list[tuple[Registro, str]] = []
     ugel = exp.planes_anuales_ugel[0] if exp.planes_anuales_ugel else None
     anuales = exp.indice("planes_anuales_ap")
-    for plan in exp.planes_anuales_ap:
-        if ugel and plan.fecha < ugel.fecha:
-            faltas.append((plan, f"el plan anual del AP ({plan.fecha:%d/%m/%Y}) es anterior al plan anual de la UGEL "
-                                 f"({ugel.fecha:%d/%m/%Y}), del que parte"))
+    for plan_ap in exp.planes_anuales_ap:
+        if ugel and plan_ap.fecha < ugel.fecha:
+            faltas.append((plan_ap, f"el plan anual del AP ({plan_ap.fecha:%d/%m/%Y}) es anterior al plan anual de la "
+                                    f"UGEL ({ugel.fecha:%d/%m/%Y}), del que parte"))
     diagnostica = exp.protocolo.mes_de_visita("diagnóstica")
     for plan in exp.planes_mensuales:
         anual = anuales.get(plan.dni_acompanante)
@@ -471,20 +471,20 @@ def _protocolo_ejecutado(exp: Expediente) -> Iterator[tuple[Registro, str | None
 
 
 @regla
-def _protocolo_bajo_el_manual(exp: Expediente) -> Iterator[tuple[Registro, str | None, str, bool]]:
+def _protocolo_bajo_el_manual(exp: Expediente) -> Iterator[tuple[Modelo, str | None, str, bool]]:
     for campo, falta in debilidades_protocolo(exp.protocolo):
         yield exp.protocolo, campo, f"por debajo del manual: {falta}", False
 
 
 @regla
 def _talleres_en_vacaciones(exp: Expediente) -> Iterator[tuple[Registro, str | None, str, bool]]:
-    for t in exp.talleres:
-        for falta in faltas_taller(exp, t.numero, t.fecha_inicio, t.fecha_fin, bool(t.autorizacion)):
-            yield t, "fecha_inicio", falta, False
+    for taller in exp.talleres:
+        for falta in faltas_taller(exp, taller.numero, taller.fecha_inicio, taller.fecha_fin, bool(taller.autorizacion)):
+            yield taller, "fecha_inicio", falta, False
     for plan in exp.planes_mensuales:
-        for i, t in enumerate(plan.talleres):
+        for i, diseno in enumerate(plan.talleres):
             numero = 1 + sum(1 for p in exp.planes_mensuales if p.dni_acompanante == plan.dni_acompanante
-                             for x in p.talleres if x.fecha < t.fecha)
-            fin = fin_de_taller_planificado(exp.calendario(), t)
-            for falta in faltas_taller(exp, numero, t.fecha, fin):
+                             for x in p.talleres if x.fecha < diseno.fecha)
+            fin = fin_de_taller_planificado(exp.calendario(), diseno)
+            for falta in faltas_taller(exp, numero, diseno.fecha, fin):
                 yield plan, f"talleres[{i}]", falta.replace("; registre la autorización en «autorizacion»", ""), False

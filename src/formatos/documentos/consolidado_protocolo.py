@@ -23,7 +23,7 @@ def _por_docente(exp: Expediente) -> Tabla:
                           "sí" if d.es_director else "no", m.actividad, m.unidad, m.programado, m.ejecutado, _avance(m)])
     return Tabla(columnas=[
         Columna(titulo="AP", ancho=26), Columna(titulo="I. E.", ancho=28), Columna(titulo="Docente", ancho=28),
-        Columna(titulo="DNI", ancho=11), Columna(titulo="¿Director?", ancho=9), Columna(titulo="Actividad", ancho=34),
+        Columna(titulo="DNI", ancho=11), Columna(titulo="¿Director?", ancho=9), Columna(titulo="Actividad", ancho=46),
         Columna(titulo="Unidad", ancho=12), Columna(titulo="Programado", ancho=11, formato="numero"),
         Columna(titulo="Ejecutado", ancho=11, formato="numero"), Columna(titulo="Avance", ancho=9, formato="avance"),
     ], filas=filas)
@@ -41,7 +41,7 @@ def _por_ap(exp: Expediente) -> Tabla:
     ]
     return Tabla(columnas=[
         Columna(titulo="AP", ancho=26), Columna(titulo="Docentes", ancho=10, formato="entero"),
-        Columna(titulo="Actividad", ancho=34), Columna(titulo="Unidad", ancho=12),
+        Columna(titulo="Actividad", ancho=46), Columna(titulo="Unidad", ancho=12),
         Columna(titulo="Programado", ancho=11, formato="numero"), Columna(titulo="Ejecutado", ancho=11, formato="numero"),
         Columna(titulo="Avance", ancho=9, formato="avance"),
     ], filas=filas)
@@ -57,12 +57,12 @@ def _visitas(exp: Expediente) -> Tabla:
                       horas.programado, horas.ejecutado, _avance(horas)])
     return Tabla(
         titulo="Visitas en aula por docente: número y horas (observación, preparación del diálogo reflexivo y asesoría)",
-        columnas=[Columna(titulo="Docente", ancho=34), Columna(titulo="Programadas", ancho=11, formato="entero"),
-                  Columna(titulo="Ejecutadas", ancho=11, formato="entero"),
-                  Columna(titulo="Con las horas mínimas", ancho=12, formato="entero"),
-                  Columna(titulo="Horas programadas", ancho=11, formato="numero"),
-                  Columna(titulo="Horas ejecutadas", ancho=11, formato="numero"),
-                  Columna(titulo="Avance en horas", ancho=10, formato="avance")],
+        columnas=[Columna(titulo="Docente", ancho=34), Columna(titulo="Programadas", ancho=13, formato="entero"),
+                  Columna(titulo="Ejecutadas", ancho=12, formato="entero"),
+                  Columna(titulo="Con las horas mínimas", ancho=21, formato="entero"),
+                  Columna(titulo="Horas programadas", ancho=18, formato="numero"),
+                  Columna(titulo="Horas ejecutadas", ancho=17, formato="numero"),
+                  Columna(titulo="Avance en horas", ancho=16, formato="avance")],
         filas=filas, filtro=False,
         graficos=[Grafico(titulo="Visitas programadas, ejecutadas y con las horas mínimas", categorias=0,
                           series=[1, 2, 3], horizontal=True, eje_valores="visitas")],

@@ -201,13 +201,14 @@ class Carga:
     def advertencias(self) -> list[Problema]:
         return [p for p in self.problemas if p.gravedad == "advertencia"]
 
-    def ruta(self, registro: Registro) -> tuple:
+    def ruta(self, registro: Modelo) -> tuple:
         """La ruta en los datos de entrada de un registro válido (p. ej. ("docentes", 3))."""
         return self.rutas.get(id(registro), ())
 
 
-Regla = Callable[[Expediente], Iterator[tuple[Registro, str | None, str, bool]]]
-"""Una regla entre registros: produce (registro, campo, mensaje, descartar)."""
+Regla = Callable[[Expediente], Iterator[tuple[Modelo, str | None, str, bool]]]
+"""Una regla entre registros: produce (registro, campo, mensaje, descartar). El registro puede ser también un dato
+general con ruta (`protocolo`, `calendario_escolar`)."""
 
 REGLAS: list[Regla] = []
 
@@ -364,6 +365,8 @@ def _valoracion_tras_visita(exp: Expediente):
     sin_fecha = []
     for v in exp.valoraciones:
         visita = visitas[v.id_visita]
+        if not _en_anio_escolar(exp, visita.fecha):
+            continue  # la visita se descarta por su fecha (y con ella la valoración)
         ultimo, mes = visita.ultimo_dia, (visita.ultimo_dia.year, visita.ultimo_dia.month)
         if v.fecha is not None and v.fecha < ultimo:
             yield v, "fecha", f"los desempeños de la visita se valoran al concluirla: la fecha no puede ser anterior al {ultimo:%d/%m/%Y}", True
