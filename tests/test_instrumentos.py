@@ -76,12 +76,16 @@ def test_cada_instrumento_esta_en_la_lista_y_sale_en_el_ejemplo_sin_etiquetas(ge
 
 
 def test_un_instrumento_se_prepara_el_mes_anterior_a_su_actividad(generados):
+    """Preparatorios: pertenecen al mes anterior al de su actividad (`generar --mes 2026-05` da lo de junio)."""
     for formato, pares in generados.items():
+        assert FORMATOS[formato].preparatorio, formato
         for documento, _ in pares:
             g = documento.agrupacion
+            assert g["mes"] == FORMATOS[formato].mes_del_lote(documento), (formato, g)
+            inicio = documento.periodo.inicio
+            assert g["mes"] == programado.mes_de_impresion(inicio.year, inicio.month)
             if g["fecha"]:
-                actividad = date.fromisoformat(g["fecha"][:7] + "-01")
-                assert g["mes"] == programado.mes_de_impresion(actividad.year, actividad.month), (formato, g)
+                assert g["fecha"][:7] > g["mes"], (formato, g)
 
 
 # --- lo programado -----------------------------------------------------------------------------------------

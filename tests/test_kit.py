@@ -66,10 +66,11 @@ def test_la_portada_dice_cada_documento_su_actividad_y_sus_paginas(carga_ejemplo
     assert portada.mes == "mayo de 2026" and portada.actividades == "junio de 2026"
     assert [f.paginas for f in portada.contenido][:2] == ["2–3", "4–5"]
     assert portada.total_paginas == 1 + 2 * len(mayo.partes)
-    assert portada.visitas == sum(p.formato.identificador == "cuaderno-campo-visita" for p in mayo.partes) == 6
-    primera = portada.contenido[0]
-    docente = exp.docente(mayo.partes[0].documento.agrupacion["docente"])
-    assert primera.fecha == "08/06/2026" and f"{docente.apellidos.upper()}, {docente.nombres}" in primera.actividad
+    assert portada.visitas == sum(p.formato.identificador == "cuaderno-campo-visita" for p in mayo.partes) == len(
+        exp.docentes_de(AP))  # una visita de junio por docente
+    primera, g = portada.contenido[0], mayo.partes[0].documento.agrupacion
+    docente = exp.docente(g["docente"])
+    assert primera.fecha == f"{g['fecha'][8:]}/06/2026" and f"{docente.apellidos.upper()}, {docente.nombres}" in primera.actividad
 
 
 def subconjunto(exp) -> dict:
@@ -90,7 +91,7 @@ def con_kit(tmp_path_factory, carga_ejemplo):
     with pytest.MonkeyPatch.context() as parche:
         parche.setattr(lote, "FORMATOS", sub)
         parche.setattr(lote.trabajo, "FORMATOS", sub)
-        resumen = formatos.generar(exp, salida, formatos=["plan-individual", "matriz-docente"], carpetas=True, kit=True,
+        resumen = formatos.generar(exp, salida, formatos=["plan-individual", "matriz-docente"], carpetas=True, kit=True, mes=MES,
                                    procesos=1)
     return exp, salida, resumen
 

@@ -47,6 +47,8 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
         if not (kit if del_kit else carpetas):
             continue
         for documento in formato.documentos(expediente):
+            if formato.espera_cierre(documento):
+                continue  # un borrador no se firma
             if (hecho := listos.get((formato.identificador, documento.registros))) is None:
                 continue
             if del_kit:

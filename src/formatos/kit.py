@@ -84,13 +84,14 @@ def clasificar(exp: Expediente, partes: list[Parte]) -> list[Carpeta]:
     kits: dict[tuple[str, str], Carpeta] = {}
     for parte in partes:
         g = parte.documento.agrupacion
-        if parte.formato.identificador not in instrumentos() or "acompanante" not in g or "mes" not in g:
+        mes = parte.formato.mes_del_lote(parte.documento)  # el anterior al de la actividad (preparatorio)
+        if parte.formato.identificador not in instrumentos() or "acompanante" not in g or not mes:
             continue
         ap = exp.acompanante(g["acompanante"])
-        clave = (g["mes"], ap.dni)
+        clave = (mes, ap.dni)
         if clave not in kits:
-            kits[clave] = Carpeta(PurePosixPath(KIT, g["mes"], f"{g['mes']} Kit AP {ap.apellidos} {ap.nombres}"),
-                                  f"Acompañante pedagógico: {ap.nombres} {ap.apellidos} (DNI {ap.dni})", g["mes"],
+            kits[clave] = Carpeta(PurePosixPath(KIT, mes, f"{mes} Kit AP {ap.apellidos} {ap.nombres}"),
+                                  f"Acompañante pedagógico: {ap.nombres} {ap.apellidos} (DNI {ap.dni})", mes,
                                   titulo="Kit del mes")
         kits[clave].partes.append(parte)
     orden = instrumentos()

@@ -91,6 +91,7 @@ FORMATO = Formato(
     plantilla="acta-balance-cierre.docx",
     esquema=ActaBalanceCierre,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Una por I. E., en la visita de cierre: balance, reflexión con docentes y familias, buena práctica, "
                 "lecciones aprendidas, propuestas y compromisos para el año siguiente.",
 )

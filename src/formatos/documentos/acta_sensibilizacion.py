@@ -72,6 +72,7 @@ FORMATO = Formato(
     plantilla="acta-sensibilizacion.docx",
     esquema=ActaSensibilizacion,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Una por I. E., en la primera visita: agenda, asistentes (director y docentes llenos; filas para "
                 "familias y actores), acuerdos y compromisos, firmas.",
 )

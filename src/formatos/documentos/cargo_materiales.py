@@ -55,5 +55,6 @@ FORMATO = Formato(
     plantilla="cargo-materiales.docx",
     esquema=CargoMateriales,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Uno por taller y AP: cada docente anota lo que recibe, la fecha y firma.",
 )

@@ -68,6 +68,7 @@ FORMATO = Formato(
     plantilla="cuaderno-campo-gia.docx",
     esquema=CuadernoCampoGIA,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Uno por GIA programado (con docentes o con directores): un espacio por participante para las "
                 "evidencias; en el de directores, D1 y D18 del MBDDI.",
 )

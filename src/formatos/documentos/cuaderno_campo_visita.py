@@ -81,6 +81,7 @@ FORMATO = Formato(
     plantilla="cuaderno-campo-visita.docx",
     esquema=CuadernoCampoVisita,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Uno por visita programada: hojas para registrar lo observado por desempeño, el aula y el avance de "
                 "los aprendizajes; dos días en la visita de dos días.",
 )

@@ -64,6 +64,7 @@ FORMATO = Formato(
     plantilla="encuesta-taller.docx",
     esquema=EncuestaTaller,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Una por taller y AP, con una hoja por docente: las preguntas y la escala que tabula el informe del "
                 "taller (datos/encuesta.toml).",
 )

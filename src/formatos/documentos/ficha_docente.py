@@ -50,6 +50,7 @@ FORMATO = Formato(
     plantilla="ficha-docente.docx",
     esquema=FichaDocente,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Una por docente, para su primera visita: datos personales, profesionales, de su aula y, si es "
                 "director, de su gestión; lo que el expediente ya sabe va lleno.",
 )

@@ -54,6 +54,7 @@ FORMATO = Formato(
     plantilla="ficha-estudiantes.docx",
     esquema=FichaEstudiantes,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Una por docente, para su primera visita: una fila por estudiante (grado, sexo, edad, lengua "
                 "materna, necesidades educativas especiales).",
 )

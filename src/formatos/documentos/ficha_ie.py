@@ -84,6 +84,7 @@ FORMATO = Formato(
     plantilla="ficha-ie.docx",
     esquema=FichaIE,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Una por I. E., en la primera visita: ubicación, director y docentes llenos; estudiantes por grado, "
                 "servicios, acceso y contexto de la comunidad por llenar.",
 )

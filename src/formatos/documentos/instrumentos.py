@@ -5,7 +5,8 @@ Salen de lo programado (`formatos.analisis.programado`): la cabecera va llena co
 el resto queda en blanco. Cada documento dice en `agrupacion` a qué AP, I. E. y docente corresponde, el mes en
 que se prepara (el anterior al de la actividad: `mes`), la fecha de la actividad (`fecha`; el mes, "2026-06", si
 aún no la tiene) y su tipo (`actividad`: "visita", "gia-docentes", "gia-directores", "taller" o "anexo"), para
-ordenarlo en el kit del mes (`formatos.kit`).
+ordenarlo en el kit del mes (`formatos.kit`). Los formatos son preparatorios (`Formato.preparatorio`): su
+`periodo` es el mes de la actividad y pertenecen al mes anterior (`generar --mes 2026-05` da lo de junio).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
+from formatos.analisis import periodos
 from formatos.analisis.programado import GIAProgramado, TallerProgramado, VisitaProgramada, mes_de_impresion
 from formatos.catalogo import catalogo
 from formatos.documentos import Documento
@@ -91,7 +93,7 @@ def documento_de_visita(exp: Expediente, v: VisitaProgramada, nombre: str, conte
         ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{_prefijo(v.fecha, v.anio, v.mes)} {nombre} {persona}.docx"),
         registros=(f"planes_mensuales:{ap.dni}/{v.mes:02d}", f"docentes:{docente.dni}",
                    f"visita {_fecha(v.fecha, v.anio, v.mes)}", *registros),
-        contexto=contexto, agrupacion=agrupacion,
+        contexto=contexto, agrupacion=agrupacion, periodo=periodos.mes(v.anio, v.mes),
     )
 
 
@@ -104,6 +106,7 @@ def documento_de_gia(exp: Expediente, g: GIAProgramado, nombre: str, contexto: C
         contexto=contexto,
         agrupacion={"acompanante": ap.dni, "mes": mes_de_impresion(g.anio, g.mes), "fecha": _fecha(g.fecha, g.anio, g.mes),
                     "actividad": f"gia-{g.tipo}"},
+        periodo=periodos.mes(g.anio, g.mes),
     )
 
 
@@ -119,6 +122,7 @@ def documento_de_taller(exp: Expediente, t: TallerProgramado, nombre: str, conte
         contexto=contexto,
         agrupacion={"acompanante": ap.dni, "mes": mes_de_impresion(t.anio, t.mes),
                     "fecha": _fecha(fecha or t.fecha, t.anio, t.mes), "actividad": "taller"},
+        periodo=periodos.mes(t.anio, t.mes),
     )
 
 

@@ -68,6 +68,7 @@ FORMATO = Formato(
     plantilla="matriz-en-blanco.docx",
     esquema=MatrizEnBlanco,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Una por visita programada: la matriz del docente con la cabecera llena y el nivel y las evidencias "
                 "por llenar a mano.",
 )

@@ -78,6 +78,7 @@ FORMATO = Formato(
     plantilla="registro-asistencia.docx",
     esquema=RegistroAsistencia,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Uno por GIA y uno por día de taller: participantes previstos con DNI e I. E., hora de ingreso y de "
                 "salida y firma; filas en blanco para otros asistentes.",
 )

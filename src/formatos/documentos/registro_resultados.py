@@ -77,6 +77,7 @@ FORMATO = Formato(
     plantilla="registro-resultados.docx",
     esquema=RegistroResultados,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Uno por docente con 2.° o 4.° grado, en la primera visita (línea de base) y en la de cierre (fin de "
                 "año): Comunicación y Matemática por estudiante y el resumen por nivel de logro.",
 )

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
-from formatos.analisis import programado
+from formatos.analisis import periodos, programado
 from formatos.catalogo import NIVELES, catalogo
 from formatos.documentos import Documento, Formato
 from formatos.documentos.comunes import Membrete, membrete
@@ -79,6 +79,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             contexto=partial(contexto, exp, ap.dni),
             agrupacion={"acompanante": ap.dni, "mes": programado.mes_de_impresion(v.anio, v.mes), "fecha": "",
                         "actividad": "anexo"},
+            periodo=periodos.mes(v.anio, v.mes),
         )
 
 
@@ -88,6 +89,7 @@ FORMATO = Formato(
     plantilla="rubricas.docx",
     esquema=RubricasObservacion,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Una por AP: qué se observa y qué describe cada nivel (I a IV) en los 8 desempeños, para llevar a "
                 "cada visita.",
 )

@@ -91,6 +91,7 @@ FORMATO = Formato(
     plantilla="seguimiento-compromisos.docx",
     esquema=SeguimientoCompromisos,
     documentos=documentos,
+    preparatorio=True,
     descripcion="Uno por visita de cada docente con plan individual: sus compromisos (plan individual, plan "
                 "institucional, último taller) con casillas de cumplimiento y evidencias; filas para los nuevos.",
 )
