@@ -8,6 +8,7 @@ import shutil
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -46,7 +47,7 @@ class _Avance:
     """El avance del lote: una barra en una terminal; líneas simples (cada 10 %) en un registro o tubería."""
 
     def __init__(self) -> None:
-        self.barra = None
+        self.barra: Any = None  # tqdm, importado solo en una terminal
         self.total = self.hechos = 0
 
     def empezar(self, total: int) -> None:
@@ -131,7 +132,7 @@ def _mostrar_resumen(resumen) -> None:
     conteo = resumen.conteo()
     ancho = max([28, *(len(f) + 2 for f in conteo)])
     click.echo(f"\n{'Formato':<{ancho}}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
-    total = Counter()
+    total: Counter[str] = Counter()
     for formato, cuenta in conteo.items():
         total.update(cuenta)
         click.echo(f"{formato:<{ancho}}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")

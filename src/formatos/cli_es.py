@@ -52,9 +52,9 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 
 for _modulo in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
     if hasattr(_modulo, "_"):
-        _modulo._ = _
+        setattr(_modulo, "_", _)
     if hasattr(_modulo, "ngettext"):
-        _modulo.ngettext = _ngettext
+        setattr(_modulo, "ngettext", _ngettext)
 
 
 # Los tipos numéricos se nombran en los mensajes («'x' no es un número entero válido») y en las ayudas.

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 Ruta = tuple[str | int, ...]
 
@@ -71,7 +72,7 @@ def _recibido(valor: object) -> str:
     return texto if len(texto) <= 40 else texto[:37] + "..."
 
 
-def traducir(error: dict) -> str:
+def traducir(error: ErrorDetails) -> str:
     """El mensaje en castellano de un error de Pydantic."""
     tipo = error["type"]
     ctx = error.get("ctx") or {}

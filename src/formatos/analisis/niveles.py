@@ -141,7 +141,7 @@ class ResumenTendencia:
 
 
 def resumen_tendencias(comparaciones: Iterable[Comparacion]) -> list[ResumenTendencia]:
-    por_codigo = {c: dict.fromkeys(TENDENCIAS, 0) for c in catalogo().codigos_docente}
+    por_codigo: dict[str, dict[str, int]] = {c: dict.fromkeys(TENDENCIAS, 0) for c in catalogo().codigos_docente}
     for c in comparaciones:
         por_codigo[c.codigo][c.tendencia] += 1
     return [ResumenTendencia(codigo, conteo) for codigo, conteo in por_codigo.items()]

@@ -8,12 +8,12 @@ from pathlib import PurePosixPath
 from formatos.analisis.metas import metas_acompanante, metas_docente
 from formatos.analisis.periodos import anual
 from formatos.documentos import Documento, Formato
-from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla
+from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla, Valor
 from formatos.modelos.expediente import Expediente
 
 
 def _por_docente(exp: Expediente) -> Tabla:
-    filas = []
+    filas: list[list[Valor]] = []
     for d in exp.docentes:
         ap, ie = exp.acompanante(d.dni_acompanante), exp.institucion(d.codigo_modular)
         for m in metas_docente(exp, d.dni, anual(exp.anio)):
@@ -32,7 +32,7 @@ def _avance(meta) -> float | None:
 
 
 def _por_ap(exp: Expediente) -> Tabla:
-    filas = [
+    filas: list[list[Valor]] = [
         [f"{ap.apellidos}, {ap.nombres}", len(exp.docentes_de(ap.dni)), m.actividad, m.unidad, m.programado, m.ejecutado,
          _avance(m)]
         for ap in exp.acompanantes for m in metas_acompanante(exp, ap.dni, anual(exp.anio))
@@ -46,7 +46,7 @@ def _por_ap(exp: Expediente) -> Tabla:
 
 
 def _visitas(exp: Expediente) -> Tabla:
-    filas = []
+    filas: list[list[Valor]] = []
     for d in exp.docentes:
         visitas = next(m for m in metas_docente(exp, d.dni, anual(exp.anio)) if m.unidad == "visitas")
         filas.append([f"{d.apellidos}, {d.nombres}", visitas.programado, visitas.ejecutado])

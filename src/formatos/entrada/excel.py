@@ -67,7 +67,7 @@ class _Lector:
         for c in tabla.todas:
             conocidas[normalizar(c.titulo)] = c
             conocidas.setdefault(normalizar(".".join(c.ruta)), c)
-        posiciones = {}
+        posiciones: dict[int, Columna] = {}
         for j, texto in enumerate(encabezado):
             columna = conocidas.get(normalizar(texto).rstrip(" *")) if texto is not None else None
             if columna is not None and columna not in posiciones.values():
@@ -101,7 +101,8 @@ class _Lector:
         clave = tabla.clave
         actual: int | None = None  # registro al que se agregan los elementos de la lista
         for i, fila in enumerate(filas, start=fila_titulos + 1):
-            registro, elemento = {}, {}
+            registro: dict[str, Any] = {}
+            elemento: dict[str, Any] = {}
             for j, columna in posiciones.items():
                 valor = self._valor(columna, fila[j] if j < len(fila) else None, hoja.title, i, columna.titulo)
                 if valor is not None:
@@ -112,7 +113,7 @@ class _Lector:
                 self._nuevo(tabla, propios, registro, hoja.title, i)
                 continue
             valor_clave = tomar(registro, clave.ruta) if clave else None
-            if tabla.hija:
+            if tabla.hija and clave is not None:  # una hoja hija siempre tiene la clave del registro
                 actual = indice.get(str(valor_clave)) if valor_clave is not None else None
                 if actual is None:
                     self.problemas.append(Problema(

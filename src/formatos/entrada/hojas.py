@@ -122,7 +122,8 @@ def _hoja_de_tipo(anotacion: Any) -> tuple[Clase, tuple]:
         return "digitos", ()
     if esquema.get("format") == "date":
         return "fecha", ()
-    return {"boolean": "si_no", "integer": "entero", "number": "numero"}.get(esquema.get("type"), "texto"), ()
+    tipos: dict[str, Clase] = {"boolean": "si_no", "integer": "entero", "number": "numero"}
+    return tipos.get(str(esquema.get("type")), "texto"), ()
 
 
 def _humano(nombre: str) -> str:
@@ -166,7 +167,8 @@ def columnas_de(modelo: type[BaseModel], seccion: str = "", raiz: type[BaseModel
     títulos propios de la sección en `excel.toml`.
     """
     raiz = raiz or modelo
-    columnas, listas = [], []
+    columnas: list[Columna] = []
+    listas: list[str] = []
     referencias = getattr(modelo, "referencias", {})
     listas_catalogo = textos().get("listas", {})
     for nombre, info in modelo.model_fields.items():
@@ -176,7 +178,9 @@ def columnas_de(modelo: type[BaseModel], seccion: str = "", raiz: type[BaseModel
         requerido = obligatorio and info.is_required()
         tipo = _base(info.annotation)
         origen = typing.get_origin(tipo)
-        clase, opciones, elementos = "texto", (), None
+        clase: Clase = "texto"
+        opciones: tuple = ()
+        elementos: Clase | None = None
         if _es_modelo(tipo):
             columnas += columnas_de(tipo, seccion, raiz, ruta, requerido)[0]
             continue
@@ -234,11 +238,12 @@ def tablas() -> tuple[Tabla, ...]:
         if otras and getattr(modelo, "clave", None) not in modelo.model_fields:
             columnas.insert(0, NUMERO)  # sin campo clave, las hojas hijas se unen al registro por su número
         resultado.append(Tabla(seccion, hoja, modelo, tuple(columnas), primera, _columnas_lista(modelo, seccion, primera, columnas)))
-        principal = resultado[-1]
+        clave = resultado[-1].clave
+        assert clave is not None, f"la sección {seccion} tiene hojas hijas: necesita su clave o su número"
         for lista in otras:
             resultado.append(Tabla(
-                seccion, unico(_nombre_hija(hoja, titulo(modelo, (lista,), seccion), usados)), modelo, (principal.clave,), lista,
-                _columnas_lista(modelo, seccion, lista, [principal.clave]), hija=True,
+                seccion, unico(_nombre_hija(hoja, titulo(modelo, (lista,), seccion), usados)), modelo, (clave,), lista,
+                _columnas_lista(modelo, seccion, lista, [clave]), hija=True,
             ))
     return tuple(resultado)
 

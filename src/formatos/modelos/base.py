@@ -25,9 +25,10 @@ class _Nombres(set):
     def _compartido(self, *_: Any) -> None:
         raise TypeError("los nombres de campos de un modelo son compartidos: cambie el campo, no este conjunto")
 
+    # Todo lo que lo cambiaría lanza TypeError (los operadores «|=», «&=»… con otra firma que la de `set`).
     add = discard = remove = pop = clear = update = _compartido
     difference_update = intersection_update = symmetric_difference_update = _compartido
-    __ior__ = __iand__ = __isub__ = __ixor__ = _compartido
+    __ior__ = __iand__ = __isub__ = __ixor__ = _compartido  # type: ignore[assignment]
 
 
 _NOMBRES: dict[frozenset[str], _Nombres] = {}

@@ -11,12 +11,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
 from formatos.catalogo import NIVELES, catalogo
-from formatos.errores import Problema, problemas_de
+from formatos.errores import Problema, Ruta, problemas_de
 from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
@@ -199,7 +200,7 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
                     problemas.append(Problema(ruta + (tipo.clave,), f'"{valor}" está repetido: ya figura en {anterior}'))
                     continue
             faltantes = _referencias_rotas(
-                registro, claves, lambda c, m, r=ruta: problemas.append(Problema(r + (c,), m, "advertencia")))
+                registro, claves, partial(_aviso, problemas, ruta))
             if faltantes:
                 problemas.extend(Problema(ruta + (campo,), msg) for campo, msg in faltantes)
                 continue
@@ -223,8 +224,7 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
         for nombre in seccs:
             quedan = []
             for r in limpio[nombre]:
-                rotas = _referencias_rotas(r, claves_vivas, lambda c, m, reg=r: problemas.append(
-                    Problema(carga.ruta(reg) + (c,), m, "advertencia")))
+                rotas = _referencias_rotas(r, claves_vivas, partial(_aviso, problemas, carga.ruta(r)))
                 if rotas:
                     problemas.extend(Problema(carga.ruta(r) + (c,), m + " (descartado por otro error)") for c, m in rotas)
                     claves_vivas[nombre].discard(r.identificador())
@@ -234,6 +234,10 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
         expediente = Expediente.model_construct(**{**dict(base), **limpio})
     carga.expediente = expediente
     return carga
+
+
+def _aviso(problemas: list[Problema], ruta: Ruta, campo: str, mensaje: str) -> None:
+    problemas.append(Problema(ruta + (campo,), mensaje, "advertencia"))
 
 
 def _referencias_rotas(registro: Registro, claves: dict, avisar: Callable[[str, str], None]) -> list[tuple[str, str]]:
@@ -326,7 +330,8 @@ def _un_plan_anual_ugel(exp: Expediente):
 @regla
 def _plan_de_sus_docentes(exp: Expediente):
     docentes = exp.indice("docentes")
-    for plan in [*exp.planes_anuales_ap, *exp.planes_mensuales]:
+    planes: list[PlanAnualAP | PlanMensual] = [*exp.planes_anuales_ap, *exp.planes_mensuales]
+    for plan in planes:
         ajenos = [docentes[d] for d in plan.docentes_citados if docentes[d].dni_acompanante != plan.dni_acompanante]
         for d in ajenos:
             yield plan, "docentes_citados", f"{d.nombre_completo} ({d.dni}) es docente de otro AP ({d.dni_acompanante})", True
