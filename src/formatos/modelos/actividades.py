@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from formatos.modelos.base import Registro
-from formatos.modelos.tipos import Dni, Fecha, Texto
+from formatos.modelos.tipos import Clave, Dni, Fecha, Horas, Texto, TextoCorto
 
 TipoVisita = Literal["recojo de necesidades", "diagnóstica", "asesoría", "cierre"]
 
@@ -18,17 +18,17 @@ class Visita(Registro):
 
     clave = "id"
     referencias = {"dni_docente": "docentes"}
-    id: Texto
+    id: Clave
     dni_docente: Dni
     tipo: TipoVisita
     fecha: Fecha = Field(description="Primer día de la visita")
     dias: Literal[1, 2] = 1
     fecha_segundo_dia: Fecha | None = Field(None, description="Obligatoria en la visita de 2 días")
-    area_curricular: Texto
+    area_curricular: TextoCorto
     proposito_sesion: Texto = Field(description="Propósito de la sesión observada")
-    horas_observacion: float = Field(2, ge=0)
-    horas_preparacion: float = Field(2, ge=0)
-    horas_asesoria: float = Field(2, ge=0)
+    horas_observacion: Horas = 2
+    horas_preparacion: Horas = 2
+    horas_asesoria: Horas = 2
 
     @field_validator("tipo", mode="before")
     @classmethod
@@ -59,10 +59,10 @@ class GIA(Registro):
 
     clave = "id"
     referencias = {"dni_acompanante": "acompanantes", "participantes": "docentes"}
-    id: Texto
+    id: Clave
     tipo: Literal["docentes", "directores"]
     dni_acompanante: Dni
     fecha: Fecha
-    horas: float = Field(gt=0)
-    tema: Texto
+    horas: Horas = Field(gt=0)
+    tema: TextoCorto
     participantes: list[Dni] = Field(default_factory=list, description="DNI de los docentes o directores asistentes")

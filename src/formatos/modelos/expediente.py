@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import Field, ValidationError, field_validator
 
 from formatos.catalogo import NIVELES, catalogo
-from formatos.errores import Problema, Ruta, problemas_de
+from formatos.errores import Invalido, Problema, Ruta, problemas_de
 from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
@@ -181,7 +181,8 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
     for nombre, tipo in seccs.items():
         crudos = datos.get(nombre, [])
         if not isinstance(crudos, list):
-            problemas.append(Problema((nombre,), "debe ser una lista de registros"))
+            problemas.append(Problema((nombre,), crudos.mensaje() if isinstance(crudos, Invalido)
+                                      else "debe ser una lista de registros"))
             crudos = []
         validos[nombre], claves[nombre] = [], {}
         for i, crudo in enumerate(crudos):
