@@ -274,3 +274,24 @@ def test_los_avisos_de_openpyxl_no_llegan_a_la_terminal(tmp_path, capfd, carga_e
     salida = capfd.readouterr()
     assert salida.err == "" and salida.out == ""
     assert any(p.ubicacion == f"Hoja GIA, fila 2, columna Fecha" and "error de Excel" in p.mensaje for p in carga.problemas)
+
+
+def test_una_columna_que_no_es_de_la_hoja_se_avisa(tmp_path):
+    """Una columna con datos que no es de la hoja (agregada o con el título cambiado) no se pierde en silencio."""
+    libro = load_workbook(LIBRO_EJEMPLO)
+    for imagen in LIBRO_EJEMPLO.parent.glob("*.png"):
+        shutil.copy(imagen, tmp_path)
+    gia = libro["GIA"]
+    cols = {c.value: c.column for c in gia[1]}
+    gia.cell(1, cols["Tema"]).value = "Temas"  # el título cambiado: sus datos se perderían
+    gia.cell(1, gia.max_column + 1).value = "Mis notas"
+    gia.cell(3, gia.max_column).value = "llamar al director"
+    libro.save(tmp_path / "libro.xlsx")
+    carga = formatos.cargar(tmp_path / "libro.xlsx")
+    assert [str(p) for p in carga.problemas if p.gravedad == "advertencia"] == [
+        "advertencia: Hoja GIA, columna «Temas»: no es una columna de esta hoja: sus datos no se usan; ¿es «Tema»? "
+        "Escriba el título así",
+        "advertencia: Hoja GIA, columna «Mis notas»: no es una columna de esta hoja: sus datos no se usan; las columnas "
+        "de cada hoja están en la hoja «Instrucciones»",
+    ]
+    assert "Hoja GIA, columna Tema: falta esta columna obligatoria" in [str(p) for p in carga.errores]

@@ -20,13 +20,19 @@ Ruta = tuple[str | int, ...]
 class Problema:
     """Un error (el registro no se usa) o una advertencia (se usa igual), con su ruta en los datos.
 
-    `ubicacion` dice dónde lo ve el usuario si no es la ruta (p. ej. "Hoja Docentes, fila 7, columna DNI").
+    `ubicacion` dice dónde lo ve el usuario si no es la ruta (p. ej. "Hoja Docentes, fila 7, columna DNI");
+    en un libro de Excel, lo mismo por partes en `hoja`, `filas` y `columna`. `recibido`: el valor que causó
+    el problema, como se cita en el mensaje (si es un valor simple).
     """
 
     ruta: Ruta
     mensaje: str
     gravedad: Literal["error", "advertencia"] = "error"
     ubicacion: str | None = None
+    hoja: str | None = None
+    filas: tuple[int, ...] = ()
+    columna: str | None = None
+    recibido: str | None = None
 
     @property
     def lugar(self) -> str:
@@ -282,6 +288,10 @@ def problemas_de(error: ValidationError, prefijo: Ruta = ()) -> list[Problema]:
     """Convierte un ValidationError en problemas con ruta, uno por error."""
     return [
         Problema(prefijo + tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-"))),
-                 traducir(e))
+                 traducir(e), recibido=_simple(e.get("input")))
         for e in error.errors()
     ]
+
+
+def _simple(valor: object) -> str | None:
+    return recibido(valor) if isinstance(valor, (str, int, float)) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import warnings
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 from openpyxl import load_workbook
-from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 
 from formatos.caracteres import PROHIBIDOS
 from formatos.entrada.hojas import (
@@ -31,6 +32,16 @@ ERRORES_DE_EXCEL = frozenset({
 })
 """Los valores de error de Excel, en inglés (como los guarda el archivo) y en castellano (como los muestra)."""
 _ERROR_LIBREOFFICE = re.compile(r"Err:[0-9]{3}")
+def _en(hoja: str, filas: tuple[int, ...] = (), columna: str | None = None) -> dict[str, Any]:
+    """Dónde está un problema en el libro: el texto de `ubicacion` y sus partes."""
+    texto = f"Hoja {hoja}"
+    if filas:
+        texto += f", fila {filas[0]}" if len(filas) == 1 else f", filas {filas[0]} a {filas[-1]}"
+    if columna:
+        texto += f", columna {columna}"
+    return {"ubicacion": texto, "hoja": hoja, "filas": filas, "columna": columna}
+
+
 _NO_EXISTE = re.compile(r'"(.*?)" no existe en ([a-z_]+)\b')
 
 
@@ -131,7 +142,7 @@ class _Lector:
         nombre = textos()["cabecera"]
         hoja = self.hoja(nombre)
         if hoja is None:
-            self.problemas.append(Problema((), f"falta la hoja «{nombre}» (año y UGEL)", ubicacion=f"Hoja {nombre}"))
+            self.problemas.append(Problema((), f"falta la hoja «{nombre}» (año y UGEL)", **_en(nombre)))
             return
         por_titulo = {normalizar(c.titulo): c for c in columnas_cabecera()}
         por_titulo.update({normalizar(".".join(c.ruta)): c for c in columnas_cabecera()})
@@ -158,7 +169,7 @@ class _Lector:
         if isinstance(crudo, str) and PROHIBIDOS.search(decodificar(crudo)):
             crudo = PROHIBIDOS.sub("", decodificar(crudo))
             self.problemas.append(Problema((), "se quitaron caracteres de control no imprimibles", "advertencia",
-                                           ubicacion=f"Hoja {hoja}, fila {fila}, columna {titulo}"))
+                                           **_en(hoja, (fila,), titulo)))
         try:
             return de_celda(columna, crudo)
         except ValueError as e:
@@ -179,8 +190,25 @@ class _Lector:
             if c.obligatoria and c not in posiciones.values() and not (tabla.hija and c in tabla.columnas):
                 self.faltan.add((tabla.hoja, c.ruta))
                 self.problemas.append(Problema((), "falta esta columna obligatoria",
-                                               ubicacion=f"Hoja {tabla.hoja}, columna {c.titulo}"))
+                                               **_en(tabla.hoja, (), c.titulo)))
         return posiciones
+
+    def _columnas_sobrantes(self, tabla: Tabla, hoja: str, todas: list[tuple], fila_titulos: int,
+                            posiciones: dict[int, Columna]) -> None:
+        """Una columna con datos cuyo título no es de la hoja no se usa: se avisa (quizá se le cambió el nombre a una
+        columna, o el libro es de otra versión), con el título conocido más parecido que falta."""
+        encabezado = todas[fila_titulos - 1] if todas else ()
+        usadas = set(posiciones.values())
+        libres = [c.titulo for c in tabla.todas if c not in usadas]
+        for j, texto in enumerate(encabezado):
+            if j in posiciones or not any(j < len(f) and f[j] not in (None, "") for f in todas[fila_titulos:]):
+                continue
+            nombre = f"«{texto}»" if texto not in (None, "") else f"{get_column_letter(j + 1)} (sin título)"
+            parecida = difflib.get_close_matches(str(texto or ""), libres, n=1, cutoff=0.5)
+            pista = f"; ¿es «{parecida[0]}»? Escriba el título así" if parecida else \
+                "; las columnas de cada hoja están en la hoja «Instrucciones»"
+            self.problemas.append(Problema((), f"no es una columna de esta hoja: sus datos no se usan{pista}",
+                                           "advertencia", **_en(hoja, (), nombre)))
 
     @staticmethod
     def _fila_de_titulos(tabla: Tabla, filas: list[tuple]) -> int:
@@ -198,6 +226,7 @@ class _Lector:
         todas = [fila for _, fila in self.leer_filas(hoja)]
         fila_titulos = self._fila_de_titulos(tabla, todas)
         posiciones = self._columnas(tabla, todas[fila_titulos - 1] if todas else ())
+        self._columnas_sobrantes(tabla, hoja.title, todas, fila_titulos, posiciones)
         filas = iter(todas[fila_titulos:])
         for c in tabla.todas:
             self.titulos[(hoja.title, c.ruta)] = c.titulo
@@ -223,7 +252,7 @@ class _Lector:
                 if actual is None:
                     self.problemas.append(Problema(
                         (), f"«{valor_clave}» no existe en la hoja {self._hoja_madre(tabla)}" if valor_clave is not None
-                        else "falta este dato obligatorio", ubicacion=f"Hoja {hoja.title}, fila {i}, columna {clave.titulo}"))
+                        else "falta este dato obligatorio", **_en(hoja.title, (i,), clave.titulo)))
                     continue
             elif actual is not None and (not registro or (clave is not None and valor_clave is not None
                                                           and valor_clave == tomar(propios[actual], clave.ruta))
@@ -259,7 +288,7 @@ class _Lector:
             if nuevo is not None and nuevo != tomar(registro, c.ruta):
                 self.problemas.append(Problema(
                     (), f"no coincide con la fila {primera} del mismo registro; se usa el valor de la fila {primera}",
-                    "advertencia", ubicacion=f"Hoja {hoja}, fila {i}, columna {c.titulo}"))
+                    "advertencia", **_en(hoja, (i,), c.titulo)))
 
     def _nuevo(self, tabla: Tabla, propios: list, registro: dict, hoja: str, fila: int) -> int:
         propios.append(registro)
@@ -305,7 +334,7 @@ class _Lector:
                         ": el registro de otra hoja que la cita no se puede usar" if n else ": se toma como vacía")
             if n:
                 mensaje += " (con la hoja en su lugar, `formatos validar` dirá si hay otros problemas)"
-            propios.append(Problema((seccion,), mensaje, "error" if n else "advertencia", ubicacion=f"Hoja {hoja}"))
+            propios.append(Problema((seccion,), mensaje, "error" if n else "advertencia", **_en(hoja)))
         if any(p.gravedad == "error" for p in propios):
             return propios
         return propios + quedan
@@ -322,7 +351,8 @@ class _Lector:
             dato = next((c.titulo for c in columnas_cabecera() if c.ruta[:len(ruta)] == ruta), None)
             if dato is None:
                 return problema
-            return replace(problema, ubicacion=f"Hoja {textos()['cabecera']}, dato «{dato}» (falta la fila)")
+            return replace(problema, ubicacion=f"Hoja {textos()['cabecera']}, dato «{dato}» (falta la fila)",
+                           hoja=textos()["cabecera"])
         hoja = self.hoja_de.get(base) or self.hoja_de.get(base[:2]) or ""
         filas = sorted(set(self.filas[base]))
         if campo and (hoja, campo) in self.faltan:
@@ -333,7 +363,8 @@ class _Lector:
             titulo = f"Valor («{self.datos_generales[base]}»)"
         if titulo:
             texto += f", columna {titulo}"
-        return replace(problema, mensaje=self._mensaje(problema.mensaje, hoja), ubicacion=texto)
+        return replace(problema, mensaje=self._mensaje(problema.mensaje, hoja), ubicacion=texto, hoja=hoja,
+                       filas=tuple(filas), columna=titulo)
 
     def _mensaje(self, mensaje: str, hoja: str) -> str:
         """Cambia en el mensaje las rutas de datos ("docentes[2]", "fecha_segundo_dia") por lo que el usuario ve."""
