@@ -295,3 +295,24 @@ def test_una_columna_que_no_es_de_la_hoja_se_avisa(tmp_path):
         "de cada hoja están en la hoja «Instrucciones»",
     ]
     assert "Hoja GIA, columna Tema: falta esta columna obligatoria" in [str(p) for p in carga.errores]
+
+
+def test_una_formula_con_su_resultado_guardado_vale(tmp_path, carga_ejemplo):
+    """Lo que guarda Excel: la fórmula y su resultado. Se usa el resultado (solo falta si no está guardado)."""
+    origen = tmp_path / "origen.xlsx"
+    origen.write_bytes(a_excel(carga_ejemplo.expediente))
+    hoja = _xml_de_hoja(origen, "GIA")
+    columna = chr(ord("A") + next(c.column for c in load_workbook(origen)["GIA"][1] if c.value == "Horas") - 1)
+    with zipfile.ZipFile(origen) as z:
+        partes = {n: z.read(n) for n in z.namelist()}
+    partes[hoja], n = re.subn(rf'<c r="{columna}2"([^>]*)><v>([^<]*)</v></c>'.encode(),
+                              rb'<c r="%s2"\1><f>2+2</f><v>4</v></c>' % columna.encode(), partes[hoja])
+    assert n == 1
+    with zipfile.ZipFile(tmp_path / "formula.xlsx", "w") as z:
+        for nombre, datos in partes.items():
+            z.writestr(nombre, datos)
+    for imagen in LIBRO_EJEMPLO.parent.glob("*.png"):
+        shutil.copy(imagen, tmp_path)
+    carga = formatos.cargar(tmp_path / "formula.xlsx")
+    assert carga.problemas == []
+    assert carga.expediente.gias[0].horas == 4

@@ -144,7 +144,7 @@ def cambios(draw, campos: list[Campo], base: dict):
     return [(c.ruta, draw(_valor(c, _tomar(base, c.ruta)))) for c in elegidos]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_json_libro_json_sin_perdida(data, base, campos, tmp_path):
