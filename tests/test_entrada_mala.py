@@ -78,7 +78,7 @@ def test_tipo_equivocado(tmp_path, datos_ejemplo, base):
     i = indice_docente(datos_ejemplo, director=False)
     dni = datos_ejemplo["docentes"][i]["dni"]
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["docentes"][i].update(es_director="quizás"))
-    assert mensajes(carga)[0] == f"docentes[{i}].es_director: debe ser sí o no (true/false)"
+    assert mensajes(carga)[0] == f'docentes[{i}].es_director: debe ser sí o no (true/false) (se recibió "quizás")'
     assert conteo(carga) == menos(base, **perdidas_de_docente(datos_ejemplo, dni))
     # sus GIA siguen: solo se le quita de la lista de participantes, con un aviso
     avisos = [p for p in carga.problemas if p.ruta[:1] == ("gias",)]
@@ -87,7 +87,7 @@ def test_tipo_equivocado(tmp_path, datos_ejemplo, base):
 
 def test_numero_como_texto(tmp_path, datos_ejemplo, base):
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["gias"][0].update(horas="cuatro"))
-    assert mensajes(carga) == ["gias[0].horas: debe ser un número"]
+    assert mensajes(carga) == ['gias[0].horas: debe ser un número (se recibió "cuatro")']
     directivo = sum(v["id_gia"] == datos_ejemplo["gias"][0]["id"] for v in datos_ejemplo["valoraciones_directivo"])
     assert conteo(carga) == menos(base, gias=1, valoraciones_directivo=directivo, **{"matriz-directivo": directivo})
 
@@ -102,7 +102,7 @@ def test_falta_un_dato_obligatorio(tmp_path, datos_ejemplo, base):
 
 def test_dni_mal_escrito(tmp_path, datos_ejemplo, base):
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["acompanantes"][0].update(dni="4152637"))
-    assert mensajes(carga)[0] == 'acompanantes[0].dni: debe tener 8 dígitos (se recibió "4152637")'
+    assert mensajes(carga)[0] == 'acompanantes[0].dni: debe tener 8 dígitos del 0 al 9 (se recibió "4152637")'
     assert conteo(carga)["acompanantes"] == base["acompanantes"] - 1
 
 

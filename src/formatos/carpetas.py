@@ -191,7 +191,8 @@ def _detalle(exp: Expediente, parte: Parte) -> str:
 
 def portada(exp: Expediente, carpeta: Carpeta, paginas: list[int], paginas_portada: int) -> PortadaCarpeta:
     """El contenido de la portada, con la página de inicio de cada documento dentro de la carpeta."""
-    contenido, firmantes = [], {}
+    contenido: list[FilaContenido] = []
+    firmantes: dict[tuple[str, str], tuple[Firma, list[str]]] = {}
     inicio = paginas_portada + 1
     for n, (parte, p) in enumerate(zip(carpeta.partes, paginas), start=1):
         contenido.append(FilaContenido(
@@ -278,11 +279,11 @@ def _pie_con_paginas(maestro, plantilla_pie: bytes, numero: int, paginas: int) -
     pie = etree.fromstring(plantilla_pie)
     en_campo = False
     for r in pie.iter(qn("w:r")):
-        instr = r.find(qn("w:instrText"))
-        if instr is not None and instr.text.strip() == "NUMPAGES":
+        instr, texto = r.find(qn("w:instrText")), r.find(qn("w:t"))
+        if instr is not None and (instr.text or "").strip() == "NUMPAGES":
             instr.text, en_campo = " SECTIONPAGES ", True
-        elif en_campo and r.find(qn("w:t")) is not None:
-            r.find(qn("w:t")).text, en_campo = str(paginas), False
+        elif en_campo and texto is not None:
+            texto.text, en_campo = str(paginas), False
     parte = FooterPart.load(PackURI(f"/word/footer-carpeta{numero}.xml"), CT.WML_FOOTER,
                             etree.tostring(pie, xml_declaration=True, encoding="UTF-8", standalone=True), maestro.part.package)
     return maestro.part.relate_to(parte, RT.FOOTER)

@@ -21,27 +21,28 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
 
     Un PDF cuyo .docx no cambió y que ya existe no se rehace.
     """
-    docx = [r for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
+    docx = [(r, r.ruta) for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
     convertidos = {c.origen: c for c in convertir_a_pdf(
-        [r.ruta for r in docx if r.estado == "generado" or not r.ruta.with_suffix(".pdf").exists()])}
+        [ruta for r, ruta in docx if r.estado == "generado" or not ruta.with_suffix(".pdf").exists()])}
     nuevos = []
-    for r in docx:
-        c = convertidos.get(r.ruta)
-        estado = "sin cambios" if c is None else "generado" if c.estado == "convertido" else "fallido"
-        pdf = r.ruta.with_suffix(".pdf")
-        entrada = None if estado == "fallido" else _entrada(resumen.salida, pdf, r.formato, r.registros, r.ruta)
+    for r, ruta in docx:
+        c = convertidos.get(ruta)
+        estado: Estado = "sin cambios" if c is None else "generado" if c.estado == "convertido" else "fallido"
+        pdf = ruta.with_suffix(".pdf")
+        entrada = None if estado == "fallido" else _entrada(resumen.salida, pdf, r.formato, r.registros, ruta)
         nuevos.append(Resultado(f"{r.formato} (pdf)", pdf, r.registros, estado, c.mensaje if c else "", entrada))
     if not carpetas:
         return nuevos
-    listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx") for n in nuevos if n.estado != "fallido"}
+    listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx")
+              for n in nuevos if n.estado != "fallido" and n.ruta is not None}
     partes = []
     for formato in elegidos:
         for documento in formato.documentos(expediente):
             if formato.espera_cierre(documento):
                 continue  # un borrador no se firma
-            if (ruta := listos.get((formato.identificador, documento.registros))) is not None:
+            if (lista := listos.get((formato.identificador, documento.registros))) is not None:
                 firmas = carpetas_de_firmas.firmas_de(documento.contexto())
-                partes.append(carpetas_de_firmas.Parte(formato, documento, ruta, tuple(firmas)))
+                partes.append(carpetas_de_firmas.Parte(formato, documento, lista, tuple(firmas)))
     grupos = carpetas_de_firmas.clasificar(expediente, partes)
     plantilla = carpeta_plantillas() / carpetas_de_firmas.PLANTILLA
     for carpeta, unida in zip(grupos, carpetas_de_firmas.armar(expediente, grupos, plantilla)):

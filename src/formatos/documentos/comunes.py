@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, field_serializer
 
 from formatos.catalogo import catalogo
-from formatos.modelos.actores import Persona
+from formatos.modelos.actores import Firmante, Persona
 from formatos.modelos.expediente import Expediente
 
 
@@ -51,7 +51,7 @@ def membrete(exp: Expediente) -> Membrete:
     return Membrete(decenio=catalogo().decenio, nombre_anio=exp.nombre_anio(), dre=exp.ugel.dre, ugel=exp.ugel.nombre)
 
 
-def firma(persona: Persona, cargo: str) -> Firma:
+def firma(persona: Persona | Firmante, cargo: str) -> Firma:
     return Firma(nombres=persona.nombres, apellidos=persona.apellidos, dni=persona.dni, cargo=cargo)
 
 

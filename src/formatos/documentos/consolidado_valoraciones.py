@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import PurePosixPath
 
 from babel.dates import format_date
@@ -16,7 +17,7 @@ from formatos.analisis.periodos import acompanantes_con_actividad, actividad_has
 from formatos.analisis.periodos import mes as periodo_mes
 from formatos.catalogo import NIVELES, catalogo
 from formatos.documentos import Documento, Formato
-from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla
+from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla, Valor
 from formatos.modelos.expediente import Expediente
 
 
@@ -42,7 +43,7 @@ def _detalle(exp: Expediente, dnis: list[str]) -> Tabla:
         Columna(titulo="¿Atendido?", ancho=10), Columna(titulo="Evidencias", ancho=60),
         Columna(titulo="Producto de la asesoría", ancho=50),
     ]
-    filas = []
+    filas: list[list[Valor]] = []
     elegidos = set(dnis)
     for v in exp.valoraciones:
         visita = exp.visita(v.id_visita)
@@ -136,7 +137,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         yield Documento(
             ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"Consolidado de valoraciones {exp.anio}.xlsx"),
             registros=(f"acompanantes:{ap.dni}",),
-            contexto=lambda dni=ap.dni: contexto(exp, dni),
+            contexto=partial(contexto, exp, ap.dni),
             agrupacion={"acompanante": ap.dni},
             periodo=anio,
             cerrado=cerrado(exp, anio, [ap.dni], hasta),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import PurePosixPath
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -89,7 +91,7 @@ def _docente(exp: Expediente, dni: str) -> DiagnosticoDeDocente:
     dato = exp.indice("diagnosticos_docente").get(dni)
     niveles = [FilaNivel(codigo=c, desempeno=ic.denominacion(c), nivel=f"{base.nivel(c)} ({exp.etiqueta_nivel(base.nivel(c))})")
                for c in base.filas] if base else []
-    comun = dict(docente=ic.nombre(d), institucion=exp.institucion(d.codigo_modular).nombre, grados=d.grados,
+    comun: dict[str, Any] = dict(docente=ic.nombre(d), institucion=exp.institucion(d.codigo_modular).nombre, grados=d.grados,
                  rol="Docente y director(a)" if d.es_director else "Docente", niveles=niveles)
     if dato is None:
         return DiagnosticoDeDocente(**comun, con_datos=False, estudiantes="", caracteristicas="", grado_evaluado="",
@@ -143,7 +145,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             yield Documento(
                 ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"Informe diagnóstico {ap.apellidos} {ap.nombres}.docx"),
                 registros=(f"acompanantes:{ap.dni}",),
-                contexto=lambda ap=ap: contexto(exp, ap),
+                contexto=partial(contexto, exp, ap),
                 agrupacion={"acompanante": ap.dni},
                 periodo=periodo,
                 cerrado=cerrado(exp, periodo, [ap.dni], hasta),

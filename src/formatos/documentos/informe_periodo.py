@@ -7,6 +7,7 @@ Los formatos `informe-mensual`, `informe-trimestral-ap`, `informe-final-ap`, `in
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
@@ -262,7 +263,7 @@ def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Per
             yield Documento(
                 ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", nombre_archivo),
                 registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
-                contexto=lambda ap=ap, p=periodo: contexto_ap(exp, ap, p, formato, titulo, comparar),
+                contexto=partial(contexto_ap, exp, ap, periodo, formato, titulo, comparar),
                 agrupacion={"acompanante": ap.dni, **({"mes": periodo.clave} if periodo.clave[:4].isdigit() else {})},
                 periodo=periodo,
                 cerrado=cerrado(exp, periodo, [ap.dni], hasta),
@@ -277,7 +278,7 @@ def documentos_ugel(exp: Expediente, formato: str, titulo: str, periodos: list[P
             yield Documento(
                 ruta=PurePosixPath(f"{_prefijo(exp, periodo)} {titulo} {exp.ugel.nombre}.docx"),
                 registros=(f"periodo:{periodo.clave}",),
-                contexto=lambda p=periodo: contexto_ugel(exp, p, formato, titulo),
+                contexto=partial(contexto_ugel, exp, periodo, formato, titulo),
                 periodo=periodo,
                 cerrado=cerrado(exp, periodo, aps, hasta),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel
@@ -114,7 +115,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         yield Documento(
             ruta=PurePosixPath(f"{taller.fecha_inicio:%Y-%m-%d} Informe del taller {taller.numero} {exp.ugel.nombre}.docx"),
             registros=(f"talleres:{taller.id}",),
-            contexto=lambda t=taller: contexto(exp, t),
+            contexto=partial(contexto, exp, taller),
             agrupacion={"mes": f"{taller.fecha_inicio:%Y-%m}"},
             periodo=periodo,
             cerrado=cerrado(exp, periodo, [a.dni for a in exp.acompanantes], hecho=bool(taller.asistentes)),

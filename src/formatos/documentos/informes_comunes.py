@@ -17,7 +17,7 @@ from formatos.analisis.metas import Meta
 from formatos.analisis.periodos import Periodo, mes
 from formatos.analisis.protocolo import faltas_ejecutadas, faltas_plan_mensual
 from formatos.catalogo import NIVELES, catalogo
-from formatos.modelos.actores import Acompanante, Persona
+from formatos.modelos.actores import Acompanante, Firmante, Persona
 from formatos.modelos.expediente import Expediente
 from formatos.modelos import reglas_informes  # noqa: F401 - registra las reglas de las secciones de informes
 from formatos.catalogo import leer_datos
@@ -211,7 +211,7 @@ class Texto(BaseModel):
 
 
 # --- constructores --------------------------------------------------------------------------------
-def nombre(p: Persona) -> str:
+def nombre(p: Persona | Firmante) -> str:
     return f"{p.nombres} {p.apellidos}"
 
 
@@ -282,7 +282,7 @@ def narrativa(exp: Expediente, ap: Acompanante | None, periodo: str) -> Texto:
 
 
 def filas_ie(exp: Expediente, dnis_ap: list[str]) -> list[FilaIE]:
-    filas = []
+    filas: list[FilaIE] = []
     for ap_dni in dnis_ap:
         docentes = exp.docentes_de(ap_dni)
         codigos = list(dict.fromkeys(d.codigo_modular for d in docentes))
@@ -383,7 +383,8 @@ def numero_trimestre(exp: Expediente, periodo: Periodo) -> int:
 
 def filas_metas_plan(exp: Expediente, dnis: list[str], periodo: Periodo) -> tuple[list[FilaMetaPlan], str]:
     """Las metas de los planes individuales y un resumen ("18 de 24 metas logradas...")."""
-    filas, cuenta = [], {}
+    filas: list[FilaMetaPlan] = []
+    cuenta: dict[str, int] = {}
     numero = numero_trimestre(exp, periodo)
     for dni in dnis:
         for k, a in enumerate(am.avance_metas(exp, dni, numero, periodo)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -87,7 +88,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
                 f"{ap.apellidos} {ap.nombres}", f"{gia.fecha:%Y-%m-%d} {director.apellidos} {director.nombres}.docx"
             ),
             registros=(f"valoraciones_directivo:{valoracion.id}", f"docentes:{director.dni}"),
-            contexto=lambda v=valoracion: contexto(exp, v),
+            contexto=partial(contexto, exp, valoracion),
             agrupacion={"acompanante": ap.dni, "mes": f"{gia.fecha:%Y-%m}", "institucion": director.codigo_modular,
                         "docente": director.dni},
         )

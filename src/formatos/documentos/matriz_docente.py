@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field, field_validator
@@ -129,7 +130,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
                 f"{ap.apellidos} {ap.nombres}", f"{visita.fecha:%Y-%m-%d} {docente.apellidos} {docente.nombres}.docx"
             ),
             registros=(f"valoraciones:{valoracion.id_visita}", f"docentes:{docente.dni}"),
-            contexto=lambda v=valoracion: contexto(exp, v),
+            contexto=partial(contexto, exp, valoracion),
             agrupacion={"acompanante": ap.dni, "mes": f"{visita.fecha:%Y-%m}", "institucion": docente.codigo_modular,
                         "docente": docente.dni},
         )

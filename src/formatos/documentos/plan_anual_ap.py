@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
@@ -160,7 +161,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         yield Documento(
             ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}.docx"),
             registros=(f"planes_anuales_ap:{plan.dni_acompanante}",),
-            contexto=lambda p=plan: contexto(exp, p),
+            contexto=partial(contexto, exp, plan),
             agrupacion={"acompanante": ap.dni},
             mes=f"{plan.fecha:%Y-%m}",  # generar --mes: el de su fecha (para firmar, va a la carpeta del año)
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
@@ -143,7 +144,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         yield Documento(
             ruta=PurePosixPath(f"Plan anual {exp.ugel.nombre} {exp.anio}.docx"),
             registros=("planes_anuales_ugel:0",),
-            contexto=lambda p=plan: contexto(exp, p),
+            contexto=partial(contexto, exp, plan),
             mes=f"{plan.fecha:%Y-%m}",
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
@@ -77,7 +78,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         yield Documento(
             ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{docente.apellidos} {docente.nombres}.docx"),
             registros=(f"planes_individuales:{plan.dni_docente}",),
-            contexto=lambda p=plan: contexto(exp, p),
+            contexto=partial(contexto, exp, plan),
             agrupacion={"acompanante": ap.dni, "mes": f"{plan.fecha:%Y-%m}", "institucion": docente.codigo_modular,
                         "docente": docente.dni},
         )

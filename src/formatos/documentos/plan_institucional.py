@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel
@@ -57,7 +58,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         yield Documento(
             ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{ie.nombre} {ie.codigo_modular}.docx"),
             registros=(f"planes_institucionales:{plan.codigo_modular}",),
-            contexto=lambda p=plan: contexto(exp, p),
+            contexto=partial(contexto, exp, plan),
             agrupacion={"acompanante": ap.dni, "mes": f"{plan.fecha:%Y-%m}", "institucion": ie.codigo_modular},
         )
 

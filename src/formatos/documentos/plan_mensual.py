@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
@@ -110,10 +111,11 @@ def metas_atencion(exp: Expediente, plan: PlanMensual) -> list[FilaMeta]:
     directores = [d for d in suyos if d.es_director]
     visitados = {v.dni_docente for v in plan.visitas}
     n_gia = {t: sum(g.tipo == t for g in plan.gias) for t in ("docentes", "directores")}
-    pide_visita = mes is not None and mes.dias_visita > 0
+    dias_visita = mes.dias_visita if mes is not None else 0
+    pide_visita = dias_visita > 0
     return [
         FilaMeta(actividad="Visitas en aula con asesoría personalizada", programadas=str(len(plan.visitas)),
-                 protocolo=f"{len(suyos) * prot.visitas_por_mes} ({prot.visitas_por_mes} por docente, {_dias(mes.dias_visita)})"
+                 protocolo=f"{len(suyos) * prot.visitas_por_mes} ({prot.visitas_por_mes} por docente, {_dias(dias_visita)})"
                  if pide_visita else "—"),
         FilaMeta(actividad="Docentes atendidos en visita", programadas=f"{len(visitados)} de {len(suyos)}",
                  protocolo=str(len(suyos)) if pide_visita else "—"),
@@ -172,7 +174,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         yield Documento(
             ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{exp.anio}-{plan.mes:02d} {MESES[plan.mes - 1]}.docx"),
             registros=(f"planes_mensuales:{plan.periodo}",),
-            contexto=lambda p=plan: contexto(exp, p),
+            contexto=partial(contexto, exp, plan),
             agrupacion={"acompanante": ap.dni, "mes": f"{exp.anio}-{plan.mes:02d}"},
         )
 

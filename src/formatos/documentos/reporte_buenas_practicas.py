@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel
@@ -60,7 +61,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
                     ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}",
                                        f"{exp.anio} {periodo.clave} Buenas prácticas {ap.apellidos} {ap.nombres}.docx"),
                     registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
-                    contexto=lambda ap=ap, p=periodo: contexto(exp, ap, p),
+                    contexto=partial(contexto, exp, ap, periodo),
                     agrupacion={"acompanante": ap.dni},
                     periodo=periodo,
                     cerrado=cerrado(exp, periodo, [ap.dni], hasta),

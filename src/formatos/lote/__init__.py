@@ -25,7 +25,7 @@ from importlib.metadata import version as version_de
 from pathlib import Path, PurePosixPath
 
 from formatos.documentos import Documento, Formato
-from formatos.errores import ErrorFormatos, Problema
+from formatos.errores import ErrorFormatos, ExpedienteFaltante, Problema, motivo_os
 from formatos.lote.manifiesto import Manifiesto, escribir_atomico, limpiar_temporales
 from formatos.lote.trabajo import (
     Estado,
@@ -84,6 +84,16 @@ def version_motor() -> str:
     return f"formatos {formatos.__version__}; docxtpl {version_de('docxtpl')}"
 
 
+def _preparar(salida: Path) -> None:
+    """Crea la carpeta de salida; si no se puede (es un archivo, falta permiso…), un error en castellano."""
+    if salida.exists() and not salida.is_dir():
+        raise ErrorFormatos(f"la salida «{salida}» es un archivo, no una carpeta: indique una carpeta")
+    try:
+        salida.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ErrorFormatos(f"no se puede crear la carpeta de salida «{salida}»: {motivo_os(e)}") from e
+
+
 def generar(
     expediente: Expediente,
     salida: str | Path,
@@ -120,6 +130,11 @@ def generar(
     """
     import time
 
+    if not isinstance(expediente, Expediente):
+        raise ExpedienteFaltante(
+            f"generar necesita un Expediente y recibió {type(expediente).__name__}" + (
+                ": el archivo no se pudo leer (vea los problemas de la carga: `carga.problemas`)" if expediente is None
+                else ""))
     if pdf or carpetas:
         buscar_soffice()  # sin LibreOffice, el aviso de cómo instalarlo antes de generar nada
 
@@ -133,7 +148,7 @@ def generar(
             update={"configuracion": expediente.configuracion.model_copy(update={"fecha_corte": corte})})
     if plantillas:
         comprobar_plantillas(plantillas, elegidos)
-    salida.mkdir(parents=True, exist_ok=True)
+    _preparar(salida)
     procesos = max(1, procesos or os.cpu_count() or 1)
     limpiar_temporales(salida)
     manifiesto = Manifiesto.leer(salida)

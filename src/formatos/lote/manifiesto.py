@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 NOMBRE = "manifiesto.json"
 NOMBRE_CSV = "manifiesto.csv"
@@ -92,7 +93,8 @@ class Entrada:
     @classmethod
     def desde(cls, datos: dict) -> Entrada:
         nombres = {f.name for f in fields(cls)}
-        return cls(**{k: (tuple(v) if k == "registros" else v) for k, v in datos.items() if k in nombres})
+        valores: dict[str, Any] = {k: (tuple(v) if k == "registros" else v) for k, v in datos.items() if k in nombres}
+        return cls(**valores)
 
 
 class Manifiesto:

@@ -89,6 +89,7 @@ class Trabajador:
     def _plantilla(self, formato: str):
         if formato not in self._plantillas:
             ruta = plantilla_de(FORMATOS[formato], self.plantillas)
+            renderizador: Callable[[dict], bytes] | Exception
             try:
                 renderizador = preparar(ruta)
                 huella = sha256(ruta.read_bytes())

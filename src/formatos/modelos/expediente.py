@@ -11,12 +11,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
 from formatos.catalogo import NIVELES, catalogo
-from formatos.errores import Problema, problemas_de
+from formatos.errores import Invalido, Problema, Ruta, problemas_de
 from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
@@ -243,7 +244,8 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
     for nombre, tipo in seccs.items():
         crudos = datos.get(nombre, [])
         if not isinstance(crudos, list):
-            problemas.append(Problema((nombre,), "debe ser una lista de registros"))
+            problemas.append(Problema((nombre,), crudos.mensaje() if isinstance(crudos, Invalido)
+                                      else "debe ser una lista de registros"))
             crudos = []
         validos[nombre], claves[nombre] = [], {}
         for i, crudo in enumerate(crudos):
@@ -262,7 +264,7 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
                     problemas.append(Problema(ruta + (tipo.clave,), f'"{valor}" está repetido: ya figura en {anterior}'))
                     continue
             faltantes = _referencias_rotas(
-                registro, claves, lambda c, m, r=ruta: problemas.append(Problema(r + (c,), m, "advertencia")))
+                registro, claves, partial(_aviso, problemas, ruta))
             if faltantes:
                 problemas.extend(Problema(ruta + (campo,), msg) for campo, msg in faltantes)
                 continue
@@ -274,11 +276,11 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
     expediente = Expediente.model_construct(**{**dict(base), **validos})
     descartados: set[int] = set()
     for funcion in REGLAS:
-        for registro, campo, mensaje, descartar in funcion(expediente):
-            ruta = carga.ruta(registro) + ((campo,) if campo else ())
+        for senalado, campo, mensaje, descartar in funcion(expediente):
+            ruta = carga.ruta(senalado) + ((campo,) if campo else ())
             problemas.append(Problema(ruta, mensaje, "error" if descartar else "advertencia"))
             if descartar:
-                descartados.add(id(registro))
+                descartados.add(id(senalado))
     if descartados:
         # Quitar un registro puede dejar huérfanos a otros: se vuelve a validar lo que queda.
         limpio = {n: [r for r in getattr(expediente, n) if id(r) not in descartados] for n in seccs}
@@ -286,8 +288,7 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
         for nombre in seccs:
             quedan = []
             for r in limpio[nombre]:
-                rotas = _referencias_rotas(r, claves_vivas, lambda c, m, reg=r: problemas.append(
-                    Problema(carga.ruta(reg) + (c,), m, "advertencia")))
+                rotas = _referencias_rotas(r, claves_vivas, partial(_aviso, problemas, carga.ruta(r)))
                 if rotas:
                     problemas.extend(Problema(carga.ruta(r) + (c,), m + " (descartado por otro error)") for c, m in rotas)
                     claves_vivas[nombre].discard(r.identificador())
@@ -297,6 +298,10 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
         expediente = Expediente.model_construct(**{**dict(base), **limpio})
     carga.expediente = expediente
     return carga
+
+
+def _aviso(problemas: list[Problema], ruta: Ruta, campo: str, mensaje: str) -> None:
+    problemas.append(Problema(ruta + (campo,), mensaje, "advertencia"))
 
 
 def _referencias_rotas(registro: Registro, claves: dict, avisar: Callable[[str, str], None]) -> list[tuple[str, str]]:
@@ -415,7 +420,8 @@ def _un_plan_anual_ugel(exp: Expediente):
 @regla
 def _plan_de_sus_docentes(exp: Expediente):
     docentes = exp.indice("docentes")
-    for plan in [*exp.planes_anuales_ap, *exp.planes_mensuales]:
+    planes: list[PlanAnualAP | PlanMensual] = [*exp.planes_anuales_ap, *exp.planes_mensuales]
+    for plan in planes:
         ajenos = [docentes[d] for d in plan.docentes_citados if docentes[d].dni_acompanante != plan.dni_acompanante]
         for d in ajenos:
             yield plan, "docentes_citados", f"{d.nombre_completo} ({d.dni}) es docente de otro AP ({d.dni_acompanante})", True

@@ -11,7 +11,9 @@ from pydantic_core import PydanticCustomError
 
 from formatos.catalogo import catalogo
 from formatos.modelos.base import Modelo, Registro
-from formatos.modelos.tipos import CodigoModular, Dni, Fecha, Texto
+from formatos.modelos.tipos import (
+    MAXIMO_CANTIDAD, MAXIMO_ESTUDIANTES, MAXIMO_HORAS_TALLER, Cantidad, CodigoModular, Dni, Fecha, Texto,
+)
 
 ESCALA_SATISFACCION = ("muy satisfecho", "satisfecho", "poco satisfecho", "insatisfecho")
 """Escala de la encuesta de satisfacción del taller [supuesto: la elabora el gestor con el RCI]."""
@@ -50,7 +52,7 @@ class PreguntaEncuesta(Modelo):
 
     aspecto: Literal["logística", "expectativas"]
     pregunta: Texto
-    respuestas: dict[str, int] = Field(description="Cantidad por opción: muy satisfecho, satisfecho, poco satisfecho, insatisfecho")
+    respuestas: dict[str, Cantidad] = Field(description="Cantidad por opción: muy satisfecho, satisfecho, poco satisfecho, insatisfecho")
 
     @field_validator("respuestas")
     @classmethod
@@ -70,10 +72,10 @@ class Taller(Registro):
     clave = "id"
     referencias = {"asistentes": "docentes", "dni_responsable": "acompanantes"}
     id: Texto
-    numero: int = Field(ge=1, description="1.° o 2.° taller del año")
+    numero: int = Field(ge=1, le=12, description="1.° o 2.° taller del año")
     fecha_inicio: Fecha
     fecha_fin: Fecha
-    horas: float = Field(gt=0, description="Horas cronológicas ejecutadas")
+    horas: float = Field(gt=0, le=MAXIMO_HORAS_TALLER, description="Horas cronológicas ejecutadas")
     lugar: Texto
     dni_responsable: Dni = Field(description="AP que registra el taller en SIGMA 2.0")
     propositos: list[Texto] = Field(min_length=1)
@@ -137,9 +139,9 @@ class BuenaPractica(Registro):
 class LogroAprendizaje(Modelo):
     """Resultado de la evaluación de línea de base en un área: estudiantes por nivel de logro."""
 
-    en_inicio: int = Field(ge=0)
-    en_proceso: int = Field(ge=0)
-    satisfactorio: int = Field(ge=0)
+    en_inicio: int = Field(ge=0, le=MAXIMO_ESTUDIANTES)
+    en_proceso: int = Field(ge=0, le=MAXIMO_ESTUDIANTES)
+    satisfactorio: int = Field(ge=0, le=MAXIMO_ESTUDIANTES)
 
     @property
     def evaluados(self) -> int:
@@ -152,15 +154,15 @@ class DiagnosticoDocente(Registro):
     clave = "dni_docente"
     referencias = {"dni_docente": "docentes"}
     dni_docente: Dni
-    estudiantes_hombres: int = Field(ge=0)
-    estudiantes_mujeres: int = Field(ge=0)
+    estudiantes_hombres: int = Field(ge=0, le=MAXIMO_ESTUDIANTES)
+    estudiantes_mujeres: int = Field(ge=0, le=MAXIMO_ESTUDIANTES)
     caracteristicas_estudiantes: Texto
     grado_evaluado: Literal[2, 4] | None = Field(
         None, description="Grado de la muestra de la evaluación de línea de base (2.° o 4.°); vacío si el aula no entró"
     )
     comunicacion: LogroAprendizaje | None = None
     matematica: LogroAprendizaje | None = None
-    estudiantes_discapacidad: int = Field(0, ge=0)
+    estudiantes_discapacidad: int = Field(0, ge=0, le=MAXIMO_ESTUDIANTES)
     discapacidad: str = Field("", description="Tipo de discapacidad y atención que reciben")
     participacion_familia: Texto
     necesidades_formativas: Texto
@@ -233,7 +235,7 @@ class NumeroInforme(Registro):
     ]
     periodo: str = Field(description='Como en la narrativa; para el taller, su número ("1", "2")')
     dni_acompanante: Dni | None = None
-    numero: int = Field(ge=1)
+    numero: int = Field(ge=1, le=MAXIMO_CANTIDAD)
     fecha: Fecha | None = None
     destinatario: str = Field("", description="A: nombre del destinatario")
     cargo_destinatario: str = ""

@@ -14,7 +14,10 @@ from pydantic_core import PydanticCustomError
 
 from formatos.catalogo import NIVELES, catalogo
 from formatos.modelos.base import Modelo, Registro
-from formatos.modelos.tipos import CodigoModular, Dni, Fecha, Mes, Nivel, Texto
+from formatos.modelos.tipos import (
+    MAXIMO_CANTIDAD, MAXIMO_HORAS_TALLER, MAXIMO_KM, MAXIMO_SOLES, CodigoModular, Dni, Fecha, Horas, Mes, MesDelAnio, Nivel, Porcentaje,
+    Texto,
+)
 
 
 def codigo_docente(v: Any) -> str:
@@ -147,7 +150,7 @@ class MetaTrimestralUGEL(Modelo):
 
     codigo: CodigoDocente
     nivel: Nivel = Field("III", description="Nivel mínimo que se cuenta como logro")
-    porcentajes: dict[int, int] = Field(description="Trimestre (1 a 4) → % de docentes en ese nivel o más")
+    porcentajes: dict[int, Porcentaje] = Field(description="Trimestre (1 a 4) → % de docentes en ese nivel o más")
 
 
     @field_validator("porcentajes")
@@ -171,11 +174,11 @@ class ActividadCronograma(Modelo):
 
     actividad: Texto
     responsable: Texto
-    meses: list[Mes] = Field(min_length=1, description="Meses en que se realiza (4 = abril … 12 = diciembre)")
+    meses: list[MesDelAnio] = Field(min_length=1, description="Meses en que se realiza (4 = abril … 12 = diciembre)")
 
     @field_validator("meses")
     @classmethod
-    def _meses(cls, v: list[Mes]) -> list[Mes]:
+    def _meses(cls, v: list[int]) -> list[int]:
         if any(m < 4 or m > 12 for m in v):
             raise PydanticCustomError("mes", "el cronograma va de 4 (abril) a 12 (diciembre)")
         return sorted(set(v))
@@ -186,13 +189,13 @@ class Organizacion(Modelo):
 
     actividad: Texto = Field(description='p. ej. "Visita en aula con asesoría personalizada"')
     organizacion: Texto
-    presupuesto: float = Field(ge=0, description="En soles")
+    presupuesto: float = Field(ge=0, le=MAXIMO_SOLES, description="En soles")
     justificacion: Texto = Field(description="Justificación del presupuesto")
 
 
 class Recurso(Modelo):
     recurso: Texto
-    cantidad: int = Field(ge=0)
+    cantidad: int = Field(ge=0, le=MAXIMO_CANTIDAD)
     caracteristicas: str = ""
 
 
@@ -230,7 +233,7 @@ class TramoRuta(Modelo):
     """Una parada de la ruta de desplazamiento del AP (en orden de recorrido)."""
 
     codigo_modular: CodigoModular
-    distancia_km: float = Field(ge=0, description="Desde la parada anterior (o la sede de la UGEL)")
+    distancia_km: float = Field(ge=0, le=MAXIMO_KM, description="Desde la parada anterior (o la sede de la UGEL)")
     tiempo: Texto = Field(description='p. ej. "1 h 30 min"')
     medio: Texto = Field(description='Medio de transporte, p. ej. "combi y a pie"')
 
@@ -302,7 +305,7 @@ class Momento(Modelo):
 
     momento: Texto = Field(description='p. ej. "Apertura", "Análisis de la práctica", "Compromisos"')
     actividad: Texto
-    minutos: int = Field(gt=0)
+    minutos: int = Field(gt=0, le=24 * 60)
 
 
 class DisenoMetodologico(Modelo):
@@ -330,9 +333,9 @@ class DisenoVisita(DisenoMetodologico):
     dni_docente: Dni
     fecha: Fecha
     dias: int = Field(1, ge=1, le=2)
-    horas_observacion: float = Field(ge=0)
-    horas_preparacion: float = Field(ge=0)
-    horas_asesoria: float = Field(ge=0)
+    horas_observacion: Horas
+    horas_preparacion: Horas
+    horas_asesoria: Horas
 
 
 class DisenoGIA(DisenoMetodologico):
@@ -340,7 +343,7 @@ class DisenoGIA(DisenoMetodologico):
 
     tipo: str = Field(description='"docentes" o "directores"')
     fecha: Fecha
-    horas: float = Field(gt=0)
+    horas: Horas = Field(gt=0)
     sede: Texto
     participantes: list[Dni] = Field(min_length=1)
 
@@ -358,8 +361,8 @@ class DisenoTaller(DisenoMetodologico):
 
     nombre: Texto
     fecha: Fecha = Field(description="Primer día")
-    dias: int = Field(ge=1)
-    horas: float = Field(gt=0, description="Horas cronológicas")
+    dias: int = Field(ge=1, le=31)
+    horas: float = Field(gt=0, le=MAXIMO_HORAS_TALLER, description="Horas cronológicas")
     sede: Texto
 
 

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from formatos.catalogo import catalogo
 from formatos.modelos.base import Modelo, Registro
-from formatos.modelos.tipos import Dni, Fecha, Nivel, Texto
+from formatos.modelos.tipos import Clave, Dni, Fecha, Nivel, Texto
 
 
 class ValorDesempeno(Modelo):
@@ -53,7 +53,7 @@ class ValoracionDocente(Registro):
 
     clave = "id_visita"
     referencias = {"id_visita": "visitas"}
-    id_visita: Texto
+    id_visita: Clave
     fecha: Fecha | None = Field(None, description="Valoración de los desempeños de la visita (al concluirla); "
                                                   "por omisión, el último día de la visita")
     fecha_termino_mes: Fecha | None = Field(
@@ -112,9 +112,9 @@ class ValoracionDirectivo(Registro):
 
     clave = "id"
     referencias = {"dni_director": "docentes", "id_gia": "gias"}
-    id: Texto
+    id: Clave
     dni_director: Dni
-    id_gia: Texto
+    id_gia: Clave
     fecha: Fecha | None = Field(None, description="Por omisión, la fecha del GIA")
     desempenos: list[ValorDesempenoDirectivo]
 

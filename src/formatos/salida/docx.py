@@ -19,6 +19,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.image.image import Image
@@ -146,16 +147,16 @@ class PlantillaDocx:
         principal = doc.part
         self._nombre_cuerpo = _nombre(principal)
         self._raiz = parse_xml(principal.blob)
-        self._cuerpo_actual = self._raiz.find(principal.element.body.tag)
+        self._cuerpo_actual = _hijo(self._raiz, principal.element.body.tag)
         self._cuerpo = self._compilar(self._tpl.get_xml(), self._nombre_cuerpo, self._raiz.nsmap)
         self._antes, self._despues = _alrededor_del_cuerpo(self._raiz, self._cuerpo_actual)
         self._imagenes = "docPr" in self._tpl.get_xml()
         self._cuerpo_marcado, self._esqueletos = None, None
-        if not isinstance(self._cuerpo, _Fija) and not self.env.parse(self._fuente_cuerpo).find(CAPTURAS):
+        if not isinstance(self._cuerpo, _Fija) and not any(self.env.parse(self._fuente_cuerpo).find_all(CAPTURAS)):
             self._cuerpo_marcado = self.env.overlay(finalize=marcar).from_string(self._fuente_cuerpo)
             self._esqueletos = Esqueletos(lambda xml: self._documento(self._posproceso(xml), ajustar=False),
                                           self._sin_ajustes, por_piezas=not self._imagenes)
-        self._partes: dict[str, object] = {}
+        self._partes: dict[str, tuple[Any, str]] = {}  # plantilla (o _Fija) y codificación
         for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI):
             for _, parte in self._tpl.get_headers_footers(uri):
                 xml = self._tpl.get_part_xml(parte)
@@ -165,7 +166,7 @@ class PlantillaDocx:
             _nombre(p): self._compilar(p.blob.decode("utf-8"), _nombre(p))
             for p in principal.package.parts if p.content_type == CT.WML_FOOTNOTES
         }
-        self._propiedades = None
+        self._propiedades: list[tuple[str, Any]] = []
         if any(r.reltype == RT.CORE_PROPERTIES for r in principal.package.rels.values()):
             nucleo = doc.core_properties
             self._nombre_nucleo = _nombre(principal.package.part_related_by(RT.CORE_PROPERTIES))
@@ -224,7 +225,7 @@ class PlantillaDocx:
 
     def _cuerpo_de(self, contexto: dict) -> bytes:
         """document.xml: por el atajo de los esqueletos (ver `esqueletos`) si se puede, si no como docxtpl."""
-        if self._esqueletos is None or not self._esqueletos.activo:
+        if self._esqueletos is None or self._cuerpo_marcado is None or not self._esqueletos.activo:
             return self._documento(self._render_parte(self._cuerpo, contexto))
         marcado = self._cuerpo_marcado.render(contexto)
         armado = self._esqueletos.armar(marcado)
@@ -242,7 +243,7 @@ class PlantillaDocx:
         """document.xml con el cuerpo ya renderizado `xml`, armado con lxml como lo arma docxtpl."""
         # Todo el document.xml de una vez: más rápido que insertar el cuerpo en la raíz como docxtpl.
         raiz = _comprobar(self._antes + xml + self._despues, "el cuerpo del documento")  # docxtpl lo repararía
-        cuerpo = raiz.find(self._cuerpo_actual.tag)
+        cuerpo = _hijo(raiz, self._cuerpo_actual.tag)
         if _tablas_por_ajustar(cuerpo):  # raro: lo hace docxtpl, sobre el cuerpo como él lo renderiza
             if not ajustar:
                 raise ErrorFormatos("una tabla que docxtpl reajusta")
@@ -258,7 +259,7 @@ class PlantillaDocx:
     def _sin_ajustes(self, documento: bytes) -> None:
         """Un document.xml ya armado es XML válido y docxtpl no reajustaría sus tablas (si no, un error)."""
         raiz = _comprobar_bytes(documento, "el cuerpo del documento")
-        if _tablas_por_ajustar(raiz.find(self._cuerpo_actual.tag)):
+        if _tablas_por_ajustar(_hijo(raiz, self._cuerpo_actual.tag)):
             raise ErrorFormatos("una tabla que docxtpl reajusta")
 
     def _nucleo_con(self, valores: str) -> bytes:
@@ -328,13 +329,21 @@ class _Fija:
 def _serializar(xml: str, codificacion: str) -> bytes:
     """Como python-docx guarda un encabezado o pie que docxtpl reemplazó (`XmlPart.load` y `blob`)."""
     try:
-        return serialize_part_xml(parse_xml(xml.encode(codificacion)))
+        return serialize_part_xml(parse_xml(xml.encode(codificacion)))  # type: ignore[arg-type]  # lxml lee bytes
     except etree.XMLSyntaxError as e:
         raise ErrorFormatos(_NO_ES_XML.format(parte="una parte del documento", error=e)) from e
 
 
 _NO_ES_XML = ("{parte} no es XML válido tras llenar la plantilla ({error}); "
               "revise la plantilla con `formatos plantilla verificar`")
+
+
+def _hijo(raiz: etree._Element, etiqueta: str) -> etree._Element:
+    """El hijo de `raiz` con esa etiqueta (el cuerpo de document.xml), que debe existir."""
+    hijo = raiz.find(etiqueta)
+    if hijo is None:
+        raise ErrorFormatos(f"al documento le falta su cuerpo ({etiqueta})")
+    return hijo
 
 
 def _comprobar(xml: str, parte: str) -> etree._Element:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
@@ -67,7 +68,7 @@ def romano(n: int) -> str:
     return texto
 
 
-FILTROS = {
+FILTROS: dict[str, Callable[..., str]] = {
     "fecha_larga": fecha_larga,
     "fecha_corta": fecha_corta,
     "mes": mes,

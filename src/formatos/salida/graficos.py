@@ -3,11 +3,18 @@
 Un valor del contexto es un gráfico si es un dict con la clave "grafico" ("barras" o "barras_apiladas"),
 "titulo", "categorias", "series" (lista de {"nombre", "valores"}), "eje_y" y "ancho_cm". Cada serie se
 distingue por su tono de gris y su trama, no solo por el color.
+
+La letra es DejaVu Sans, la que trae matplotlib (mismos bytes en cualquier máquina). Un carácter que no tiene
+(un emoji, una escritura que no cubre) no sale en el gráfico, en vez de una caja vacía: el texto completo está
+en la tabla de al lado. matplotlib no escribe avisos en la terminal.
 """
 
 from __future__ import annotations
 
 import io
+import logging
+import re
+import warnings
 from functools import cache
 from typing import Any
 
@@ -32,11 +39,12 @@ def dibujar(grafico: dict) -> bytes:
 
     matplotlib se importa aquí, al dibujar el primero: pesa unos 60 MB y casi ningún documento lo usa."""
     plt = _pyplot()
-    categorias = grafico["categorias"]
-    series = grafico["series"]
+    categorias = [legible(c) for c in grafico["categorias"]]
+    series = [{**s, "nombre": legible(s["nombre"])} for s in grafico["series"]]
     apilado = grafico["grafico"] == "barras_apiladas"
     ancho_cm = grafico.get("ancho_cm", 16)
-    with plt.rc_context(ESTILO):
+    with plt.rc_context(ESTILO), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # p. ej. «Glyph … missing from font»: en inglés y para nadie
         figura, ejes = plt.subplots(figsize=(ancho_cm / 2.54, grafico.get("alto_cm", 7) / 2.54))
         posiciones = range(len(categorias))
         n = max(len(series), 1)
@@ -52,9 +60,9 @@ def dibujar(grafico: dict) -> bytes:
             else:
                 base = [b + v for b, v in zip(base, valores)]
         ejes.set_xticks(list(posiciones), categorias)
-        ejes.set_ylabel(grafico.get("eje_y", ""))
+        ejes.set_ylabel(legible(grafico.get("eje_y", "")))
         ejes.yaxis.get_major_locator().set_params(integer=True)
-        ejes.set_title(grafico.get("titulo", ""), fontsize=9, fontweight="bold")
+        ejes.set_title(legible(grafico.get("titulo", "")), fontsize=9, fontweight="bold")
         ejes.legend(fontsize=7, frameon=False, ncol=min(n, 4), loc="upper center", bbox_to_anchor=(0.5, -0.12))
         figura.tight_layout()
         salida = io.BytesIO()
@@ -64,13 +72,42 @@ def dibujar(grafico: dict) -> bytes:
 
 
 @cache
-def _pyplot():
+def _pyplot() -> Any:
     import matplotlib
 
     matplotlib.use("Agg")
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
     import matplotlib.pyplot as plt
 
     return plt
+
+
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff\U000e0000-\U000e01ef]")
+"""Unión de emoji (ZWJ), selectores de variante y otros invisibles: sin el emoji, no unen nada."""
+
+
+@cache
+def _cubiertos() -> frozenset[int]:
+    """Los caracteres que tienen DejaVu Sans y DejaVu Sans Bold (la del título)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    cubiertos: set[int] | None = None
+    for peso in ("normal", "bold"):
+        ruta = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans", weight=peso), fallback_to_default=True)
+        mapa = set(FT2Font(ruta).get_charmap())
+        cubiertos = mapa if cubiertos is None else cubiertos & mapa
+    return frozenset(cubiertos or ())
+
+
+def legible(texto: Any) -> str:
+    """El texto sin los caracteres que la letra de los gráficos no tiene (saldrían como una caja vacía)."""
+    texto = str(texto)
+    if texto.isascii():
+        return texto
+    cubiertos = _cubiertos()
+    limpio = "".join(c for c in texto if (ord(c) in cubiertos or c in "\n\t") and not _INVISIBLE.match(c))
+    return re.sub(r" {2,}", " ", limpio).strip() if limpio != texto else texto
 
 
 def _numero(v: float) -> str:

@@ -17,7 +17,7 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -362,7 +362,7 @@ def _es_opcional(anotacion: Any) -> bool:
     return typing.get_origin(anotacion) in (typing.Union, types.UnionType) and type(None) in typing.get_args(anotacion)
 
 
-def _es_modelo(anotacion: Any) -> bool:
+def _es_modelo(anotacion: Any) -> TypeGuard[type[BaseModel]]:
     return isinstance(anotacion, type) and issubclass(anotacion, BaseModel)
 
 
@@ -469,15 +469,15 @@ class _Revisor:
         elif isinstance(nodo, nodes.If):
             self._expresion(nodo.test, alcance)
             self.condicional += 1
-            for hijo in (*nodo.body, *nodo.elif_, *nodo.else_):
-                self._sentencia(hijo, alcance)
+            for sentencia in (*nodo.body, *nodo.elif_, *nodo.else_):
+                self._sentencia(sentencia, alcance)
             self.condicional -= 1
         else:
             if isinstance(nodo, nodes.AssignBlock):
                 self._asignar(nodo.target, None, alcance)
-            for hijo in nodo.iter_child_nodes():
-                if isinstance(hijo, nodes.Stmt):
-                    self._sentencia(hijo, alcance)
+            for interior in nodo.iter_child_nodes():
+                if isinstance(interior, nodes.Stmt):
+                    self._sentencia(interior, alcance)
                 else:
                     self._expresion(hijo, alcance)
 
@@ -591,7 +591,7 @@ class _Revisor:
             return
         pistas = typing.get_type_hints(FILTROS[nodo.name])
         primero = next(iter(inspect.signature(FILTROS[nodo.name]).parameters), None)
-        esperado = pistas.get(primero)
+        esperado = pistas.get(primero or "")
         actual = _desenvolver(base.anotacion)
         clase = list if _es_lista(actual) else _primitivo(actual)
         if esperado is None or clase is None:
@@ -708,12 +708,12 @@ def _llenar_de_prueba(lineas: dict[int, _Etiqueta], esquema: type[BaseModel], en
                     if tb.tb_frame.f_code.co_filename == "<template>":
                         linea = tb.tb_lineno
                     tb = tb.tb_next
-                e = lineas.get(linea)
+                e = lineas.get(linea) if linea is not None else None
                 motivo = mensaje_jinja(error) if isinstance(error, TemplateError) else next(
                     (m for tipo, m in _FALLOS.items() if isinstance(error, tipo)), "no se puede llenar")
                 cuando = "si faltan los datos opcionales" if vacios else "con datos de prueba"
                 mensaje = f"{cuando}, la etiqueta {motivo}"
-                if e is None:
+                if e is None or linea is None:
                     problemas.append(ProblemaPlantilla(mensaje))
                     break
                 if all(p.etiqueta != e.original or p.ubicacion != e.ubicacion for p in problemas):
