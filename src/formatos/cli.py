@@ -274,14 +274,19 @@ def _formato_de(archivo: Path, formato: str | None) -> str:
 @click.argument("archivo", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--formato", metavar="NOMBRE", help="Formato de la plantilla (por omisión, según el nombre del archivo).")
 def plantilla_verificar(archivo: Path, formato: str | None) -> None:
-    """Revisa una plantilla .docx y lista todos sus problemas con su ubicación."""
+    """Revisa una plantilla (.docx o .xlsx) y lista todos sus problemas con su ubicación."""
     informe = verificar(archivo, FORMATOS[_formato_de(archivo, formato)])
     for problema in informe.problemas:
         click.echo(str(problema), err=True)
+    excel = FORMATOS[informe.formato].extension == ".xlsx"
     if not informe.valida:
-        click.echo(f"\n{len(informe.errores)} error(es), {len(informe.advertencias)} advertencia(s). La lista de datos "
-                   f"que puede usar está en `formatos plantilla exportar {informe.formato} CARPETA`.", err=True)
+        ayuda = "" if excel else (f" La lista de datos que puede usar está en `formatos plantilla exportar "
+                                  f"{informe.formato} CARPETA`.")
+        click.echo(f"\n{len(informe.errores)} error(es), {len(informe.advertencias)} advertencia(s).{ayuda}", err=True)
         sys.exit(1)
+    if excel:
+        click.echo("La plantilla no tiene errores (tiene los estilos de celda que usa el formato).")
+        return
     click.echo(f"La plantilla no tiene errores ({len(informe.advertencias)} advertencia(s); usa "
                f"{len(informe.rutas_impresas)} datos del formato).")
 

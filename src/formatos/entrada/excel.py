@@ -14,6 +14,7 @@ from formatos.entrada.imagenes import resolver_imagenes
 from formatos.entrada.json import TAMANO_MAXIMO
 from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, validar_expediente
+from formatos.zip_seguro import LIBRO, NoEsZip, ZipRechazado, revisar_zip
 
 
 class _Lector:
@@ -213,6 +214,12 @@ def leer_excel(ruta: Path) -> Carga:
     """Lee y valida un libro de captura: los registros válidos se usan; cada problema dice hoja, fila y columna."""
     if ruta.stat().st_size > TAMANO_MAXIMO:
         return Carga(None, [Problema((), f"{ruta.name}: el archivo pesa más de {TAMANO_MAXIMO // 2**20} MB")])
+    try:
+        revisar_zip(ruta, LIBRO)  # antes de que openpyxl descomprima nada
+    except NoEsZip:
+        pass  # el mensaje de siempre, abajo
+    except ZipRechazado as e:
+        return Carga(None, [Problema((), str(e))])
     try:
         libro = load_workbook(ruta, data_only=True, read_only=True)
     except Exception:  # noqa: BLE001 - zip dañado, otro tipo de archivo, XML inválido...
