@@ -209,8 +209,10 @@ with open(os.environ["SOFFICE_REGISTRO"], "a") as f:
     f.write("arranque\\n")
 salida = args[args.index("--outdir") + 1]
 os.makedirs(salida, exist_ok=True)
+demora = float(os.environ.get("SOFFICE_DEMORA", "0"))
 for ruta in args[args.index("--outdir") + 2:]:
     datos = open(ruta, "rb").read()
+    time.sleep(demora + (0.4 if b"LENTO" in datos else 0))
     if b"COLGAR" in datos:
         time.sleep(600)
     if b"ROMPER" in datos:

@@ -14,6 +14,7 @@ import click
 from formatos import __version__
 from formatos.cli_es import Grupo
 from formatos.entrada import a_excel, a_json, cargar
+from formatos.errores import ErrorFormatos
 from formatos.lote import ProcesoFallido, escribir_atomico
 from formatos.lote import generar as generar_lote
 from formatos.lote.manifiesto import NOMBRE as NOMBRE_MANIFIESTO
@@ -24,6 +25,16 @@ from formatos.salida.pdf import LibreOfficeNoEncontrado, buscar_soffice
 from formatos.salida.verificacion import PlantillaInvalida, lista_de_datos, verificar
 
 _PDF = click.option("--pdf", is_flag=True, help="Además, el PDF de cada documento (necesita LibreOffice).")
+
+
+def _positivo(_contexto, _parametro, valor: float | None) -> float | None:
+    if valor is not None and valor <= 0:
+        raise click.BadParameter("debe ser mayor que 0")
+    return valor
+
+
+_LIMITE_PDF = click.option("--limite-pdf", type=float, metavar="MINUTOS", callback=_positivo,
+                           help="Tiempo máximo para todos los PDF; lo que no alcance queda para otra ejecución.")
 _CARPETAS = click.option("--carpetas", is_flag=True,
                          help="Además, las carpetas de firmas por AP y mes y por I. E. y mes (PDF y Word; incluye --pdf).")
 
@@ -87,7 +98,8 @@ def _avisar_plantillas(plantillas: Path, formatos: list[str]) -> None:
 
 
 def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, procesos: int | None,
-              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False) -> int:
+              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False,
+              limite_pdf: float | None = None) -> int:
     if pdf or carpetas:
         try:
             buscar_soffice()
@@ -105,7 +117,8 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
     try:
         resumen = generar_lote(carga.expediente, salida, formatos, plantillas=plantillas, sobrescribir=sobrescribir,
                                problemas=carga.problemas, procesos=procesos, al_empezar=avance.empezar,
-                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas)
+                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas,
+                               limite_pdf=limite_pdf * 60 if limite_pdf else None)
     except PlantillaInvalida as e:
         click.echo(f"{e}\n\nNo se generó nada: corrija la plantilla (o quítela de {plantillas} para usar la "
                    "incluida) y vuelva a intentarlo.", err=True)
@@ -117,7 +130,13 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
         return 130
     except ProcesoFallido as e:
         avance.cerrar()
+        if e.resumen is not None and e.resumen.resultados:
+            _mostrar_resumen(e.resumen)
         click.echo(f"\nSe detuvo el lote: {e}", err=True)
+        return 1
+    except ErrorFormatos as e:  # la carpeta de salida no sirve, un enlace fuera de ella...
+        avance.cerrar()
+        click.echo(f"No se generó nada: {e}", err=True)
         return 1
     avance.cerrar()
     _mostrar_resumen(resumen)
@@ -139,6 +158,8 @@ def _mostrar_resumen(resumen) -> None:
     procesos = "1 proceso" if resumen.procesos == 1 else f"{resumen.procesos} procesos"
     click.echo(f"\nTiempo: {resumen.segundos:.1f} s ({procesos}). Documentos en {resumen.salida}")
     click.echo(f"Manifiesto: {resumen.salida / NOMBRE_MANIFIESTO}")
+    for aviso in resumen.avisos:
+        click.echo(f"Aviso: {aviso}", err=True)
 
 
 def _procesos_validos(_contexto, _parametro, valor: int | None) -> int | None:
@@ -164,9 +185,12 @@ def cli() -> None:
 @_PROCESOS
 @_PDF
 @_CARPETAS
-def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carpetas: bool) -> None:
+@_LIMITE_PDF
+def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carpetas: bool,
+         limite_pdf: float | None) -> None:
     """Genera todos los formatos de la UGEL de ejemplo."""
-    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas))
+    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas,
+                       limite_pdf=limite_pdf))
 
 
 @cli.command()
@@ -180,10 +204,12 @@ def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carp
 @_PROCESOS
 @_PDF
 @_CARPETAS
+@_LIMITE_PDF
 def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None,
-            procesos: int | None, pdf: bool, carpetas: bool) -> None:
+            procesos: int | None, pdf: bool, carpetas: bool, limite_pdf: float | None) -> None:
     """Genera los documentos de un expediente (ENTRADA: archivo .json o libro .xlsx)."""
-    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas, pdf, carpetas))
+    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas, pdf, carpetas,
+                       limite_pdf))
 
 
 @cli.command()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from formatos.analisis.metas import metas_acompanante, metas_docente
 from formatos.analisis.periodos import anual
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla
 from formatos.modelos.expediente import Expediente
 
@@ -72,7 +71,7 @@ def contexto(exp: Expediente) -> Libro:
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
     yield Documento(
-        ruta=PurePosixPath(f"{exp.ugel.nombre} - protocolo {exp.anio}.xlsx"),
+        ruta=ruta_de(f"{exp.ugel.nombre} - protocolo {exp.anio}.xlsx"),
         registros=("ugel",),
         contexto=lambda: contexto(exp),
     )

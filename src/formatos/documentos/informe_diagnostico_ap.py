@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis import diagnostico as ad
 from formatos.analisis import niveles as an
 from formatos.analisis.periodos import anual
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.actores import Acompanante
@@ -138,7 +137,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         dnis = [d.dni for d in exp.docentes_de(ap.dni)]
         if any(an.linea_base(exp, d) for d in dnis):
             yield Documento(
-                ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"Informe diagnóstico {ap.apellidos} {ap.nombres}.docx"),
+                ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"Informe diagnóstico {ap.apellidos} {ap.nombres}.docx"),
                 registros=(f"acompanantes:{ap.dni}",),
                 contexto=lambda ap=ap: contexto(exp, ap),
                 agrupacion={"acompanante": ap.dni},

@@ -7,14 +7,13 @@ Los formatos `informe-mensual`, `informe-trimestral-ap`, `informe-final-ap`, `in
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis import metas as am
 from formatos.analisis import niveles as an
 from formatos.analisis.periodos import Periodo, mes, trimestres
-from formatos.documentos import Documento
+from formatos.documentos import Documento, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.actores import Acompanante
@@ -249,7 +248,7 @@ def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Per
                 continue
             nombre_archivo = f"{_prefijo(exp, periodo)} {titulo} {ap.apellidos} {ap.nombres}.docx"
             yield Documento(
-                ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", nombre_archivo),
+                ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", nombre_archivo),
                 registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
                 contexto=lambda ap=ap, p=periodo: contexto_ap(exp, ap, p, formato, titulo, comparar),
                 agrupacion={"acompanante": ap.dni, **({"mes": periodo.clave} if periodo.clave[:4].isdigit() else {})},
@@ -262,7 +261,7 @@ def documentos_ugel(exp: Expediente, formato: str, titulo: str, periodos: list[P
     for periodo in periodos:
         if ic.con_actividad(exp, dnis, aps, periodo):
             yield Documento(
-                ruta=PurePosixPath(f"{_prefijo(exp, periodo)} {titulo} {exp.ugel.nombre}.docx"),
+                ruta=ruta_de(f"{_prefijo(exp, periodo)} {titulo} {exp.ugel.nombre}.docx"),
                 registros=(f"periodo:{periodo.clave}",),
                 contexto=lambda p=periodo: contexto_ugel(exp, p, formato, titulo),
             )

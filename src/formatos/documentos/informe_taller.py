@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.expediente import Expediente
@@ -107,7 +106,7 @@ def contexto(exp: Expediente, taller: Taller) -> InformeTaller:
 def documentos(exp: Expediente) -> Iterator[Documento]:
     for taller in exp.talleres:
         yield Documento(
-            ruta=PurePosixPath(f"{taller.fecha_inicio:%Y-%m-%d} Informe del taller {taller.numero} {exp.ugel.nombre}.docx"),
+            ruta=ruta_de(f"{taller.fecha_inicio:%Y-%m-%d} Informe del taller {taller.numero} {exp.ugel.nombre}.docx"),
             registros=(f"talleres:{taller.id}",),
             contexto=lambda t=taller: contexto(exp, t),
             agrupacion={"mes": f"{taller.fecha_inicio:%Y-%m}"},

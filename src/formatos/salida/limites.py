@@ -293,9 +293,9 @@ class _Generador(CodeGenerator):
     """Compila la plantilla con un `latido()` al entrar en cada bloque y con `a ~ b` (unir textos) pasando por
     `environment.unir`."""
 
-    def blockvisit(self, nodes: Iterable[nodes.Node], frame: Frame) -> None:  # type: ignore[override]
+    def blockvisit(self, bloque: Iterable[nodes.Node], frame: Frame) -> None:  # type: ignore[override]
         self.writeline("environment.latido()")
-        super().blockvisit(nodes, frame)
+        super().blockvisit(bloque, frame)
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.unir(")

@@ -763,13 +763,13 @@ def _llenar_de_prueba(lineas: dict[int, _Etiqueta], esquema: type[BaseModel], en
                 break
             except Exception as error:  # noqa: BLE001 - cualquier fallo del llenado es un problema de la plantilla
                 linea = linea_de_plantilla(error)
-                e = lineas.get(linea)
+                e = lineas.get(linea) if linea is not None else None
                 motivo = mensaje_jinja(error) if isinstance(error, TemplateError) else f"pasa un límite: {error}" \
                     if isinstance(error, LimitePlantilla) else next(
                     (m for tipo, m in _FALLOS.items() if isinstance(error, tipo)), "no se puede llenar")
                 cuando = "si faltan los datos opcionales" if vacios else "con datos de prueba"
                 mensaje = f"{cuando}, la etiqueta {motivo}"
-                if e is None:
+                if e is None or linea is None:
                     problemas.append(ProblemaPlantilla(mensaje))
                     break
                 if all(p.etiqueta != e.original or p.ubicacion != e.ubicacion for p in problemas):
