@@ -12,7 +12,6 @@ import dataclasses
 import errno
 import io
 import json
-import os
 import signal
 import subprocess
 import sys
