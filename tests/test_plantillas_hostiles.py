@@ -116,6 +116,8 @@ def limites_chicos(monkeypatch):
     ("{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}", "más de 5 000 vueltas"),
     ("{% for f in [1, 2, 3] %}{% for i in range(10000) %}{% endfor %}{% endfor %}", "más de 5 000 vueltas"),
     ("{% macro m(n) %}{% for i in range(9) %}{{ m(n) }}{% endfor %}{% endmacro %}{{ m(1) }}", None),
+    ("{% macro f(n) %}{% if n > 0 %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(40) }}",
+     None),  # 2^40 llamadas, sin bucles: cada llamada cuenta como una vuelta
     ("{% for i in range(1000) %}{{ 'x'*100000 }}{% endfor %}", "escribiría más de 200 000 caracteres"),
 ])
 def test_bucles_y_salida_sin_fin(etiqueta, esperado, tmp_path, limites_chicos):

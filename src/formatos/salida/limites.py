@@ -9,8 +9,8 @@ que sí permite y podría crecer sin fin:
   `replace`, `join`, `format`, `ljust`, `batch`…) hasta `MAXIMO_TEXTO` caracteres o elementos, comprobado
   ANTES de armarlo cuando una sola operación podría pedir gigabytes;
 - lo que produce cada parte del documento, hasta `MAXIMO_SALIDA` caracteres (se cuenta mientras se escribe);
-- las vueltas y el tiempo: dentro de `vigilar(segundos)`, la plantilla compilada cuenta cada bloque en que
-  entra (`latido`) y se detiene tras `MAXIMO_VUELTAS` o pasados los segundos (un bucle dentro de otro).
+- las vueltas y el tiempo: dentro de `vigilar(segundos)`, la plantilla compilada cuenta cada vuelta de sus
+  bucles y cada llamada a una macro (`latido`) y se detiene tras `MAXIMO_VUELTAS` o pasados los segundos.
 
 Pasar un límite es un `LimitePlantilla` (un `ErrorFormatos`): un error de esa plantilla, con su mensaje en
 castellano; el lote lo cuenta como un documento fallido y sigue.
@@ -43,7 +43,7 @@ MAXIMO_SALIDA = 50_000_000
 MAXIMO_ANCHO = 10_000
 """El ancho o la precisión más grandes en `'%10s'`, `'{:>10}'`, `center(10)`..."""
 MAXIMO_VUELTAS = 1_000_000
-"""Bloques por llenado (vueltas de bucles, `if` cumplidos, macros): una matriz da unas decenas."""
+"""Vueltas de bucles y llamadas a macros por llenado: una matriz da unas decenas."""
 TIEMPO_POR_DOCUMENTO = 30.0
 """Segundos para llenar una plantilla (un documento se llena en milésimas; uno con gráficos, en décimas)."""
 
@@ -249,8 +249,8 @@ _ESTADO = _Estado()
 
 
 def latido() -> None:
-    """Lo que la plantilla compilada ejecuta al entrar en cada bloque (cada vuelta de un bucle, cada `if`
-    cumplido, cada macro): cuenta las vueltas y, cada 256, mira el reloj."""
+    """Lo que la plantilla compilada ejecuta en cada vuelta de un bucle y en cada llamada a una macro: cuenta
+    las vueltas y, cada 256, mira el reloj."""
     estado = _ESTADO
     if not estado.activo:
         return
@@ -290,11 +290,22 @@ class vigilar:  # noqa: N801 - se usa como función: `with vigilar(10): ...`
 
 # --- el entorno -----------------------------------------------------------------------------------------
 class _Generador(CodeGenerator):
-    """Compila la plantilla con un `latido()` al entrar en cada bloque y con `a ~ b` (unir textos) pasando por
-    `environment.unir`."""
+    """Compila la plantilla con un `latido()` al empezar cada vuelta de un bucle y cada llamada a una macro (lo
+    único que se repite) y con `a ~ b` (unir textos) pasando por `environment.unir`."""
+
+    _repetidos: frozenset[int] = frozenset()  # los cuerpos (listas de nodos) de los bucles y las macros
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        self._repetidos = self._repetidos | {id(node.body)}
+        super().visit_For(node, frame)
+
+    def macro_body(self, node: Any, frame: Frame) -> Any:
+        self._repetidos = self._repetidos | {id(node.body)}
+        return super().macro_body(node, frame)
 
     def blockvisit(self, bloque: Iterable[nodes.Node], frame: Frame) -> None:  # type: ignore[override]
-        self.writeline("environment.latido()")
+        if id(bloque) in self._repetidos:
+            self.writeline("environment.latido()")
         super().blockvisit(bloque, frame)
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
@@ -304,20 +315,23 @@ class _Generador(CodeGenerator):
 
 
 def _unir(partes: Iterable[str]) -> str:
-    """`concat` de Jinja (todo lo que escribe una plantilla pasa por aquí): cuenta lo escrito mientras se escribe."""
-    if isinstance(partes, list):
-        if sum(map(len, partes)) > MAXIMO_SALIDA:
-            raise _salida_grande()
-        return "".join(partes)
-    trozos: list[str] = []
-    total = 0
-    iterador: Iterator[str] = iter(partes)
-    while tanda := list(islice(iterador, 256)):
-        total += sum(map(len, tanda))
-        if total > MAXIMO_SALIDA:
-            raise _salida_grande()
-        trozos += tanda
+    """`concat` de Jinja (todo lo que escribe una plantilla pasa por aquí): cuenta lo escrito mientras se escribe,
+    por tandas de 4 096 trozos (casi siempre, una sola tanda: una parte del documento son unos cientos)."""
+    trozos = partes if type(partes) is list else list(islice(partes, _TANDA))
+    total = sum(map(len, trozos))
+    if len(trozos) == _TANDA and type(partes) is not list:
+        iterador = iter(partes)
+        while tanda := list(islice(iterador, _TANDA)):
+            total += sum(map(len, tanda))
+            if total > MAXIMO_SALIDA:
+                raise _salida_grande()
+            trozos += tanda
+    if total > MAXIMO_SALIDA:
+        raise _salida_grande()
     return "".join(trozos)
+
+
+_TANDA = 4096
 
 
 def _salida_grande() -> LimitePlantilla:
