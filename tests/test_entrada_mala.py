@@ -22,7 +22,7 @@ from formatos.cli import cli
 from formatos.entrada import json as entrada_json
 from formatos.recursos import carpeta_plantillas
 from formatos.registro import FORMATOS
-from formatos.salida.nombres import MAXIMO, componente_seguro, ruta_segura
+from formatos.salida.nombres import MAXIMO, componente_seguro, nombre_archivo, ruta_segura
 
 from tests.conftest import escribir_json, texto_docx, sin_las_del_ejemplo
 
@@ -326,7 +326,7 @@ def test_texto_muy_largo_pasa_de_pagina(tmp_path, una_matriz):
 # --- nombres de archivo ------------------------------------------------------------------------------
 @pytest.mark.parametrize("entrada, esperado", [
     ("Quispe Ñahui José", "Quispe Ñahui José"),
-    ('a/b\\c:d*e?f"g<h>i|j', "abcdefghij"),
+    ('a/b\\c:d*e?f"g<h>i|j', "a-b-c-d_e_f'g_h_i-j"),  # cambiados por otros visibles
     ("CON", "_CON"),
     ("con.docx", "_con.docx"),
     ("LPT1.tar.docx", "_LPT1.tar.docx"),
@@ -334,7 +334,10 @@ def test_texto_muy_largo_pasa_de_pagina(tmp_path, una_matriz):
     ("..", "sin nombre"),
     ("...docx", "docx"),
     ("  nombre con espacios.  ", "nombre con espacios"),
-    ("tab\there\x00nul", "tabherenul"),
+    ("tab\there\x00nul", "tab herenul"),
+    ("COM¹", "_COM¹"),
+    ("CONIN$.docx", "_CONIN$.docx"),
+    ("😀" * 100, "😀" * (MAXIMO // 4)),  # hasta MAXIMO bytes, no letras
     ("Jose\u0301", "José"),  # NFD → NFC
 ])
 def test_componente_seguro(entrada, esperado):
@@ -342,8 +345,9 @@ def test_componente_seguro(entrada, esperado):
 
 
 def test_nombre_largo_conserva_la_extension():
-    nombre = componente_seguro("Á" * 300 + ".docx")
-    assert len(nombre) == MAXIMO and nombre.endswith(".docx")
+    nombre = nombre_archivo("Á" * 300 + ".docx", ".docx")
+    assert nombre == "Á" * ((MAXIMO - 5) // 2) + ".docx" and len(nombre.encode()) <= MAXIMO
+    assert nombre_archivo(".. ..docx", ".docx") == "sin nombre.docx"
 
 
 def test_la_salida_nunca_sale_de_su_carpeta(tmp_path):
@@ -374,7 +378,7 @@ def test_nombres_que_chocan_y_nombres_peligrosos(tmp_path, datos_ejemplo):
     assert len(rutas) == 2 and len({str(r).casefold() for r in rutas}) == 2
     for r in rutas:
         assert r.is_relative_to(salida.resolve())
-        assert r.parent.name == "_CON"
+        assert r.parent.name == "-..-CON"  # «../../CON .» es un solo nombre: no sube de carpeta
         assert not re.search(r'[<>:"/\\|?*]', r.name)
     assert {r.name.casefold() for r in rutas} == {
         f"{v['fecha']} {d1['apellidos']} {d1['nombres']}.docx".casefold(),

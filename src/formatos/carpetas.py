@@ -32,7 +32,7 @@ from pydantic import BaseModel
 from pypdf import PdfReader, PdfWriter
 
 from formatos.catalogo import leer_datos
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Membrete, membrete
 from formatos.modelos.expediente import Expediente
 from formatos.salida import renderizar
@@ -152,7 +152,7 @@ def clasificar(exp: Expediente, partes: Iterable[Parte]) -> list[Carpeta]:
             ap = exp.acompanante(g["acompanante"])
             clave = ("acompanante", periodo, ap.dni)
             if clave not in carpetas:
-                carpetas[clave] = Carpeta(PurePosixPath(CARPETA, periodo, f"{periodo} AP {_nombre(ap)}"),
+                carpetas[clave] = Carpeta(ruta_de(CARPETA, periodo, f"{periodo} AP {_nombre(ap)}"),
                                           f"Acompañante pedagógico: {ap.nombres} {ap.apellidos} (DNI {ap.dni})", periodo)
             carpetas[clave].partes.append(parte)
         for firma in parte.firmas:
@@ -162,7 +162,7 @@ def clasificar(exp: Expediente, partes: Iterable[Parte]) -> list[Carpeta]:
                 clave = ("institucion", periodo, ie.codigo_modular)
                 if clave not in carpetas:
                     carpetas[clave] = Carpeta(
-                        PurePosixPath(CARPETA, periodo, f"{periodo} Director I. E. {ie.nombre} ({ie.codigo_modular})"),
+                        ruta_de(CARPETA, periodo, f"{periodo} Director I. E. {ie.nombre} ({ie.codigo_modular})"),
                         f"Director(a) de la I. E. {ie.nombre}: {director.nombres} {director.apellidos} (DNI {director.dni})",
                         periodo)
                 carpetas[clave].partes.append(parte)

@@ -18,6 +18,7 @@ from babel.numbers import format_decimal
 from formatos import __version__
 from formatos.cli_es import Grupo, Ruta
 from formatos.entrada import a_excel, a_json, cargar
+from formatos.errores import ErrorFormatos
 from formatos.lote import REPORTE_ERRORES, ProcesoFallido, escribir_atomico
 from formatos.lote import generar as generar_lote
 from formatos.lote import normalizar_mes as _normalizar_mes
@@ -31,6 +32,16 @@ from formatos.salida.pdf import LibreOfficeNoEncontrado, buscar_soffice
 from formatos.salida.verificacion import PlantillaInvalida, lista_de_datos, verificar
 
 _PDF = click.option("--pdf", is_flag=True, help="Además, el PDF de cada documento (necesita LibreOffice).")
+
+
+def _positivo(_contexto, _parametro, valor: float | None) -> float | None:
+    if valor is not None and valor <= 0:
+        raise click.BadParameter("debe ser mayor que 0")
+    return valor
+
+
+_LIMITE_PDF = click.option("--limite-pdf", type=float, metavar="MINUTOS", callback=_positivo,
+                           help="Tiempo máximo para todos los PDF; lo que no alcance queda para otra ejecución.")
 _CARPETAS = click.option("--carpetas", is_flag=True,
                          help="Además, las carpetas de firmas por AP y mes y por I. E. y mes (PDF y Word; incluye --pdf).")
 
@@ -121,7 +132,8 @@ def _avisar_plantillas(plantillas: Path, formatos: list[str]) -> None:
 
 
 def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, procesos: int | None,
-              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False, **periodos) -> int:
+              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False,
+              limite_pdf: float | None = None, **periodos) -> int:
     """`periodos`: mes, periodo, borradores, corte (ver `formatos.lote.generar`)."""
     if pdf or carpetas:
         try:
@@ -140,7 +152,8 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
     try:
         resumen = generar_lote(carga.expediente, salida, formatos, plantillas=plantillas, sobrescribir=sobrescribir,
                                problemas=carga.problemas, procesos=procesos, al_empezar=avance.empezar,
-                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas, **periodos)
+                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas,
+                               limite_pdf=limite_pdf * 60 if limite_pdf else None, **periodos)
     except PlantillaInvalida as e:
         click.echo(f"{e}\n\nNo se generó nada: corrija la plantilla (o quítela de {plantillas} para usar la "
                    "incluida) y vuelva a intentarlo.", err=True)
@@ -152,7 +165,13 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
         return 130
     except ProcesoFallido as e:
         avance.cerrar()
+        if e.resumen is not None and e.resumen.resultados:
+            _mostrar_resumen(e.resumen)
         click.echo(f"\nSe detuvo el lote: {e}", err=True)
+        return 1
+    except ErrorFormatos as e:  # la carpeta de salida no sirve, un enlace fuera de ella...
+        avance.cerrar()
+        click.echo(f"No se generó nada: {e}", err=True)
         return 1
     avance.cerrar()
     _mostrar_resumen(resumen)
@@ -181,6 +200,8 @@ def _mostrar_resumen(resumen) -> None:
         click.echo("\nPendientes (no es un fallo: se generan cuando su periodo cierre, o antes con --borradores):")
         for formato, cuantos in resumen.pendientes.items():
             click.echo(f"  {formato}: {cuantos} pendiente{'s' if cuantos > 1 else ''}, el periodo no ha cerrado")
+    for aviso in resumen.avisos:
+        click.echo(f"Aviso: {aviso}", err=True)
 
 
 _PROCESOS = click.option("--procesos", type=click.IntRange(min=1), metavar="N",
@@ -200,9 +221,12 @@ def cli() -> None:
 @_PROCESOS
 @_PDF
 @_CARPETAS
-def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carpetas: bool) -> None:
+@_LIMITE_PDF
+def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carpetas: bool,
+         limite_pdf: float | None) -> None:
     """Genera todos los formatos de la UGEL de ejemplo."""
-    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas))
+    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas,
+                       limite_pdf=limite_pdf))
 
 
 def _mes_valido(_contexto, _parametro, valor: str | None) -> str | None:
@@ -255,15 +279,16 @@ def _fecha_valida(_contexto, _parametro, valor: str | None) -> date | None:
 @_PROCESOS
 @_PDF
 @_CARPETAS
+@_LIMITE_PDF
 def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None,
             mes: str | None, periodo: str | None, borradores: bool, corte: date | None,
-            procesos: int | None, pdf: bool, carpetas: bool) -> None:
+            procesos: int | None, pdf: bool, carpetas: bool, limite_pdf: float | None) -> None:
     """Genera los documentos de un expediente (ENTRADA: archivo .json o libro .xlsx).
 
     Los informes de un periodo (mes, trimestre, año…) salen cuando el periodo cerró; antes, solo con --borradores.
     """
     sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas, pdf, carpetas,
-                       mes=mes, periodo=periodo, borradores=borradores, corte=corte))
+                       limite_pdf, mes=mes, periodo=periodo, borradores=borradores, corte=corte))
 
 
 @cli.command()
@@ -365,14 +390,19 @@ def _formato_de(archivo: Path, formato: str | None) -> str:
 @click.argument("archivo", type=Ruta(existe=True, carpeta=False))
 @click.option("--formato", metavar="NOMBRE", help="Formato de la plantilla (por omisión, según el nombre del archivo).")
 def plantilla_verificar(archivo: Path, formato: str | None) -> None:
-    """Revisa una plantilla .docx y lista todos sus problemas con su ubicación."""
+    """Revisa una plantilla (.docx o .xlsx) y lista todos sus problemas con su ubicación."""
     informe = verificar(archivo, FORMATOS[_formato_de(archivo, formato)])
     for problema in informe.problemas:
         click.echo(str(problema), err=True)
+    excel = FORMATOS[informe.formato].extension == ".xlsx"
     if not informe.valida:
-        click.echo(f"\n{len(informe.errores)} error(es), {len(informe.advertencias)} advertencia(s). La lista de datos "
-                   f"que puede usar está en `formatos plantilla exportar {informe.formato} CARPETA`.", err=True)
+        ayuda = "" if excel else (f" La lista de datos que puede usar está en `formatos plantilla exportar "
+                                  f"{informe.formato} CARPETA`.")
+        click.echo(f"\n{len(informe.errores)} error(es), {len(informe.advertencias)} advertencia(s).{ayuda}", err=True)
         sys.exit(1)
+    if excel:
+        click.echo("La plantilla no tiene errores (tiene los estilos de celda que usa el formato).")
+        return
     click.echo(f"La plantilla no tiene errores ({len(informe.advertencias)} advertencia(s); usa "
                f"{len(informe.rutas_impresas)} datos del formato).")
 

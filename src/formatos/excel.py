@@ -44,7 +44,15 @@ def escribir(celda, valor) -> None:
 
 
 def guardar(libro: Workbook) -> bytes:
-    """Los bytes del libro, sin fechas del momento: mismos datos, mismos bytes."""
+    """Los bytes del libro, sin fechas del momento: mismos datos, mismos bytes.
+
+    Antes de guardar, todo texto que Excel tomaría por fórmula lleva el prefijo de comilla, aunque un estilo
+    aplicado después de `escribir` (`celda.style = "Subtítulo"`) se lo haya quitado."""
+    for hoja in libro.worksheets:
+        for celda in hoja._cells.values():
+            if celda.data_type == "s" and isinstance(celda.value, str) and celda.value.startswith(INICIO_FORMULA) \
+                    and not celda.quotePrefix:
+                celda.quotePrefix = True
     libro.properties.creator = "formatos"
     libro.properties.lastModifiedBy = "formatos"
     libro.properties.created = libro.properties.modified = FECHA_FIJA

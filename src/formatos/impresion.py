@@ -11,19 +11,21 @@ from formatos.lote.manifiesto import Entrada, escribir_atomico, sha256
 from formatos.lote.trabajo import Estado, Resultado
 from formatos.modelos.expediente import Expediente
 from formatos.recursos import carpeta_plantillas
-from formatos.salida.nombres import ruta_segura
+from formatos.salida.nombres import archivo_seguro
 from formatos.salida.pdf import convertir_a_pdf
+from formatos.sistema import describir
 
 
 def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, carpetas: bool,
-             sobrescribir: bool) -> list[Resultado]:
+             sobrescribir: bool, limite: float | None = None) -> list[Resultado]:
     """El PDF de cada .docx del resumen (formato "… (pdf)") y, si se piden, las carpetas de firmas.
 
-    Un PDF cuyo .docx no cambió y que ya existe no se rehace.
+    Un PDF cuyo .docx no cambió y que ya existe no se rehace. `limite`: segundos para todos los PDF.
     """
     docx = [(r, r.ruta) for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
     convertidos = {c.origen: c for c in convertir_a_pdf(
-        [ruta for r, ruta in docx if r.estado == "generado" or not ruta.with_suffix(".pdf").exists()])}
+        [ruta for r, ruta in docx if r.estado == "generado" or not ruta.with_suffix(".pdf").exists()],
+        limite_total=limite)}
     nuevos = []
     for r, ruta in docx:
         c = convertidos.get(ruta)
@@ -47,7 +49,7 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
     plantilla = carpeta_plantillas() / carpetas_de_firmas.PLANTILLA
     for carpeta, unida in zip(grupos, carpetas_de_firmas.armar(expediente, grupos, plantilla)):
         for datos, extension in ((unida.pdf, ".pdf"), (unida.docx, ".docx")):
-            destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))
+            destino = archivo_seguro(resumen.salida, carpeta.ruta, extension)
             estado, mensaje = ("fallido", unida.error) if unida.error else escribir(destino, datos, sobrescribir)
             entrada = None if estado == "fallido" else _entrada(resumen.salida, destino, carpetas_de_firmas.CARPETA,
                                                                carpeta.registros)
@@ -73,5 +75,8 @@ def escribir(destino: Path, datos: bytes, sobrescribir: bool) -> tuple[Estado, s
         return "sin cambios", ""
     if destino.exists() and not sobrescribir:
         return "fallido", f"{destino.name} ya existe con otro contenido; use --sobrescribir para reemplazarlo"
-    escribir_atomico(destino, datos)
+    try:
+        escribir_atomico(destino, datos)
+    except OSError as e:
+        return "fallido", f"no se pudo escribir {destino.name}: {describir(e)}"
     return "generado", ""

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import PurePosixPath
 
 from formatos.analisis.metas import meta, metas_acompanante, metas_docente
 from formatos.analisis.periodos import acompanantes_con_actividad, anual, cerrado
 from formatos.analisis.protocolo import faltas_ejecutadas
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla, Valor
 from formatos.modelos.expediente import Expediente
 
@@ -97,7 +96,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
     """Uno de la UGEL: da cuenta del año, así que espera a que el año cierre (antes, borrador)."""
     anio = anual(exp.anio, exp.protocolo)
     yield Documento(
-        ruta=PurePosixPath(f"{exp.ugel.nombre} - protocolo {exp.anio}.xlsx"),
+        ruta=ruta_de(f"{exp.ugel.nombre} - protocolo {exp.anio}.xlsx"),
         registros=("ugel",),
         contexto=lambda: contexto(exp),
         periodo=anio,

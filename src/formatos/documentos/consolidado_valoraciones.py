@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
-from pathlib import PurePosixPath
 
 from babel.dates import format_date
 
@@ -16,7 +15,7 @@ from formatos.analisis.niveles import distribucion, distribucion_base, notas
 from formatos.analisis.periodos import acompanantes_con_actividad, actividad_hasta, anual, cerrado
 from formatos.analisis.periodos import mes as periodo_mes
 from formatos.catalogo import NIVELES, catalogo
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla, Valor
 from formatos.modelos.expediente import Expediente
 
@@ -135,7 +134,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         if not exp.docentes_de(ap.dni):
             continue
         yield Documento(
-            ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"Consolidado de valoraciones {exp.anio}.xlsx"),
+            ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"Consolidado de valoraciones {exp.anio}.xlsx"),
             registros=(f"acompanantes:{ap.dni}",),
             contexto=partial(contexto, exp, ap.dni),
             agrupacion={"acompanante": ap.dni},
@@ -143,7 +142,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             cerrado=cerrado(exp, anio, [ap.dni], hasta),
         )
     yield Documento(
-        ruta=PurePosixPath(f"{exp.ugel.nombre} - consolidado de valoraciones {exp.anio}.xlsx"),
+        ruta=ruta_de(f"{exp.ugel.nombre} - consolidado de valoraciones {exp.anio}.xlsx"),
         registros=("ugel",),
         contexto=lambda: contexto(exp),
         periodo=anio,

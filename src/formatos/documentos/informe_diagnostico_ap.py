@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from pathlib import PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -12,7 +11,7 @@ from pydantic import BaseModel, Field
 from formatos.analisis import diagnostico as ad
 from formatos.analisis import niveles as an
 from formatos.analisis.periodos import actividad_hasta, cerrado, diagnostico, fecha_informe
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.actores import Acompanante
@@ -143,7 +142,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         if any(an.linea_base(exp, d) for d in dnis):
             periodo = diagnostico(exp, dnis)
             yield Documento(
-                ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"Informe diagnóstico {ap.apellidos} {ap.nombres}.docx"),
+                ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"Informe diagnóstico {ap.apellidos} {ap.nombres}.docx"),
                 registros=(f"acompanantes:{ap.dni}",),
                 contexto=partial(contexto, exp, ap),
                 agrupacion={"acompanante": ap.dni},

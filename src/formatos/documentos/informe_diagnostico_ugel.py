@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
 from formatos.analisis import diagnostico as ad
 from formatos.analisis import niveles as an
 from formatos.analisis.periodos import acompanantes_con_actividad, cerrado, diagnostico, fecha_informe
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.documentos.informe_diagnostico_ap import TITULO, ContextoIE, contextos, texto_estudiantes
@@ -67,7 +66,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
     if any(an.linea_base(exp, d.dni) for d in exp.docentes):
         periodo = diagnostico(exp, (d.dni for d in exp.docentes))
         yield Documento(
-            ruta=PurePosixPath(f"Informe diagnóstico {exp.ugel.nombre}.docx"),
+            ruta=ruta_de(f"Informe diagnóstico {exp.ugel.nombre}.docx"),
             registros=("diagnosticos_docente",),
             contexto=lambda: contexto(exp),
             periodo=periodo,

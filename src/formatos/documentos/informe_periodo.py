@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis import metas as am
 from formatos.analisis import niveles as an
 from formatos.analisis.periodos import Periodo, acompanantes_con_actividad, actividad_hasta, cerrado, fecha_informe, mes, trimestres
-from formatos.documentos import Documento
+from formatos.documentos import Documento, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.actores import Acompanante
@@ -261,7 +260,7 @@ def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Per
                 continue
             nombre_archivo = f"{_prefijo(exp, periodo)} {titulo} {ap.apellidos} {ap.nombres}.docx"
             yield Documento(
-                ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", nombre_archivo),
+                ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", nombre_archivo),
                 registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
                 contexto=partial(contexto_ap, exp, ap, periodo, formato, titulo, comparar),
                 agrupacion={"acompanante": ap.dni, **({"mes": periodo.clave} if periodo.clave[:4].isdigit() else {})},
@@ -276,7 +275,7 @@ def documentos_ugel(exp: Expediente, formato: str, titulo: str, periodos: list[P
     for periodo in periodos:
         if aps := acompanantes_con_actividad(exp, periodo):
             yield Documento(
-                ruta=PurePosixPath(f"{_prefijo(exp, periodo)} {titulo} {exp.ugel.nombre}.docx"),
+                ruta=ruta_de(f"{_prefijo(exp, periodo)} {titulo} {exp.ugel.nombre}.docx"),
                 registros=(f"periodo:{periodo.clave}",),
                 contexto=partial(contexto_ugel, exp, periodo, formato, titulo),
                 periodo=periodo,

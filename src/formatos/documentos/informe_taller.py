@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
 from formatos.analisis.periodos import cerrado, fecha_informe
 from formatos.analisis.periodos import taller as periodo_taller
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.expediente import Expediente
@@ -113,7 +112,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
     for taller in exp.talleres:
         periodo = periodo_taller(taller.numero, taller.fecha_inicio, taller.fecha_fin)
         yield Documento(
-            ruta=PurePosixPath(f"{taller.fecha_inicio:%Y-%m-%d} Informe del taller {taller.numero} {exp.ugel.nombre}.docx"),
+            ruta=ruta_de(f"{taller.fecha_inicio:%Y-%m-%d} Informe del taller {taller.numero} {exp.ugel.nombre}.docx"),
             registros=(f"talleres:{taller.id}",),
             contexto=partial(contexto, exp, taller),
             agrupacion={"mes": f"{taller.fecha_inicio:%Y-%m}"},

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from formatos.catalogo import catalogo
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.actividades import GIA
 from formatos.modelos.actores import Docente, InstitucionEducativa
@@ -84,7 +83,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         gia = exp.gia(valoracion.id_gia)
         ap = exp.acompanante(director.dni_acompanante)
         yield Documento(
-            ruta=PurePosixPath(
+            ruta=ruta_de(
                 f"{ap.apellidos} {ap.nombres}", f"{gia.fecha:%Y-%m-%d} {director.apellidos} {director.nombres}.docx"
             ),
             registros=(f"valoraciones_directivo:{valoracion.id}", f"docentes:{director.dni}"),

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis.protocolo import MESES
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Imagen, Membrete, firma, membrete
 from formatos.documentos.comunes_planes import (
     FilaCronograma, cronograma, desempeno, firma_jefe_agp, leyenda_niveles, leyenda_trimestres, metas_texto,
@@ -159,7 +158,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
     for plan in exp.planes_anuales_ap:
         ap = exp.acompanante(plan.dni_acompanante)
         yield Documento(
-            ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}.docx"),
+            ruta=ruta_de(f"{ap.apellidos} {ap.nombres}.docx"),
             registros=(f"planes_anuales_ap:{plan.dni_acompanante}",),
             contexto=partial(contexto, exp, plan),
             agrupacion={"acompanante": ap.dni},

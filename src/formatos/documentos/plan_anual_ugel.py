@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis.protocolo import debilidades_protocolo
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Membrete, membrete
 from formatos.documentos.comunes_planes import (
     ROMANOS, FilaCronograma, cronograma, desempeno, firma_jefe_agp, leyenda_trimestres,
@@ -142,7 +141,7 @@ def contexto(exp: Expediente, plan: PlanAnualUGEL) -> PlanAnualUGELDocumento:
 def documentos(exp: Expediente) -> Iterator[Documento]:
     for plan in exp.planes_anuales_ugel[:1]:
         yield Documento(
-            ruta=PurePosixPath(f"Plan anual {exp.ugel.nombre} {exp.anio}.docx"),
+            ruta=ruta_de(f"Plan anual {exp.ugel.nombre} {exp.anio}.docx"),
             registros=("planes_anuales_ugel:0",),
             contexto=partial(contexto, exp, plan),
             mes=f"{plan.fecha:%Y-%m}",

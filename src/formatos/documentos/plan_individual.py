@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
 from formatos.catalogo import catalogo
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.documentos.comunes_planes import leyenda_niveles, leyenda_trimestres, metas_texto
 from formatos.modelos.actores import Acompanante, Docente, InstitucionEducativa
@@ -76,7 +75,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         docente = exp.docente(plan.dni_docente)
         ap = exp.acompanante(docente.dni_acompanante)
         yield Documento(
-            ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{docente.apellidos} {docente.nombres}.docx"),
+            ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"{docente.apellidos} {docente.nombres}.docx"),
             registros=(f"planes_individuales:{plan.dni_docente}",),
             contexto=partial(contexto, exp, plan),
             agrupacion={"acompanante": ap.dni, "mes": f"{plan.fecha:%Y-%m}", "institucion": docente.codigo_modular,

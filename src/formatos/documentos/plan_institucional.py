@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.documentos.comunes_planes import Desempeno, desempeno
 from formatos.modelos.actores import Acompanante, Docente, InstitucionEducativa
@@ -56,7 +55,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         ie = exp.institucion(plan.codigo_modular)
         ap = exp.acompanante(directores[plan.codigo_modular].dni_acompanante)
         yield Documento(
-            ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{ie.nombre} {ie.codigo_modular}.docx"),
+            ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"{ie.nombre} {ie.codigo_modular}.docx"),
             registros=(f"planes_institucionales:{plan.codigo_modular}",),
             contexto=partial(contexto, exp, plan),
             agrupacion={"acompanante": ap.dni, "mes": f"{plan.fecha:%Y-%m}", "institucion": ie.codigo_modular},

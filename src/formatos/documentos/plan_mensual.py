@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis.protocolo import MESES
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.documentos.comunes_planes import desempeno, firma_jefe_agp
 from formatos.modelos.actores import Acompanante, Docente
@@ -172,7 +171,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
     for plan in sorted(exp.planes_mensuales, key=lambda p: (p.dni_acompanante, p.mes)):
         ap = exp.acompanante(plan.dni_acompanante)
         yield Documento(
-            ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{exp.anio}-{plan.mes:02d} {MESES[plan.mes - 1]}.docx"),
+            ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"{exp.anio}-{plan.mes:02d} {MESES[plan.mes - 1]}.docx"),
             registros=(f"planes_mensuales:{plan.periodo}",),
             contexto=partial(contexto, exp, plan),
             agrupacion={"acompanante": ap.dni, "mes": f"{exp.anio}-{plan.mes:02d}"},

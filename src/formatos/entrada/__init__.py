@@ -9,6 +9,7 @@ from formatos.entrada.imagenes import relativas
 from formatos.entrada.json import a_json, leer_json
 from formatos.errores import Problema, motivo_os
 from formatos.modelos.expediente import Carga, Expediente
+from formatos.zip_seguro import LIBRO, ZipRechazado, revisar_zip
 
 __all__ = ["LECTORES", "a_excel", "a_json", "cargar"]
 
@@ -58,9 +59,10 @@ def a_excel(expediente: Expediente | None = None, ugel: str | None = None, anio:
 def _documento_word(ruta: Path) -> str:
     """El mensaje para un documento de Word dado como datos: plantilla o documento ya generado."""
     try:
+        revisar_zip(ruta, LIBRO)
         with zipfile.ZipFile(ruta) as z:
             plantilla = "{{" in z.read("word/document.xml").decode("utf-8", "replace")
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except (ZipRechazado, zipfile.BadZipFile, KeyError, OSError):
         plantilla = False
     if plantilla:
         return (f"{ruta.name} es una plantilla, no un expediente: los datos van en un archivo .json o .xlsx y las "

@@ -22,6 +22,7 @@ from formatos.entrada.imagenes import resolver_imagenes
 from formatos.entrada.json import TAMANO_MAXIMO
 from formatos.errores import Invalido, Problema
 from formatos.modelos.expediente import Carga, secciones, validar_expediente
+from formatos.zip_seguro import LIBRO, NoEsZip, ZipRechazado, revisar_zip
 
 
 ERRORES_DE_EXCEL = frozenset({
@@ -390,6 +391,12 @@ def leer_excel(ruta: Path) -> Carga:
     """Lee y valida un libro de captura: los registros válidos se usan; cada problema dice hoja, fila y columna."""
     if ruta.stat().st_size > TAMANO_MAXIMO:
         return Carga(None, [Problema((), f"{ruta.name}: el archivo pesa más de {TAMANO_MAXIMO // 2**20} MB")])
+    try:
+        revisar_zip(ruta, LIBRO)  # antes de que openpyxl descomprima nada
+    except NoEsZip:
+        pass  # el mensaje de siempre, abajo
+    except ZipRechazado as e:
+        return Carga(None, [Problema((), str(e))])
     with warnings.catch_warnings():  # openpyxl avisa en inglés (extensiones, fechas imposibles): nada a la terminal
         warnings.simplefilter("ignore")
         try:

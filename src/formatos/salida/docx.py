@@ -11,6 +11,7 @@ El resultado es el mismo XML que da `DocxTemplate(...).render(...)` (lo comprueb
 from __future__ import annotations
 
 import copy
+import html
 import io
 import re
 import struct
@@ -38,8 +39,10 @@ from formatos.errores import ErrorFormatos
 from formatos.salida.esqueletos import CAPTURAS, LISTADO, Esqueletos, marcar, sin_saltos_de_plantilla
 from formatos.salida.filtros import FILTROS
 from formatos.salida.graficos import dibujar, es_grafico
+from formatos.salida.limites import EntornoLimitado, LimiteDeVueltas, LimitePlantilla, linea_de_plantilla, vigilar
 from formatos.salida.mensajes import mensaje_jinja
 from formatos.salida.texto import para_word
+from formatos.zip_seguro import PLANTILLA, recursos_externos, revisar_zip
 
 # docxtpl importa docxcompose, que cambia para todo el proceso el prefijo «cp» de python-docx al espacio de
 # nombres de las propiedades personalizadas: las propiedades del documento (docProps/core.xml) se escribirían
@@ -47,6 +50,8 @@ from formatos.salida.texto import para_word
 nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 FECHA_ZIP = (2000, 1, 1, 0, 0, 0)
+_PARTES = {"document.xml": "cuerpo", "header.xml": "encabezado", "footer.xml": "pie de página",
+           "footnotes.xml": "notas al pie", "core.xml": "propiedades del documento"}
 PROPIEDADES = ("author", "comments", "identifier", "language", "subject", "title")
 """Las propiedades de texto que docxtpl renderiza (`DocxTemplate.render_properties`)."""
 
@@ -54,8 +59,8 @@ PROPIEDADES = ("author", "comments", "identifier", "language", "subject", "title
 _ATRIBUTOS_DE_DICT = frozenset(dir(dict))
 
 
-class _Aislado(SandboxedEnvironment):
-    """El entorno aislado de Jinja, con `dato.campo` más rápido sobre los dict del contexto."""
+class _Aislado(EntornoLimitado):
+    """El entorno aislado de Jinja, con sus límites (`limites`) y `dato.campo` más rápido sobre los dict del contexto."""
 
     def getattr(self, obj, attribute):
         # Lo mismo que hace Jinja (un dict no tiene más atributos que los de su clase), sin la excepción.
@@ -65,7 +70,7 @@ class _Aislado(SandboxedEnvironment):
 
 
 def entorno() -> SandboxedEnvironment:
-    """El entorno Jinja de todas las plantillas: aislado, con escape automático y variables estrictas."""
+    """El entorno Jinja de todas las plantillas: aislado y limitado, con escape automático y variables estrictas."""
     env = _Aislado(autoescape=True, undefined=StrictUndefined, finalize=para_word)
     env.filters.update(FILTROS)
     return env
@@ -140,10 +145,20 @@ class PlantillaDocx:
     def __init__(self, ruta: str | Path, env: SandboxedEnvironment | None = None) -> None:
         self.ruta = Path(ruta)
         self.env = env or entorno()
-        datos = self.ruta.read_bytes()
-        self._miembros = _miembros_crudos(datos)
-        self._tpl = DocxTemplate(io.BytesIO(datos))  # solo para sus funciones de limpieza, no para renderizar
-        doc = self._tpl.get_docx()
+        datos = self._datos = self.ruta.read_bytes()
+        revisar_zip(datos, PLANTILLA, self.ruta.name)
+        externos = recursos_externos(datos)
+        if externos:
+            raise ErrorFormatos(f"{self.ruta.name}: la plantilla tiene {'; '.join(externos)}: Word o LibreOffice lo "
+                                "buscarían fuera del documento al abrirlo; quítelo (o inserte la imagen en el documento)")
+        try:
+            self._miembros = _miembros_crudos(datos)
+            self._tpl = DocxTemplate(io.BytesIO(datos))  # solo para sus funciones de limpieza, no para renderizar
+            doc = self._tpl.get_docx()
+        except Exception as e:  # noqa: BLE001 - le falta una parte, XML dañado...
+            raise ErrorFormatos(f"{self.ruta.name} no se puede abrir como documento de Word (.docx); ábralo en Word "
+                                "y guárdelo de nuevo") from e
+        self._fuentes: dict[str, str] = {}
         principal = doc.part
         self._nombre_cuerpo = _nombre(principal)
         self._raiz = parse_xml(principal.blob)
@@ -174,6 +189,8 @@ class PlantillaDocx:
             self._propiedades = [(p, _Fija.o_plantilla(self.env, getattr(nucleo, p))) for p in PROPIEDADES]
         self._memoria: dict[tuple[str, str], bytes] = {}
         self._comprimidos: dict[str, tuple[bytes, _Miembro]] = {}
+        self._parte = self._nombre_cuerpo  # la que se está llenando: para decir dónde pasó un límite
+        self._detenciones: list[str] = []
         self._cerrojo = threading.Lock()  # lo que guarda entre documentos (esqueletos, partes) es de un hilo a la vez
 
     def _compilar(self, xml: str, parte: str, espacios: dict | None = None):
@@ -184,6 +201,7 @@ class PlantillaDocx:
                               lambda m: "" if espacios.get(m[1]) == m[2] else m[0], xml[:inicio])
             self._etiquetas_cuerpo = (xml[:inicio], etiqueta)
             xml = self._fuente_cuerpo = etiqueta + xml[inicio:]
+        self._fuentes[parte] = xml
         try:
             return _Fija.o_plantilla(self.env, xml)
         except TemplateError as e:
@@ -210,15 +228,19 @@ class PlantillaDocx:
 
     def partes(self, contexto: dict) -> dict[str, bytes]:
         """Las partes XML renderizadas con `contexto`, por nombre de miembro del zip."""
+        self._parte = self._nombre_cuerpo
         nuevas = {self._nombre_cuerpo: self._cuerpo_de(contexto)}
         for nombre, (plantilla, codificacion) in self._partes.items():
+            self._parte = nombre
             xml = self._render_parte(plantilla, contexto)
             nuevas[nombre] = self._una_vez(nombre, xml, lambda x, c=codificacion: _serializar(x, c))
         for nombre, plantilla in self._notas.items():
+            self._parte = nombre
             xml = self._render_parte(plantilla, contexto)
             _comprobar(xml, "una parte del documento")
             nuevas[nombre] = xml.encode("utf-8")
         if self._propiedades:
+            self._parte = self._nombre_nucleo
             valores = "\x00".join(p.render(contexto) for _, p in self._propiedades)
             nuevas[self._nombre_nucleo] = self._una_vez(self._nombre_nucleo, valores, self._nucleo_con)
         return nuevas
@@ -275,13 +297,42 @@ class PlantillaDocx:
         Un documento con gráficos o imágenes (partes nuevas en el paquete) lo arma docxtpl mismo, como `render_simple`.
         Se puede llamar desde varios hilos.
         """
+        if len(self._detenciones) >= 2:
+            raise LimiteDeVueltas(f"{self._detenciones[-1]} (la plantilla ya se detuvo así en otros documentos: este "
+                                  "no se llenó)")
         if _con_imagenes(contexto):
-            return render_simple(self.ruta, contexto)
+            try:
+                return render_simple(self._datos, contexto)
+            except LimiteDeVueltas as e:
+                raise self._detenida(e) from None
         try:
-            with self._cerrojo:
+            with self._cerrojo, vigilar():
                 return self._render(contexto)
+        except LimitePlantilla as e:
+            raise self._detenida(self._ubicado(e)) from None
+        except RecursionError:
+            raise LimitePlantilla("la plantilla se llama a sí misma sin fin (una macro que se usa dentro de sí "
+                                  "misma)") from None
         except TemplateError as e:
             raise ErrorFormatos(mensaje_jinja(e)) from e
+
+    def _ubicado(self, error: LimitePlantilla) -> LimitePlantilla:
+        """El error con la parte y el párrafo de la plantilla donde ocurrió (el XML compilado tiene un párrafo
+        por línea)."""
+        linea, fuente = linea_de_plantilla(error), self._fuentes.get(self._parte)
+        parte = _PARTES.get(re.sub(r"\d+", "", self._parte.rpartition("/")[2]), self._parte)
+        if linea is None or fuente is None or not 0 < linea <= fuente.count("\n") + 1:
+            return type(error)(f"{parte}: {error}")
+        texto = html.unescape(re.sub(r"<[^>]*>", "", fuente.split("\n")[linea - 1]))
+        etiquetas = re.findall(r"\{\{.*?\}\}|\{%.*?%\}", texto)
+        donde = " ".join(etiquetas) if etiquetas else texto
+        return type(error)(f"{parte}, en «{donde if len(donde) <= 120 else donde[:119] + '…'}»: {error}")
+
+    def _detenida(self, error: LimitePlantilla) -> LimitePlantilla:
+        """Tras dos documentos detenidos por vueltas o tiempo, los demás de esta plantilla fallan sin llenarse."""
+        if isinstance(error, LimiteDeVueltas):
+            self._detenciones.append(str(error))
+        return error
 
     def _render(self, contexto: dict) -> bytes:
         nuevas = self.partes(contexto)
@@ -447,11 +498,15 @@ def con_imagenes(valor, doc: DocxTemplate):
     return valor
 
 
-def render_simple(plantilla: Path, contexto: dict) -> bytes:
-    """El documento como lo arma docxtpl solo (un DocxTemplate nuevo), con los gráficos e imágenes en su lugar."""
-    doc = _PlantillaEstricta(str(plantilla))
+def render_simple(plantilla: Path | bytes, contexto: dict) -> bytes:
+    """El documento como lo arma docxtpl solo (un DocxTemplate nuevo), con los gráficos e imágenes en su lugar.
+
+    `plantilla`: la ruta o los bytes de la plantilla (ya revisada con `revisar_zip` si es de fuera)."""
+    doc = _PlantillaEstricta(io.BytesIO(plantilla) if isinstance(plantilla, bytes) else str(plantilla))
     try:
-        doc.render(con_imagenes(contexto, doc), jinja_env=entorno(), autoescape=True)
+        contexto = con_imagenes(contexto, doc)  # los gráficos se dibujan fuera del tiempo de la plantilla
+        with vigilar():
+            doc.render(contexto, jinja_env=entorno(), autoescape=True)
     except TemplateError as e:
         raise ErrorFormatos(mensaje_jinja(e)) from e
     except etree.XMLSyntaxError as e:  # un encabezado o pie de página que quedó con XML roto
