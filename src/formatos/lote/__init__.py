@@ -243,6 +243,9 @@ def _preparar_salida(salida: Path) -> None:
                              "existe, se crea)")
     try:
         salida.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise SalidaNoValida(f"no se puede crear la carpeta de salida «{salida}»: {describir(e)}") from e
+    try:
         prueba = salida / f"{PREFIJO_TEMPORAL}{os.getpid()}-prueba"
         prueba.write_bytes(b"")
         prueba.unlink()
