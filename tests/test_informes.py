@@ -147,7 +147,7 @@ def test_final_ugel_cabecera_peruana_secciones_y_firma(demo, datos_ejemplo):
         en_nivel = sum(lista[-1][1][meta["codigo"]] in ("III", "IV") for lista in ultimas.values())
         assert meta["nivel"] == "III" and fila[0].startswith(meta["codigo"] + ". ")
         logrado = round(100 * en_nivel / len(ultimas), 1)
-        assert fila[1:] == [f"{meta['porcentajes']['3']} % en nivel III o más", f"{logrado:g} %".replace(".", ","),
+        assert fila[1:] == [f"{meta['porcentajes']['3']}% en nivel III o más", f"{logrado:g}%",
                             f"{en_nivel} / {len(ultimas)}", "lograda" if logrado >= meta["porcentajes"]["3"] else "no lograda"]
     visitas = tabla(ruta, ["Meta física", "Unidad", "Programado", "Ejecutado", "Avance"])[0]
     assert visitas[:4] == ["Visitas en aula con asesoría personalizada", "visitas", str(8 * len(datos_ejemplo["docentes"])),
@@ -233,7 +233,7 @@ def test_mensual_a_mano_sin_valoracion_no_es_cero(a_mano):
     assert "Sin valoración en junio de 2026." in texto  # Carla y Dora
     assert "Presentó el diagnóstico de su I. E." in texto  # la directora, solo con evidencias
     metas = tabla(ruta, ["Meta física", "Unidad", "Programado", "Ejecutado", "Avance"])
-    assert metas[0][2:] == ["4", "2", "50 %"]  # junio: 4 docentes programados, visitados Ana y Beto
+    assert metas[0][2:] == ["4", "2", "50%"]  # junio: 4 docentes programados, visitados Ana y Beto
     assert metas[-1][2:] == ["0", "0", "no programado"]
 
 

@@ -165,7 +165,7 @@ def test_plan_anual_ugel_cronograma_y_metas(demo, carga_ejemplo):
     assert len(metas) == 1 + len(plan.metas_trimestrales)
     for fila, m in zip(metas[1:], plan.metas_trimestrales):
         assert fila[0].endswith(f"({m.codigo})") and fila[1] == f"{m.nivel} o más"
-        assert fila[2].split("\n") == [f"{ROMANOS[t]} trim.: {p} %" for t, p in m.porcentajes.items()]
+        assert fila[2].split("\n") == [f"{ROMANOS[t]} trim.: {p}%" for t, p in m.porcentajes.items()]
     [atencion] = _tablas(ruta, "Meta")
     assert ["Visitas en aula con asesoría personalizada", f"{len(exp.docentes) * 8} (8 por docente)"] in atencion
     assert "Presupuesto total: S/ 34,860.00" in texto

@@ -31,7 +31,7 @@ def construir_ap(destino, tipo: str):
     etiqueta(doc, "{%p for a in aprendizajes %}")
     subtitulo(doc, "{{ loop.index }}. {{ a.docente }} — I. E. {{ a.institucion }}")
     etiqueta(doc, "{%p if a.fecha %}")
-    linea(doc, "Matriz del {{ a.fecha|fecha_corta }} (visita {{ a.visita }}).", tamano=9)
+    linea(doc, "Matriz del {{ a.fecha|fecha_corta }} ({{ a.visita }}).", tamano=9)
     tabla(doc, ["Desempeño atendido", "Nivel", "Evidencias", "Producto de la asesoría"],
           ["{{ f.codigo }}. {{ f.desempeno }}", "{{ f.nivel }}", "{{ f.evidencias }}", "{{ f.producto }}"],
           [5.0, 1.3, 6.2, 4.5], "a.filas", centrar=[1], tamano=8)

@@ -12,6 +12,9 @@ from pydantic import BaseModel, ConfigDict, field_validator
 NIVELES = ("I", "II", "III", "IV")
 """Los cuatro niveles de las rúbricas, en orden: el número es fijo, la etiqueta no."""
 
+TIPOS_VISITA = ("recojo de necesidades", "diagnóstica", "asesoría", "cierre")
+"""Los tipos de visita en aula del protocolo (el dato `visitas[].tipo`)."""
+
 
 class Desempeno(BaseModel):
     """Un desempeño priorizado, con la denominación que lleva en la matriz."""
@@ -31,6 +34,7 @@ class Catalogo(BaseModel):
     decenio: str
     anios: dict[int, str]
     niveles: dict[str, str]
+    visitas: dict[str, str]
     desempenos_docente: tuple[Desempeno, ...]
     desempenos_directivo: tuple[Desempeno, ...]
 
@@ -39,6 +43,13 @@ class Catalogo(BaseModel):
     def _cuatro_niveles(cls, v: dict[str, str]) -> dict[str, str]:
         if tuple(v) != NIVELES:
             raise ValueError(f"los niveles deben ser {', '.join(NIVELES)} en ese orden")
+        return v
+
+    @field_validator("visitas")
+    @classmethod
+    def _tipos_visita(cls, v: dict[str, str]) -> dict[str, str]:
+        if set(v) != set(TIPOS_VISITA):
+            raise ValueError(f"[visitas] nombra cada tipo de visita: {', '.join(TIPOS_VISITA)}")
         return v
 
     @field_validator("desempenos_docente")
@@ -64,6 +75,10 @@ class Catalogo(BaseModel):
 
     def nombre_anio(self, anio: int) -> str:
         return self.anios.get(anio, "")
+
+    def nombre_visita(self, tipo: str) -> str:
+        """ "asesoría" → "visita de asesoría" (para escribirlo en una frase)."""
+        return self.visitas[tipo]
 
 
 def leer_datos(nombre: str) -> dict:

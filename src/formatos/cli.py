@@ -18,6 +18,7 @@ from formatos.lote import ProcesoFallido, escribir_atomico
 from formatos.lote import generar as generar_lote
 from formatos.lote.manifiesto import NOMBRE as NOMBRE_MANIFIESTO
 from formatos.modelos.expediente import Carga, Expediente
+from formatos.numeros import numero, porcentaje
 from formatos.recursos import carpeta_plantillas, expediente_ejemplo
 from formatos.registro import FORMATOS
 from formatos.salida.pdf import LibreOfficeNoEncontrado, buscar_soffice
@@ -62,7 +63,8 @@ class _Avance:
         if self.barra is not None:
             self.barra.update()
         elif 10 * self.hechos // self.total > 10 * (self.hechos - 1) // self.total:
-            click.echo(f"Generando: {self.hechos} de {self.total} documentos ({100 * self.hechos // self.total} %)", err=True)
+            click.echo(f"Generando: {numero(self.hechos)} de {numero(self.total)} documentos "
+                       f"({porcentaje(100 * self.hechos // self.total)})", err=True)
 
     def cerrar(self) -> None:
         if self.barra is not None:
@@ -134,10 +136,12 @@ def _mostrar_resumen(resumen) -> None:
     total = Counter()
     for formato, cuenta in conteo.items():
         total.update(cuenta)
-        click.echo(f"{formato:<{ancho}}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
-    click.echo(f"{'Total':<{ancho}}{total['generado']:>10}{total['sin cambios']:>13}{total['fallido']:>10}")
+        click.echo(f"{formato:<{ancho}}{numero(cuenta['generado']):>10}{numero(cuenta['sin cambios']):>13}"
+                   f"{numero(cuenta['fallido']):>10}")
+    click.echo(f"{'Total':<{ancho}}{numero(total['generado']):>10}{numero(total['sin cambios']):>13}"
+               f"{numero(total['fallido']):>10}")
     procesos = "1 proceso" if resumen.procesos == 1 else f"{resumen.procesos} procesos"
-    click.echo(f"\nTiempo: {resumen.segundos:.1f} s ({procesos}). Documentos en {resumen.salida}")
+    click.echo(f"\nTiempo: {numero(resumen.segundos, 1)} s ({procesos}). Documentos en {resumen.salida}")
     click.echo(f"Manifiesto: {resumen.salida / NOMBRE_MANIFIESTO}")
 
 

@@ -21,6 +21,7 @@ from formatos.modelos.actores import Acompanante, Persona
 from formatos.modelos.expediente import Expediente
 from formatos.modelos import reglas_informes  # noqa: F401 - registra las reglas de las secciones de informes
 from formatos.modelos.informes import Narrativa, NumeroInforme
+from formatos.numeros import numero, porcentaje
 
 SIN_VALORACION = "sin valoración"
 
@@ -129,7 +130,7 @@ class FilaMetaPlan(BaseModel):
 class FilaMetaUGEL(BaseModel):
     codigo: str
     desempeno: str
-    meta: str = Field(description='p. ej. "45 % en nivel III o más"')
+    meta: str = Field(description='p. ej. "45% en nivel III o más"')
     logrado: str
     docentes: str = Field(description='"en el nivel / valorados"')
     estado: str = Field(description="lograda, no lograda, sin valoración o sin meta")
@@ -156,7 +157,7 @@ class AprendizajeDocente(BaseModel):
     docente: str
     institucion: str
     fecha: date | None = Field(description="Fecha de la matriz; vacía si no hubo valoración")
-    visita: str
+    visita: str = Field(description='La visita de la matriz, como se nombra en una frase: "visita de asesoría"')
     filas: list[FilaDesempeno]
 
 
@@ -347,13 +348,14 @@ def grafico_tendencia(filas: list[FilaTendencia], titulo: str) -> Grafico:
 
 
 def cifra(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:.1f}".replace(".", ",")
+    """Una cifra de las tablas con hasta un decimal, como en es_PE: 4 → "4"; 12.5 → "12.5"."""
+    return numero(v, 1)
 
 
 def filas_metas(metas: list[Meta]) -> list[FilaMeta]:
     return [
         FilaMeta(actividad=m.actividad, unidad=m.unidad, programado=cifra(m.programado), ejecutado=cifra(m.ejecutado),
-                 avance=f"{cifra(m.porcentaje)} %" if m.porcentaje is not None else "no programado")
+                 avance=porcentaje(m.porcentaje) if m.porcentaje is not None else "no programado")
         for m in metas
     ]
 
@@ -382,8 +384,8 @@ def filas_metas_ugel(exp: Expediente, periodo: Periodo) -> list[FilaMetaUGEL]:
     numero = numero_trimestre(exp, periodo)
     return [
         FilaMetaUGEL(codigo=a.codigo, desempeno=denominacion(a.codigo),
-                     meta=f"{a.meta} % en nivel {a.nivel} o más" if a.meta is not None else "sin meta",
-                     logrado=f"{cifra(a.logrado)} %" if a.logrado is not None else SIN_VALORACION,
+                     meta=f"{porcentaje(a.meta)} en nivel {a.nivel} o más" if a.meta is not None else "sin meta",
+                     logrado=porcentaje(a.logrado) if a.logrado is not None else SIN_VALORACION,
                      docentes=f"{a.en_nivel} / {a.valorados}", estado=a.estado)
         for a in am.avance_metas_ugel(exp, numero, periodo)
     ]
@@ -417,7 +419,7 @@ def aprendizaje(exp: Expediente, dni: str, periodo: Periodo) -> AprendizajeDocen
         return AprendizajeDocente(docente=nombre(docente), institucion=ie, fecha=None, visita="", filas=[])
     nota = propias[-1]
     return AprendizajeDocente(
-        docente=nombre(docente), institucion=ie, fecha=nota.fecha, visita=nota.tipo_visita,
+        docente=nombre(docente), institucion=ie, fecha=nota.fecha, visita=catalogo().nombre_visita(nota.tipo_visita),
         filas=[FilaDesempeno(codigo=f.codigo, desempeno=denominacion(f.codigo), nivel=f.nivel_alcanzado,
                              evidencias=f.evidencias, producto=f.producto_asesoria) for f in an.atendidos(nota)],
     )
@@ -478,7 +480,7 @@ class FilaLogro(BaseModel):
 def filas_logro(grupo: str, logros: list) -> list[FilaLogro]:
     def celda(lg, nivel: str) -> str:
         p = lg.porcentaje(nivel)
-        return f"{getattr(lg, nivel)} ({cifra(p)} %)" if p is not None else "—"
+        return f"{getattr(lg, nivel)} ({porcentaje(p)})" if p is not None else "—"
 
     return [FilaLogro(grupo=grupo, area=lg.area, en_inicio=celda(lg, "en_inicio"), en_proceso=celda(lg, "en_proceso"),
                       satisfactorio=celda(lg, "satisfactorio"), evaluados=lg.evaluados) for lg in logros]

@@ -17,6 +17,7 @@ from formatos.documentos.comunes_planes import (
 from formatos.modelos.actores import Acompanante, Docente
 from formatos.modelos.expediente import Expediente
 from formatos.modelos.planes import PlanAnualAP
+from formatos.numeros import horas, numero
 
 
 ANCHO_CROQUIS_CM, ALTO_CROQUIS_CM = 18, 14  # página A4 horizontal: 25,7 × 17 cm útiles
@@ -114,7 +115,7 @@ def contexto(exp: Expediente, plan: PlanAnualAP) -> PlanAnualAPDocumento:
     for i, t in enumerate(plan.ruta, start=1):
         ie = exp.institucion(t.codigo_modular)
         ruta.append(FilaRuta(numero=i, institucion=ie.nombre, codigo_modular=ie.codigo_modular,
-                             centro_poblado=f"{ie.centro_poblado} ({ie.distrito})", distancia=f"{t.distancia_km:g} km",
+                             centro_poblado=f"{ie.centro_poblado} ({ie.distrito})", distancia=f"{numero(t.distancia_km)} km",
                              tiempo=t.tiempo, medio=t.medio))
     grupo_de = {d: g.nombre for g in plan.grupos_gia for d in g.dni_docentes}
     visitas = []
@@ -123,7 +124,7 @@ def contexto(exp: Expediente, plan: PlanAnualAP) -> PlanAnualAPDocumento:
         total = prot.horas_observacion + prot.horas_preparacion + asesoria
         visitas.append(FilaVisitaDocente(
             docente=_nombre(d), cargo="Docente y director(a)" if d.es_director else "Docente",
-            horas=f"{prot.horas_observacion:g} h + {prot.horas_preparacion:g} h + {asesoria:g} h = {total:g} h",
+            horas=f"{horas(prot.horas_observacion)} + {horas(prot.horas_preparacion)} + {horas(asesoria)} = {horas(total)}",
             grupo_gia=grupo_de.get(d.dni, "—"),
         ))
     meses_taller = [MESES[m.mes - 1] for m in prot.meses if m.taller]
@@ -147,7 +148,7 @@ def contexto(exp: Expediente, plan: PlanAnualAP) -> PlanAnualAPDocumento:
         grupos_gia=[FilaGrupo(nombre=g.nombre, sede=g.sede,
                               docentes="\n".join(_nombre(docentes[d]) for d in g.dni_docentes)) for g in plan.grupos_gia],
         talleres=(f"{prot.talleres_por_anio} talleres de actualización docente ({' y '.join(meses_taller)}), "
-                  f"{prot.talleres_horas:g} horas cronológicas en el año, organizados por la UGEL."),
+                  f"{numero(prot.talleres_horas)} horas cronológicas en el año, organizados por la UGEL."),
         cronograma=cronograma(exp), lugar=exp.ugel.sede, fecha=plan.fecha,
         firma_acompanante=firma(exp.acompanante(plan.dni_acompanante), "Acompañante pedagógico"),
         firma_jefe=firma_jefe_agp(exp),

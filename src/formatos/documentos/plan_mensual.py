@@ -15,6 +15,7 @@ from formatos.documentos.comunes_planes import desempeno, firma_jefe_agp
 from formatos.modelos.actores import Acompanante, Docente
 from formatos.modelos.expediente import Expediente
 from formatos.modelos.planes import DisenoMetodologico, PlanMensual
+from formatos.numeros import horas
 
 
 class FilaMeta(BaseModel):
@@ -79,10 +80,6 @@ def _nombre(d: Docente) -> str:
     return f"{d.apellidos.upper()}, {d.nombres}"
 
 
-def _horas(h: float) -> str:
-    return f"{h:g} h"
-
-
 def tiempo(minutos: int) -> str:
     """45 → "45 min"; 120 → "2 h"; 150 → "2 h 30 min"."""
     horas, resto = divmod(minutos, 60)
@@ -118,9 +115,9 @@ def metas_atencion(exp: Expediente, plan: PlanMensual) -> list[FilaMeta]:
         FilaMeta(actividad="Docentes atendidos en visita", programadas=f"{len(visitados)} de {len(suyos)}",
                  protocolo=str(len(suyos)) if pide_visita else "—"),
         FilaMeta(actividad="GIA con docentes", programadas=str(n_gia["docentes"]),
-                 protocolo=f"1 (mín. {_horas(prot.gia_docentes_horas_minimas)})" if mes and mes.gia_docentes else "—"),
+                 protocolo=f"1 (mín. {horas(prot.gia_docentes_horas_minimas)})" if mes and mes.gia_docentes else "—"),
         FilaMeta(actividad=f"GIA con directores ({len(directores)} directores)", programadas=str(n_gia["directores"]),
-                 protocolo=f"1 (mín. {_horas(prot.gia_directores_horas_minimas)})" if mes and mes.gia_directores else "—"),
+                 protocolo=f"1 (mín. {horas(prot.gia_directores_horas_minimas)})" if mes and mes.gia_directores else "—"),
         FilaMeta(actividad="Taller de actualización docente", programadas=str(len(plan.talleres)),
                  protocolo="1" if mes and mes.taller else "—"),
     ]
@@ -135,18 +132,18 @@ def contexto(exp: Expediente, plan: PlanMensual) -> PlanMensualDocumento:
         ie = exp.institucion(d.codigo_modular)
         visitas.append(diseno(
             f"Visita en aula a {_nombre(d)} — I. E. {ie.nombre} ({ie.centro_poblado})",
-            f"{v.fecha:%d/%m/%Y}, {_dias(v.dias)}; {_horas(v.horas_observacion)} de observación, "
-            f"{_horas(v.horas_preparacion)} de preparación del diálogo reflexivo y {_horas(v.horas_asesoria)} de asesoría",
+            f"{v.fecha:%d/%m/%Y}, {_dias(v.dias)}; {horas(v.horas_observacion)} de observación, "
+            f"{horas(v.horas_preparacion)} de preparación del diálogo reflexivo y {horas(v.horas_asesoria)} de asesoría",
             v,
         ))
     gias = [
         diseno(f"GIA con {g.tipo} — {g.sede}",
-               f"{g.fecha:%d/%m/%Y}, {_horas(g.horas)}; participantes: "
+               f"{g.fecha:%d/%m/%Y}, {horas(g.horas)}; participantes: "
                + ", ".join(_nombre(docentes[p]) for p in g.participantes), g)
         for g in plan.gias
     ]
     talleres = [diseno(f"Taller de actualización docente: {t.nombre}",
-                       f"Desde el {t.fecha:%d/%m/%Y}, {_dias(t.dias)}, {_horas(t.horas)} cronológicas; sede: {t.sede}", t)
+                       f"Desde el {t.fecha:%d/%m/%Y}, {_dias(t.dias)}, {horas(t.horas)} cronológicas; sede: {t.sede}", t)
                 for t in plan.talleres]
     ruta = []
     for p in plan.ruta:

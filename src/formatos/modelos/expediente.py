@@ -36,7 +36,10 @@ class Configuracion(Modelo):
     """Lo que la UGEL puede ajustar sin tocar el catálogo del paquete."""
 
     etiquetas_niveles: dict[str, str] = Field(default_factory=dict, description='p. ej. {"III": "suficiente"}')
-    nombre_anio: str | None = Field(None, description="Nombre oficial del año, si difiere del catálogo")
+    nombre_anio: str | None = Field(
+        None, description=f"Nombre oficial del año, como lo fija el Estado (se imprime entre comillas en el encabezado). "
+                          f"Obligatorio si el catálogo no lo trae (lo trae hasta {max(catalogo().anios)}); "
+                          f"si se escribe, reemplaza al del catálogo")
 
     @field_validator("etiquetas_niveles")
     @classmethod
@@ -175,6 +178,11 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
         return Carga(None, problemas_de(e))
 
     carga = Carga(None, problemas)
+    if not base.nombre_anio():
+        problemas.append(Problema(("configuracion", "nombre_anio"), (
+            f"falta el nombre oficial del año {base.anio} (el catálogo los trae hasta {max(catalogo().anios)}): escríbalo en "
+            f"este dato (en Excel, hoja «Datos generales», «Nombre oficial del año»); mientras falte, los documentos salen "
+            f"sin esa línea del encabezado"), "advertencia"))
     validos: dict[str, list[Registro]] = {}
     claves: dict[str, dict[str, tuple]] = {}
     for nombre, tipo in seccs.items():

@@ -70,7 +70,7 @@ class Taller(Registro):
     clave = "id"
     referencias = {"asistentes": "docentes", "dni_responsable": "acompanantes"}
     id: Texto
-    numero: int = Field(ge=1, description="1.° o 2.° taller del año")
+    numero: int = Field(ge=1, description="Número del taller en el año: 1 (el 1.er taller), 2 (el 2.° taller)")
     fecha_inicio: Fecha
     fecha_fin: Fecha
     horas: float = Field(gt=0, description="Horas cronológicas ejecutadas")
