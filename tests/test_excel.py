@@ -159,10 +159,10 @@ def _llenar_como_usuario(ruta: Path, datos: dict) -> None:
                           "sí" if d["atendido"] else "NO", d["evidencias"] or None, d["producto_asesoria"] or None))
     poner("Valoraciones", filas, ["Código de la visita", "Desempeño", "Nivel", "¿Atendido en el mes?", "Evidencias",
                                   "Producto de la asesoría"])
-    filas = [(v["id"], v["dni_director"], v["id_gia"], d["codigo"], d["evidencias"], d["necesidades_formativas"])
-             for v in datos["valoraciones_directivo"] for d in v["desempenos"]]
+    filas = [(v["id"], v["dni_director"], v.get("id_gia"), v.get("id_visita"), d["codigo"], d["evidencias"],
+              d["necesidades_formativas"]) for v in datos["valoraciones_directivo"] for d in v["desempenos"]]
     poner("Valoraciones del directivo", filas, ["Código de la valoración", "DNI del director", "Código del GIA",
-                                                "Desempeño", "Evidencias", "Necesidades formativas"])
+                                                "Código de la visita", "Desempeño", "Evidencias", "Necesidades formativas"])
     docentes = libro["Docentes"]
     docentes.cell(1, docentes.max_column + 2, "Mis notas")  # columna propia del usuario
     docentes.cell(2, docentes.max_column, "llamar en junio")
@@ -176,7 +176,8 @@ def test_captura_llenada_genera_los_mismos_documentos_que_el_json(tmp_path, dato
     carga = cargar(ruta)
     assert carga.problemas == []
     resumen = formatos.generar(carga.expediente, tmp_path / "salida", formatos=["matriz-docente", "matriz-directivo"])
-    assert len(resumen.resultados) == 112 and not resumen.fallidos
+    matrices = len(datos_ejemplo["valoraciones"]) + len(datos_ejemplo["valoraciones_directivo"])
+    assert len(resumen.resultados) == matrices and not resumen.fallidos
     del_json = {r.ruta.relative_to(demo.salida): r.ruta.read_bytes() for r in demo.resultados
                 if r.formato in ("matriz-docente", "matriz-directivo")}
     del_libro = {r.ruta.relative_to(tmp_path / "salida"): r.ruta.read_bytes() for r in resumen.resultados}

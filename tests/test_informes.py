@@ -23,9 +23,10 @@ INFORMES = {  # formato: (documentos en el ejemplo, gráficos en cada uno)
     "informe-mensual": (16, 1),
     "informe-trimestral-ap": (6, 3),
     "informe-trimestral-ugel": (3, 3),
-    "informe-final-ap": (2, 3),
-    "informe-final-ugel": (1, 3),
+    "informe-final-ap": (2, 4),
+    "informe-final-ugel": (1, 4),
     "reporte-buenas-practicas": (6, 0),
+    "reporte-buenas-practicas-ie": (7, 0),
     "informe-taller": (2, 1),
 }
 CODIGOS = ["D19", "D22", "D25", "D11", "D15", "D1", "D23", "D4"]
@@ -135,8 +136,8 @@ def test_final_ugel_cabecera_peruana_secciones_y_firma(demo, datos_ejemplo):
     cabecera = tabla(ruta, ["A", ":", f"{numero['destinatario']}\n{numero['cargo_destinatario']}"])
     assert [f[0] for f in cabecera] == ["DE", "ASUNTO", "REFERENCIA", "FECHA"]
     assert cabecera[3][2] == "San Marcos, 16 de diciembre de 2026"
-    secciones = re.findall(r"^([IVX]+)\. [A-ZÁÉÍÓÚÑ ,;]+$", texto, re.MULTILINE)
-    assert secciones == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+    secciones = re.findall(r"^([IVX]+)\. [A-ZÁÉÍÓÚÑ ,;:]+$", texto, re.MULTILINE)
+    assert secciones == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
     jefe = datos_ejemplo["ugel"]["jefe_agp"]
     assert "Atentamente," in texto and nombre(jefe) in texto and f"DNI N.° {jefe['dni']}" in texto
     anual = next(n for n in datos_ejemplo["narrativas"] if "dni_acompanante" not in n and n["periodo"] == "anual")

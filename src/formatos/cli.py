@@ -14,6 +14,7 @@ import click
 from formatos import __version__
 from formatos.cli_es import Grupo
 from formatos.entrada import a_excel, a_json, cargar
+from formatos.esquema import esquema_json
 from formatos.lote import ProcesoFallido, escribir_atomico
 from formatos.lote import generar as generar_lote
 from formatos.lote.manifiesto import NOMBRE as NOMBRE_MANIFIESTO
@@ -254,9 +255,9 @@ def lista() -> None:
 @cli.command()
 @click.option("--formato", metavar="NOMBRE", help="Esquema del contenido de un formato en lugar del expediente.")
 def esquema(formato: str | None) -> None:
-    """Muestra el esquema JSON del expediente o de un formato."""
+    """Muestra el esquema JSON del expediente o de un formato (títulos y descripciones en castellano)."""
     modelo = FORMATOS[_elegir_formatos((formato,))[0]].esquema if formato else Expediente
-    click.echo(json.dumps(modelo.model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(esquema_json(modelo), ensure_ascii=False, indent=2))
 
 
 @cli.group(cls=Grupo)

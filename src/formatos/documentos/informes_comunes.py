@@ -21,7 +21,8 @@ from formatos.modelos.actores import Acompanante, Persona
 from formatos.modelos.expediente import Expediente
 from formatos.modelos import reglas_informes  # noqa: F401 - registra las reglas de las secciones de informes
 from formatos.modelos.informes import Narrativa, NumeroInforme
-from formatos.numeros import numero, porcentaje
+from formatos.modelos.valoracion import ValoracionDirectivo
+from formatos.numeros import numero, ordinal, porcentaje
 
 SIN_VALORACION = "sin valoración"
 
@@ -39,6 +40,7 @@ class Grafico(BaseModel):
     categorias: list[str]
     series: list[Serie]
     eje_y: str = "Docentes"
+    enteros: bool = Field(True, description="Cantidades (docentes, estudiantes): eje desde 0 con marcas enteras")
     ancho_cm: float = 16
     alto_cm: float = 7
 
@@ -152,10 +154,12 @@ class FilaDesempeno(BaseModel):
 
 
 class AprendizajeDocente(BaseModel):
-    """Lo que el docente logró en el periodo, con la evidencia de su última matriz."""
+    """Lo que el docente logró en el periodo, con la evidencia de su última matriz y su resultado en el taller."""
 
     docente: str
     institucion: str
+    taller: list[str] = Field(default_factory=list, description="Resultado individual en el taller que terminó en el "
+                                                                "periodo (manual, l. 2279-2280); o que no asistió")
     fecha: date | None = Field(description="Fecha de la matriz; vacía si no hubo valoración")
     visita: str = Field(description='La visita de la matriz, como se nombra en una frase: "visita de asesoría"')
     filas: list[FilaDesempeno]
@@ -169,10 +173,12 @@ class FilaDirectivo(BaseModel):
 
 
 class EvidenciaDirector(BaseModel):
+    """Una matriz del directivo (MBDDI): evidencias y necesidades formativas, sin nivel de logro."""
+
     director: str
     institucion: str
     fecha: date
-    gia: str
+    momento: str = Field(description='"GIA con directores: tema" o "Visita diagnóstica"')
     filas: list[FilaDirectivo]
 
 
@@ -410,16 +416,46 @@ def fila_metas_docente(exp: Expediente, dni: str, metas: list[Meta]) -> FilaMeta
                             talleres=par(metas[2]))
 
 
+def resultados_taller(exp: Expediente, dni: str, periodo: Periodo) -> list[str]:
+    """El resultado del docente en cada taller que terminó en el periodo: pruebas de entrada y salida y su producto."""
+    lineas = []
+    for t in sorted(exp.talleres, key=lambda t: t.fecha_inicio):
+        if not periodo.contiene(t.fecha_fin):
+            continue
+        cual = f"{ordinal(t.numero, apocope=True)} taller de actualización docente ({fecha_corta(t.fecha_inicio)} al " \
+               f"{fecha_corta(t.fecha_fin)})"
+        if dni not in t.asistentes:
+            lineas.append(f"{cual}: no asistió.")
+            continue
+        r = t.resultado(dni)
+        if r is None:
+            lineas.append(f"{cual}: asistió; no se registró su resultado individual.")
+            continue
+        maximo = numero(t.puntaje_maximo)
+        pruebas = [f"prueba {cual_prueba} {numero(p)}/{maximo}" for cual_prueba, p in
+                   (("de entrada", r.prueba_entrada), ("de salida", r.prueba_salida)) if p is not None]
+        partes = ", ".join(pruebas) + (f"; producto: {r.producto}" if r.producto else "")
+        lineas.append(f"{cual}: {partes}" + ("" if partes.endswith(".") else "."))
+    return lineas
+
+
+def fecha_corta(fecha: date) -> str:
+    return f"{fecha:%d/%m/%Y}"
+
+
 def aprendizaje(exp: Expediente, dni: str, periodo: Periodo) -> AprendizajeDocente:
-    """La última matriz del docente en el periodo: sus desempeños atendidos con nivel y evidencias."""
+    """La última matriz del docente en el periodo (sus desempeños atendidos con nivel y evidencias) y su resultado en
+    el taller que terminó en el periodo."""
     docente = exp.docente(dni)
     propias = an.notas_en(exp, dni, periodo)
     ie = exp.institucion(docente.codigo_modular).nombre
+    taller = resultados_taller(exp, dni, periodo)
     if not propias:
-        return AprendizajeDocente(docente=nombre(docente), institucion=ie, fecha=None, visita="", filas=[])
+        return AprendizajeDocente(docente=nombre(docente), institucion=ie, taller=taller, fecha=None, visita="", filas=[])
     nota = propias[-1]
     return AprendizajeDocente(
-        docente=nombre(docente), institucion=ie, fecha=nota.fecha, visita=catalogo().nombre_visita(nota.tipo_visita),
+        docente=nombre(docente), institucion=ie, taller=taller, fecha=nota.fecha,
+        visita=catalogo().nombre_visita(nota.tipo_visita),
         filas=[FilaDesempeno(codigo=f.codigo, desempeno=denominacion(f.codigo), nivel=f.nivel_alcanzado,
                              evidencias=f.evidencias, producto=f.producto_asesoria) for f in an.atendidos(nota)],
     )
@@ -428,15 +464,21 @@ def aprendizaje(exp: Expediente, dni: str, periodo: Periodo) -> AprendizajeDocen
 def evidencias_directores(exp: Expediente, dnis: list[str], periodo: Periodo) -> list[EvidenciaDirector]:
     resultado = []
     for v in an.valoraciones_directivo(exp, dnis, periodo):
-        director, gia = exp.docente(v.dni_director), exp.gia(v.id_gia)
-        resultado.append(EvidenciaDirector(
-            director=nombre(director), institucion=exp.institucion(director.codigo_modular).nombre,
-            fecha=v.fecha or gia.fecha, gia=gia.tema,
-            filas=[FilaDirectivo(codigo=d.codigo, desempeno=catalogo().desempeno_directivo(d.codigo).denominacion,
-                                 evidencias=d.evidencias, necesidades_formativas=d.necesidades_formativas)
-                   for d in v.desempenos],
-        ))
+        resultado.append(evidencia_director(exp, v))
     return resultado
+
+
+def evidencia_director(exp: Expediente, v: ValoracionDirectivo) -> EvidenciaDirector:
+    director = exp.docente(v.dni_director)
+    momento = (f"GIA con directores: {exp.gia(v.id_gia).tema}" if v.id_gia is not None
+               else catalogo().nombre_visita(exp.visita(str(v.id_visita)).tipo).capitalize())
+    return EvidenciaDirector(
+        director=nombre(director), institucion=exp.institucion(director.codigo_modular).nombre,
+        fecha=exp.fecha_directivo(v), momento=momento,
+        filas=[FilaDirectivo(codigo=d.codigo, desempeno=catalogo().desempeno_directivo(d.codigo).denominacion,
+                             evidencias=d.evidencias, necesidades_formativas=d.necesidades_formativas)
+               for d in v.desempenos],
+    )
 
 
 def filas_sucesos(exp: Expediente, aps: set[str], periodo: Periodo) -> list[FilaSuceso]:

@@ -16,7 +16,7 @@ from formatos.documentos.comunes_planes import (
 )
 from formatos.modelos.actores import Acompanante, Docente
 from formatos.modelos.expediente import Expediente
-from formatos.modelos.planes import PlanAnualAP
+from formatos.modelos.planes import PlanAnualAP, TareaAP
 from formatos.numeros import horas, numero
 
 
@@ -95,6 +95,8 @@ class PlanAnualAPDocumento(BaseModel):
     grupos_gia: list[FilaGrupo]
     talleres: str
     cronograma: list[FilaCronograma]
+    tareas_ap: list[TareaAP] = Field(description="Tareas y productos comunes del equipo de AP que fija el jefe de AGP "
+                                                 "(del plan anual de la UGEL; manual, l. 1264-1268)")
     lugar: str
     fecha: date
     firma_acompanante: Firma
@@ -149,7 +151,8 @@ def contexto(exp: Expediente, plan: PlanAnualAP) -> PlanAnualAPDocumento:
                               docentes="\n".join(_nombre(docentes[d]) for d in g.dni_docentes)) for g in plan.grupos_gia],
         talleres=(f"{prot.talleres_por_anio} talleres de actualización docente ({' y '.join(meses_taller)}), "
                   f"{numero(prot.talleres_horas)} horas cronológicas en el año, organizados por la UGEL."),
-        cronograma=cronograma(exp), lugar=exp.ugel.sede, fecha=plan.fecha,
+        cronograma=cronograma(exp), tareas_ap=[t for p in exp.planes_anuales_ugel[:1] for t in p.tareas_ap],
+        lugar=exp.ugel.sede, fecha=plan.fecha,
         firma_acompanante=firma(exp.acompanante(plan.dni_acompanante), "Acompañante pedagógico"),
         firma_jefe=firma_jefe_agp(exp),
     )
@@ -173,5 +176,6 @@ FORMATO = Formato(
     esquema=PlanAnualAPDocumento,
     documentos=documentos,
     descripcion="Uno por AP: objetivos, metas trimestrales por docente y desempeño, ruta de desplazamiento (con su croquis, si lo hay), "
-                "priorización individual y grupal, organización de visitas, GIA y talleres, cronograma.",
+                "priorización individual y grupal, organización de visitas, GIA y talleres, cronograma, tareas y "
+                "productos comunes del equipo de AP que fija el jefe de AGP.",
 )

@@ -14,7 +14,7 @@ from formatos.documentos.comunes_planes import (
     ROMANOS, FilaCronograma, cronograma, desempeno, firma_jefe_agp, leyenda_trimestres,
 )
 from formatos.modelos.expediente import Expediente
-from formatos.modelos.planes import ActividadCronograma, Indicador, PlanAnualUGEL, Recurso
+from formatos.modelos.planes import ActividadCronograma, Indicador, PlanAnualUGEL, Recurso, TareaAP
 from formatos.modelos.protocolo import MESES_ACOMPANAMIENTO
 from formatos.numeros import horas, numero, porcentaje, soles
 
@@ -65,6 +65,7 @@ class PlanAnualUGELDocumento(BaseModel):
     presupuesto_total: str
     recursos: list[Recurso]
     priorizacion: list[FilaPriorizacion]
+    tareas_ap: list[TareaAP] = Field(description="Tareas y productos comunes del equipo de AP que fija el jefe de AGP")
     lugar: str
     fecha: date
     firma_jefe: Firma
@@ -127,7 +128,7 @@ def contexto(exp: Expediente, plan: PlanAnualUGEL) -> PlanAnualUGELDocumento:
         recursos=plan.recursos,
         priorizacion=[FilaPriorizacion(codigo=p.codigo, desempeno=desempeno(p.codigo).denominacion,
                                        necesidad_comun=p.necesidad_comun, donde=p.donde) for p in plan.priorizacion],
-        lugar=exp.ugel.sede, fecha=plan.fecha, firma_jefe=firma_jefe_agp(exp),
+        tareas_ap=plan.tareas_ap, lugar=exp.ugel.sede, fecha=plan.fecha, firma_jefe=firma_jefe_agp(exp),
     )
 
 

@@ -21,13 +21,16 @@ from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
 from formatos.modelos.informes import (
-    BuenaPractica, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
+    BalanceCierre, BuenaPractica, DiagnosticoDocente, DiagnosticoInstitucion, EvaluacionFinDeAnio, Narrativa, NumeroInforme,
+    SucesoRelevante, Taller,
 )
 from formatos.modelos.planes import PlanAnualAP, PlanAnualUGEL, PlanIndividual, PlanInstitucional, PlanMensual
 from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
 from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
 
 MAX_DOCENTES_POR_AP = 8
+VISITAS_DIRECTIVO = ("diagnóstica", "cierre")
+"""Las visitas en las que se valora también al docente en su rol de director (además de cada GIA con directores)."""
 _INDICES: dict[tuple[int, int], tuple[list, dict[str, Any]]] = {}
 """Índices por clave de las secciones, por lista (que se guarda para que su id no se reutilice)."""
 
@@ -79,6 +82,11 @@ class Expediente(Modelo):
     diagnosticos_institucion: list[DiagnosticoInstitucion] = Field(default_factory=list)
     narrativas: list[Narrativa] = Field(default_factory=list)
     numeros_informe: list[NumeroInforme] = Field(default_factory=list)
+    evaluaciones_fin_de_anio: list[EvaluacionFinDeAnio] = Field(
+        default_factory=list, description="Evaluación de los estudiantes en la visita de cierre (la misma muestra que la "
+                                          "línea de base)")
+    balances_cierre: list[BalanceCierre] = Field(
+        default_factory=list, description="Reunión de balance de cierre de cada I. E.: acuerdos y compromisos")
 
     # --- fin de las secciones ---
 
@@ -107,6 +115,12 @@ class Expediente(Modelo):
 
     def gia(self, id_gia: str) -> GIA:
         return self.indice("gias")[id_gia]
+
+    def fecha_directivo(self, v: ValoracionDirectivo) -> date:
+        """La fecha de una matriz del directivo: la suya, o la del GIA, o el último día de la visita."""
+        if v.fecha is not None:
+            return v.fecha
+        return self.gia(v.id_gia).fecha if v.id_gia is not None else self.visita(str(v.id_visita)).ultimo_dia
 
     def docentes_de(self, dni_acompanante: str) -> list[Docente]:
         return [d for d in self.docentes if d.dni_acompanante == dni_acompanante]
@@ -316,12 +330,22 @@ def _valoracion_tras_visita(exp: Expediente):
 
 @regla
 def _directivo_es_director(exp: Expediente):
-    docentes, gias = exp.indice("docentes"), exp.indice("gias")
+    docentes, gias, visitas = exp.indice("docentes"), exp.indice("gias"), exp.indice("visitas")
     for v in exp.valoraciones_directivo:
         if not docentes[v.dni_director].es_director:
             yield v, "dni_director", f"{docentes[v.dni_director].nombre_completo} no figura como director (es_director)", True
-        if gias[v.id_gia].tipo != "directores":
+        if v.id_gia is not None and gias[v.id_gia].tipo != "directores":
             yield v, "id_gia", "la matriz del directivo se llena al concluir un GIA con directores", True
+        if v.id_visita is not None:
+            visita = visitas[v.id_visita]
+            if visita.dni_docente != v.dni_director:
+                yield v, "id_visita", f"la visita {visita.id} es a otro docente ({visita.dni_docente})", True
+            elif visita.tipo not in VISITAS_DIRECTIVO:
+                yield v, "id_visita", (f"el director se valora en la visita diagnóstica o en la de cierre (manual, l. 985-986 "
+                                       f"y 2543-2545), no en la {catalogo().nombre_visita(visita.tipo)}"), True
+            elif v.fecha is not None and v.fecha < visita.ultimo_dia:
+                yield v, "fecha", (f"la matriz se llena al concluir la visita: la fecha no puede ser anterior al "
+                                   f"{visita.ultimo_dia:%d/%m/%Y}"), True
 
 
 # --- reglas de los planes ----------------------------------------------------------------------------------
@@ -353,6 +377,25 @@ def _gia_de_directores(exp: Expediente):
                 for d in gia.participantes:
                     if not docentes[d].es_director:
                         yield plan, "gias", f"gias[{i}]: {docentes[d].nombre_completo} no es director y figura en un GIA con directores", True
+
+
+@regla
+def _directivo_solo_con_directores(exp: Expediente):
+    docentes = exp.indice("docentes")
+    for plan in exp.planes_mensuales:
+        for i, v in enumerate(plan.visitas):
+            if v.desempenos_directivo and not docentes[v.dni_docente].es_director:
+                yield plan, "visitas", (f"visitas[{i}]: {docentes[v.dni_docente].nombre_completo} no figura como director: "
+                                        f"revise desempenos_directivo (MBDDI) de su visita"), False
+
+
+@regla
+def _contenido_del_plan_individual(exp: Expediente):
+    for plan in exp.planes_individuales:
+        faltan = plan.contenidos_sin_precisar()
+        if faltan:
+            yield plan, None, (f"el plan no precisa {', '.join(faltan)} (manual 2.2.1.7): el documento dice «No se precisó» "
+                               f"en esas partes"), False
 
 
 @regla

@@ -59,7 +59,9 @@ def dibujar(grafico: dict) -> bytes:
         maximo = max(base, default=0) if apilado else max((float(v) for s in series for v in s["valores"]), default=0)
         _eje_desde_cero(ejes, grafico.get("enteros", True), maximo)
         ejes.set_title(grafico.get("titulo", ""), fontsize=9, fontweight="bold")
-        ejes.legend(fontsize=7, frameon=False, ncol=min(n, 4), loc="upper center", bbox_to_anchor=(0.5, -0.12))
+        lineas = max((str(c).count("\n") + 1 for c in categorias), default=1)  # la leyenda, bajo las categorías
+        ejes.legend(fontsize=7, frameon=False, ncol=min(n, 4), loc="upper center",
+                    bbox_to_anchor=(0.5, -0.12 - 0.08 * (lineas - 1)))
         figura.tight_layout()
         salida = io.BytesIO()
         figura.savefig(salida, format="png", dpi=200, metadata={"Software": None})
@@ -72,7 +74,7 @@ def _eje_desde_cero(ejes, enteros: bool, maximo: float) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     ejes.set_ylim(0, maximo * 1.12 if maximo > 0 else 1)
-    ejes.yaxis.set_major_locator(MaxNLocator(integer=enteros, min_n_ticks=1))
+    ejes.yaxis.set_major_locator(MaxNLocator(integer=enteros, min_n_ticks=1, steps=[1, 2, 2.5, 5, 10]))
     ejes.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: numero(v)))
 
 
