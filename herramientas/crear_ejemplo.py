@@ -242,7 +242,7 @@ def planes_institucionales(individuales: list[dict]) -> list[dict]:
             "fecha": max(p["fecha"] for p in suyos),
             "desempenos": comunes,
             "metas": [f"Al III trimestre, todos los docentes de la I. E. alcanzan al menos el nivel III en {comunes[0]}.",
-                      "El 80 % de los estudiantes de 2.° y 4.° grado mejora su nivel en Comunicación y Matemática "
+                      "El 80% de los estudiantes de 2.° y 4.° grado mejora su nivel en Comunicación y Matemática "
                       "respecto de la evaluación de entrada."],
             "compromisos": [COMPROMISOS[c] for c in comunes]
                            + ["Participar en todos los GIA y talleres convocados por la UGEL."],
@@ -269,16 +269,16 @@ def plan_anual_ugel() -> dict:
             "Fortalecer la gestión escolar de los directores en el diagnóstico del entorno institucional y la "
             "planificación curricular.",
         ],
-        "metas": ["Al III trimestre, el 70 % de los docentes acompañados alcanza el nivel III o más en los desempeños "
-                  "priorizados por la UGEL.", "Cumplir el 100 % del protocolo efectivo de visitas, GIA y talleres."],
+        "metas": ["Al III trimestre, el 70% de los docentes acompañados alcanza el nivel III o más en los desempeños "
+                  "priorizados por la UGEL.", "Cumplir el 100% del protocolo efectivo de visitas, GIA y talleres."],
         "metas_trimestrales": [{"codigo": c, "nivel": "III", "porcentajes": {"1": a, "2": b, "3": t}}
                                for c, (a, b, t) in porcentajes.items()],
         "indicadores": [
-            {"indicador": "Porcentaje de visitas en aula ejecutadas según el protocolo", "meta": "100 %",
+            {"indicador": "Porcentaje de visitas en aula ejecutadas según el protocolo", "meta": "100%",
              "fuente": "SIGMA 2.0"},
-            {"indicador": "Porcentaje de docentes que participan en los GIA del mes", "meta": "95 %",
+            {"indicador": "Porcentaje de docentes que participan en los GIA del mes", "meta": "95%",
              "fuente": "Registro de asistencia"},
-            {"indicador": "Porcentaje de directores valorados tras cada GIA con directores", "meta": "100 %",
+            {"indicador": "Porcentaje de directores valorados tras cada GIA con directores", "meta": "100%",
              "fuente": "Matriz de valoración del desempeño directivo"},
             {"indicador": "Talleres de actualización docente ejecutados", "meta": "2", "fuente": "Informe del taller"},
         ],
@@ -616,7 +616,7 @@ def talleres(docentes: list) -> list[dict]:
             "asistentes": asistentes,
             "analisis_propositos": "Los propósitos respondieron a los desempeños con menor nivel en la matriz; los "
                                    "docentes elaboraron productos alineados a las competencias priorizadas.",
-            "calidad_productos": "El 80 % de las unidades didácticas presentadas articula el calendario comunal con los "
+            "calidad_productos": "El 80% de las unidades didácticas presentadas articula el calendario comunal con los "
                                  "estándares por ciclo; las listas de cotejo aún requieren criterios más precisos.",
             "encuesta": encuesta,
             "aspectos_logisticos": "El gestor y el RCI garantizaron el local, los refrigerios y los materiales; la "

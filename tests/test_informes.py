@@ -247,7 +247,7 @@ def test_trimestral_a_mano(a_mano):
     metas = tabla(ruta, ["Docente", "Desempeño", "Meta", "Nivel alcanzado", "Estado"])
     assert metas == [["Ana Alfa", "D19", "III", "III", "lograda"], ["", "D25", "II", "I", "no lograda"],
                      ["Carla Gamma", "D19", "III", "II", "no lograda"]]
-    assert "1 de 3 metas del trimestre 1 logradas." in texto_docx(ruta)
+    assert "1 de 3 metas del I trimestre logradas." in texto_docx(ruta)
 
 
 def test_mismos_datos_mismos_bytes(tmp_path, carga_ejemplo):

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from formatos.analisis import niveles as an
 from formatos.analisis import metas as am
 from formatos.analisis.metas import Meta
-from formatos.analisis.periodos import Periodo, mes
+from formatos.analisis.periodos import ROMANOS, Periodo, mes
 from formatos.analisis.protocolo import faltas_plan_mensual
 from formatos.catalogo import NIVELES, catalogo
 from formatos.modelos.actores import Acompanante, Persona
@@ -381,7 +381,7 @@ def filas_metas_plan(exp: Expediente, dnis: list[str], periodo: Periodo) -> tupl
                                       meta=a.meta or "—", alcanzado=a.alcanzado or "—", estado=a.estado))
             cuenta[a.estado] = cuenta.get(a.estado, 0) + 1
     con_meta = sum(n for e, n in cuenta.items() if e != "sin meta")
-    resumen = (f"{cuenta.get('lograda', 0)} de {con_meta} metas del trimestre {numero} logradas"
+    resumen = (f"{cuenta.get('lograda', 0)} de {con_meta} metas del {ROMANOS[numero]} trimestre logradas"
                + "".join(f"; {cuenta[e]} {e}" for e in ("sin valoración", "sin meta") if cuenta.get(e)) + ".") if filas else ""
     return filas, resumen
 

@@ -170,7 +170,7 @@ class Indicador(Modelo):
     """Indicador de resultado del protocolo efectivo."""
 
     indicador: Texto
-    meta: Texto = Field(description='p. ej. "100 %" o "8 visitas por docente"')
+    meta: Texto = Field(description='p. ej. "100%" o "8 visitas por docente"')
     fuente: str = Field("", description="Fuente de verificación, p. ej. SIGMA 2.0")
 
 
