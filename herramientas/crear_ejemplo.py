@@ -734,23 +734,44 @@ def numeros_informe() -> list[dict]:
 # así no depende de cómo se generen las fechas ni los niveles. Semilla propia: no altera lo anterior.
 azar_contenido = random.Random(13)
 
-EVIDENCIAS_DIRECTOR = {  # D1 y D18 del directivo (MBDDI): en la visita diagnóstica y en la de cierre
-    "diagnóstica": [
+EVIDENCIAS_DIRECTOR = {  # D1 y D18 del directivo (MBDDI), por visita: (evidencias, necesidades) de cada director
+    ("diagnóstica", "D1"): [
         ("Presenta un diagnóstico de la I. E. con la matrícula y la asistencia; aún no analiza cómo influyen el trabajo "
          "agrícola de las familias y la distancia al centro poblado en los aprendizajes.",
          "Analizar los factores del entorno familiar y social y vincularlos con las metas de aprendizaje del PAT."),
+        ("Su PAT describe la comunidad (población, actividades económicas) pero no la relaciona con la asistencia ni "
+         "con los resultados de la evaluación de entrada.",
+         "Usar los resultados de la evaluación de entrada para priorizar las metas de aprendizaje de la I. E."),
+        ("Identifica que los estudiantes faltan en la temporada de cosecha; no ha previsto acciones con las familias.",
+         "Diseñar con las familias y la comunidad estrategias para sostener la asistencia en temporada agrícola."),
+    ],
+    ("diagnóstica", "D18"): [
         ("Convoca a sus docentes a planificar, pero cada uno elabora su unidad por separado; el PAT no recoge el "
          "calendario comunal.",
          "Liderar jornadas de planificación curricular colegiada a partir de los lineamientos de la Política "
          "Curricular Nacional y la propuesta curricular regional."),
+        ("La planificación de la I. E. toma el CNEB pero no la propuesta curricular regional; el PAT no prevé espacios "
+         "de planificación colegiada.",
+         "Articular su planificación con la propuesta curricular regional de Cajamarca."),
+        ("Revisa las programaciones de sus docentes al inicio del año, sin retroalimentarlas ni acordar propósitos "
+         "comunes por ciclo.",
+         "Acompañar la planificación de su equipo con criterios comunes por ciclo."),
     ],
-    "cierre": [
+    ("cierre", "D1"): [
         ("El diagnóstico del PAT reajustado incorpora el calendario comunal, la asistencia por temporada de cosecha y "
          "los resultados de la evaluación de línea de base.",
          "Sostener el análisis del entorno con los resultados de la evaluación de fin de año para el PAT siguiente."),
+        ("Presentó en la reunión de balance cómo la participación de las familias en los grupos interactivos mejoró la "
+         "asistencia y la lectura.",
+         "Sistematizar el diagnóstico del entorno en un instrumento que la I. E. actualice cada año."),
+    ],
+    ("cierre", "D18"): [
         ("Lideró cada mes la planificación conjunta de la unidad con sus docentes y la articuló con la propuesta "
          "curricular regional de Cajamarca.",
          "Incorporar a las familias en la planificación y el seguimiento de las metas de aprendizaje."),
+        ("Sus unidades del segundo semestre parten del calendario comunal y de los estándares por ciclo; comparte su "
+         "planificación en el GIA.",
+         "Orientar la planificación anual del próximo año desde marzo, con las metas de la evaluación de fin de año."),
     ],
 }
 
@@ -830,7 +851,8 @@ def valoraciones_directivo_en_visitas(datos: dict) -> list[dict]:
             if tipo == "diagnóstica" and k == len(directores) - 1:
                 continue
             for v in _visitas_de(datos, d["dni"], tipo):
-                (ev1, nf1), (ev2, nf2) = EVIDENCIAS_DIRECTOR[tipo]
+                (ev1, nf1), (ev2, nf2) = (EVIDENCIAS_DIRECTOR[tipo, c][k % len(EVIDENCIAS_DIRECTOR[tipo, c])]
+                                          for c in ("D1", "D18"))
                 resultado.append({"id": f"VD-{v['id'][2:]}", "dni_director": d["dni"], "id_visita": v["id"], "desempenos": [
                     {"codigo": "D1", "evidencias": ev1, "necesidades_formativas": nf1},
                     {"codigo": "D18", "evidencias": ev2, "necesidades_formativas": nf2},

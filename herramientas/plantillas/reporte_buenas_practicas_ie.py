@@ -34,7 +34,7 @@ def construir(destino):
     linea(doc, "Docentes sin actividades innovadoras registradas en el año: {{ sin_practicas|join(', ') }}.")
     etiqueta(doc, "{%p endif %}")
     s("Socialización")
-    linea(doc, "{{ socializacion }}")
+    linea(doc, "{{ socializacion }}").paragraph_format.keep_with_next = True  # con el cierre y las firmas
     cierre = parrafo(doc, "Es todo cuanto informo a usted para su conocimiento y fines pertinentes.", antes=8, despues=8)
     cierre.paragraph_format.keep_with_next = True
     parrafo(doc, "Atentamente,", despues=4).paragraph_format.keep_with_next = True

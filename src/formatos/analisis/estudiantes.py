@@ -41,8 +41,9 @@ def _logros(registro) -> tuple[Logros, ...]:
 def evaluaciones(exp: Expediente, dni: str) -> Evaluaciones:
     diagnostico = exp.indice("diagnosticos_docente").get(dni)
     final = exp.indice("evaluaciones_fin_de_anio").get(dni)
-    base = _logros(diagnostico) if diagnostico is not None and diagnostico.grado_evaluado else None
-    grado = (diagnostico.grado_evaluado if base else None) or (final.grado_evaluado if final is not None else None)
+    grado_base = diagnostico.grado_evaluado if diagnostico is not None else None
+    base = _logros(diagnostico) if grado_base else None
+    grado = grado_base or (final.grado_evaluado if final is not None else None)
     return Evaluaciones(dni, grado, base, _logros(final) if final is not None else None)
 
 

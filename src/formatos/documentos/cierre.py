@@ -8,7 +8,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from formatos.analisis import estudiantes as ae
-from formatos.analisis.diagnostico import Logros
+from formatos.analisis.diagnostico import AREAS, Logros
 from formatos.documentos.informes_comunes import Grafico, Serie, nombre
 from formatos.modelos.expediente import Expediente
 from formatos.numeros import numero, ordinal, porcentaje
@@ -55,7 +55,7 @@ def _filas(grupo: str, base: tuple[Logros, ...] | None, fin: tuple[Logros, ...] 
         pb = b.porcentaje("satisfactorio") if b else None
         pf = f.porcentaje("satisfactorio") if f else None
         filas.append(FilaEstudiantes(
-            grupo=grupo if i == 0 else "", area=(b or f).area if (b or f) else ("Comunicación", "Matemática")[i],
+            grupo=grupo if i == 0 else "", area=tuple(AREAS.values())[i],
             linea_base=_conteo(b), fin_de_anio=_conteo(f),
             satisfactorio=" → ".join(porcentaje(p) if p is not None else "—" for p in (pb, pf)),
             variacion=(f"{'+' if pf > pb else ''}{numero(pf - pb, 1)} puntos" if pb is not None and pf is not None else "—"),
@@ -74,10 +74,10 @@ def estudiantes(exp: Expediente, dnis: list[str], total: str) -> EstudiantesCier
         docentes += _filas(f"{nombre(d)}{grado}", e.base, e.fin, FALTA.get(e.estado, ""))
     instituciones = []
     for cm in dict.fromkeys(exp.docente(d).codigo_modular for d in dnis):
-        suma = ae.totales(e for e in evaluaciones if exp.docente(e.dni).codigo_modular == cm)
+        de_ie = ae.totales(e for e in evaluaciones if exp.docente(e.dni).codigo_modular == cm)
         ie = exp.institucion(cm)
-        instituciones += _filas(f"I. E. {ie.nombre}", *(suma or (None, None)),
-                                "" if suma else "Ningún docente tiene las dos evaluaciones.")
+        instituciones += _filas(f"I. E. {ie.nombre}", de_ie[0] if de_ie else None, de_ie[1] if de_ie else None,
+                                "" if de_ie else "Ningún docente tiene las dos evaluaciones.")
     suma = ae.totales(evaluaciones)
     cuenta = {estado: [nombre(exp.docente(e.dni)) for e in evaluaciones if e.estado == estado]
               for estado in ("ambas", "solo línea de base", "solo fin de año", "sin evaluación")}
@@ -86,8 +86,9 @@ def estudiantes(exp: Expediente, dnis: list[str], total: str) -> EstudiantesCier
     resumen += [f"{FALTA[estado].split(':')[0]} ({len(nombres)}): {', '.join(nombres)}."
                 for estado, nombres in cuenta.items() if estado != "ambas" and nombres]
     return EstudiantesCierre(
-        docentes=docentes, instituciones=instituciones, total=_filas(total, *(suma or (None, None))),
-        resumen=resumen, grafico=_grafico(*suma, total) if suma else None,
+        docentes=docentes, instituciones=instituciones,
+        total=_filas(total, suma[0] if suma else None, suma[1] if suma else None),
+        resumen=resumen, grafico=_grafico(suma[0], suma[1], total) if suma else None,
     )
 
 

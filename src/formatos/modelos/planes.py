@@ -7,9 +7,9 @@ el protocolo del expediente (`Expediente.protocolo.trimestres`).
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from formatos.catalogo import NIVELES, catalogo
