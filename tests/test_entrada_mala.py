@@ -88,7 +88,7 @@ def test_tipo_equivocado(tmp_path, datos_ejemplo, base):
 def test_numero_como_texto(tmp_path, datos_ejemplo, base):
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["gias"][0].update(horas="cuatro"))
     assert mensajes(carga) == ['gias[0].horas: debe ser un número (se recibió "cuatro")']
-    directivo = sum(v["id_gia"] == datos_ejemplo["gias"][0]["id"] for v in datos_ejemplo["valoraciones_directivo"])
+    directivo = sum(v.get("id_gia") == datos_ejemplo["gias"][0]["id"] for v in datos_ejemplo["valoraciones_directivo"])
     assert conteo(carga) == menos(base, gias=1, valoraciones_directivo=directivo, **{"matriz-directivo": directivo})
 
 
@@ -110,9 +110,16 @@ def test_referencia_desconocida(tmp_path, datos_ejemplo, base):
     visita = datos_ejemplo["valoraciones"][0]["id_visita"]
     k = next(i for i, v in enumerate(datos_ejemplo["visitas"]) if v["id"] == visita)
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["visitas"][k].update(dni_docente="99999999"))
+    directivo = _matrices_del_directivo_de(datos_ejemplo, visita)  # la del director en su visita diagnóstica
     assert mensajes(carga) == [f'visitas[{k}].dni_docente: "99999999" no existe en docentes',
-                               f'valoraciones[0].id_visita: "{visita}" no existe en visitas']
-    assert conteo(carga) == menos(base, visitas=1, valoraciones=1, **{"matriz-docente": 1})
+                               f'valoraciones[0].id_visita: "{visita}" no existe en visitas',
+                               *(f'valoraciones_directivo[{i}].id_visita: "{visita}" no existe en visitas' for i in directivo)]
+    assert conteo(carga) == menos(base, visitas=1, valoraciones=1, valoraciones_directivo=len(directivo),
+                                  **{"matriz-docente": 1, "matriz-directivo": len(directivo)})
+
+
+def _matrices_del_directivo_de(datos: dict, visita: str) -> list[int]:
+    return [i for i, v in enumerate(datos["valoraciones_directivo"]) if v.get("id_visita") == visita]
 
 
 def test_participante_desconocido_solo_se_quita_de_la_lista(tmp_path, datos_ejemplo, base):
@@ -142,7 +149,9 @@ def test_fecha_fuera_de_rango(tmp_path, datos_ejemplo, base, fecha, mensaje):
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["visitas"][k].update(fecha=fecha))
     assert mensajes(carga)[0] == f"visitas[{k}].fecha: {mensaje}"
     assert mensajes(carga)[1].startswith(f'valoraciones[0].id_visita: "{visita}" no existe en visitas')
-    assert conteo(carga) == menos(base, visitas=1, valoraciones=1, **{"matriz-docente": 1})
+    directivo = len(_matrices_del_directivo_de(datos_ejemplo, visita))
+    assert conteo(carga) == menos(base, visitas=1, valoraciones=1, valoraciones_directivo=directivo,
+                                  **{"matriz-docente": 1, "matriz-directivo": directivo})
 
 
 def test_nivel_en_la_matriz_del_director(tmp_path, datos_ejemplo, base):

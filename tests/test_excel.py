@@ -161,10 +161,10 @@ def _llenar_como_usuario(ruta: Path, datos: dict) -> None:
                           d["evidencias"] or None, d["producto_asesoria"] or None))
     poner("Valoraciones", filas, ["Código de la visita", "Fecha de valoración de D1 y D4 (término del mes)", "Desempeño",
                                   "Nivel", "¿Atendido en el mes?", "Evidencias", "Producto de la asesoría"])
-    filas = [(v["id"], v["dni_director"], v["id_gia"], d["codigo"], d["evidencias"], d["necesidades_formativas"])
-             for v in datos["valoraciones_directivo"] for d in v["desempenos"]]
+    filas = [(v["id"], v["dni_director"], v.get("id_gia"), v.get("id_visita"), d["codigo"], d["evidencias"],
+              d["necesidades_formativas"]) for v in datos["valoraciones_directivo"] for d in v["desempenos"]]
     poner("Valoraciones del directivo", filas, ["Código de la valoración", "DNI del director", "Código del GIA",
-                                                "Desempeño", "Evidencias", "Necesidades formativas"])
+                                                "Código de la visita", "Desempeño", "Evidencias", "Necesidades formativas"])
     docentes = libro["Docentes"]
     docentes.cell(1, docentes.max_column + 2, "Mis notas")  # columna propia del usuario
     docentes.cell(2, docentes.max_column, "llamar en junio")

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import click
-from babel.numbers import format_decimal
 
 from formatos import __version__
 from formatos.cli_es import Grupo, Ruta
 from formatos.entrada import a_excel, a_json, cargar
 from formatos.errores import ErrorFormatos
+from formatos.esquema import esquema_json
 from formatos.lote import REPORTE_ERRORES, ProcesoFallido, escribir_atomico
 from formatos.lote import generar as generar_lote
 from formatos.lote import normalizar_mes as _normalizar_mes
@@ -26,6 +26,7 @@ from formatos.lote.manifiesto import NOMBRE as NOMBRE_MANIFIESTO
 from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, Expediente
 from formatos.modelos.informes import validar_periodo
+from formatos.numeros import numero, porcentaje
 from formatos.recursos import carpeta_plantillas, expediente_ejemplo
 from formatos.registro import FORMATOS
 from formatos.salida.pdf import LibreOfficeNoEncontrado, buscar_soffice
@@ -72,10 +73,6 @@ def _lugar_general(problema: Problema) -> str:
     return str(problema.ruta[0]) if problema.ruta else "el archivo"
 
 
-def numero(n: int) -> str:
-    return format_decimal(n, locale="es_PE")
-
-
 def _elegir_formatos(nombres: tuple[str, ...]) -> list[str]:
     desconocidos = [n for n in nombres if n not in FORMATOS]
     if desconocidos:
@@ -107,7 +104,8 @@ class _Avance:
         if self.barra is not None:
             self.barra.update()
         elif 10 * self.hechos // self.total > 10 * (self.hechos - 1) // self.total:
-            click.echo(f"Generando: {self.hechos} de {self.total} documentos ({100 * self.hechos // self.total} %)", err=True)
+            click.echo(f"Generando: {numero(self.hechos)} de {numero(self.total)} documentos "
+                       f"({porcentaje(100 * self.hechos // self.total)})", err=True)
 
     def cerrar(self) -> None:
         if self.barra is not None:
@@ -188,10 +186,12 @@ def _mostrar_resumen(resumen) -> None:
     total: Counter[str] = Counter()
     for formato, cuenta in conteo.items():
         total.update(cuenta)
-        click.echo(f"{formato:<{ancho}}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
-    click.echo(f"{'Total':<{ancho}}{total['generado']:>10}{total['sin cambios']:>13}{total['fallido']:>10}")
+        click.echo(f"{formato:<{ancho}}{numero(cuenta['generado']):>10}{numero(cuenta['sin cambios']):>13}"
+                   f"{numero(cuenta['fallido']):>10}")
+    click.echo(f"{'Total':<{ancho}}{numero(total['generado']):>10}{numero(total['sin cambios']):>13}"
+               f"{numero(total['fallido']):>10}")
     procesos = "1 proceso" if resumen.procesos == 1 else f"{resumen.procesos} procesos"
-    click.echo(f"\nTiempo: {resumen.segundos:.1f} s ({procesos}). Documentos en {resumen.salida}")
+    click.echo(f"\nTiempo: {numero(resumen.segundos, 1)} s ({procesos}). Documentos en {resumen.salida}")
     click.echo(f"Manifiesto: {resumen.salida / NOMBRE_MANIFIESTO}")
     borradores = Counter(r.formato for r in resumen.resultados if r.entrada and r.entrada.borrador)
     for formato, cuantos in borradores.items():
@@ -366,9 +366,9 @@ def lista() -> None:
 @cli.command()
 @click.option("--formato", metavar="NOMBRE", help="Esquema del contenido de un formato en lugar del expediente.")
 def esquema(formato: str | None) -> None:
-    """Muestra el esquema JSON del expediente o de un formato."""
+    """Muestra el esquema JSON del expediente o de un formato (títulos y descripciones en castellano)."""
     modelo = FORMATOS[_elegir_formatos((formato,))[0]].esquema if formato else Expediente
-    click.echo(json.dumps(modelo.model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(esquema_json(modelo), ensure_ascii=False, indent=2))
 
 
 @cli.group(cls=Grupo)

@@ -16,7 +16,8 @@ class Membrete(BaseModel):
     """Las líneas del encabezado de todo documento oficial peruano."""
 
     decenio: str = Field(description="Línea del decenio")
-    nombre_anio: str = Field(description="Nombre oficial del año (se imprime entre comillas)")
+    nombre_anio: str = Field(description="Nombre oficial del año (se imprime entre comillas); vacío si no se conoce: "
+                                         "el encabezado omite la línea, nunca imprime comillas vacías")
     dre: str
     ugel: str
 

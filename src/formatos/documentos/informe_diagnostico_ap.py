@@ -63,6 +63,9 @@ class InformeDiagnosticoAP(BaseModel):
     logros: list[ic.FilaLogro]
     grafico_logros: ic.Grafico
     estudiantes: str
+    directores: list[ic.EvidenciaDirector] = Field(
+        description="Matrices del directivo (MBDDI) de la visita diagnóstica: evidencias y necesidades formativas, sin nivel")
+    directores_sin_matriz: list[str] = Field(description="Directores sin matriz del directivo en la visita diagnóstica")
     texto: ic.Texto
     firma_acompanante: Firma
 
@@ -82,6 +85,14 @@ def contextos(exp: Expediente, dnis: list[str]) -> list[ContextoIE]:
 def texto_estudiantes(e: ad.Estudiantes) -> str:
     return (f"{e.total} estudiantes ({e.hombres} hombres y {e.mujeres} mujeres) en las aulas de {e.docentes_con_datos} "
             f"docentes; {e.con_discapacidad} en situación de discapacidad.")
+
+
+def directores(exp: Expediente, dnis: list[str]) -> dict:
+    """Las evidencias y necesidades formativas de los directores en la visita diagnóstica, y quiénes no tienen matriz."""
+    matrices, faltan = ad.directivo_diagnostico(exp, dnis)
+    return dict(directores=[ic.evidencia_director(exp, v) for v in matrices],
+                directores_sin_matriz=[f"{ic.nombre(exp.docente(d))} (I. E. {exp.institucion(exp.docente(d).codigo_modular).nombre})"
+                                       for d in faltan])
 
 
 def _docente(exp: Expediente, dni: str) -> DiagnosticoDeDocente:
@@ -129,6 +140,7 @@ def contexto(exp: Expediente, ap: Acompanante) -> InformeDiagnosticoAP:
         logros=ic.filas_logro(ic.nombre(ap), logros),
         grafico_logros=ic.grafico_logros(logros, "Estudiantes por nivel de logro (línea de base)"),
         estudiantes=texto_estudiantes(ad.estudiantes(exp, dnis)),
+        **directores(exp, dnis),
         texto=ic.narrativa(exp, ap, "diagnóstico"),
         firma_acompanante=firma(ap, "Acompañante pedagógico"),
     )
@@ -158,5 +170,6 @@ FORMATO = Formato(
     esquema=InformeDiagnosticoAP,
     documentos=documentos,
     descripcion="Por AP: datos de las II. EE., contexto, resultados por docente (niveles diagnosticados, estudiantes, "
-                "línea de base en Comunicación y Matemática, discapacidad, familia), resultados por I. E., conclusiones.",
+                "línea de base en Comunicación y Matemática, discapacidad, familia), resultados de los directores "
+                "(evidencias y necesidades formativas en D1 y D18 del MBDDI, sin nivel), resultados por I. E., conclusiones.",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from formatos.analisis import diagnostico as ad
 from formatos.analisis import niveles as an
@@ -12,7 +12,7 @@ from formatos.analisis.periodos import acompanantes_con_actividad, cerrado, diag
 from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
-from formatos.documentos.informe_diagnostico_ap import TITULO, ContextoIE, contextos, texto_estudiantes
+from formatos.documentos.informe_diagnostico_ap import TITULO, ContextoIE, contextos, directores, texto_estudiantes
 from formatos.modelos.expediente import Expediente
 
 
@@ -28,6 +28,9 @@ class InformeDiagnosticoUGEL(BaseModel):
     grafico_distribucion: ic.Grafico
     leyenda_niveles: str
     necesidades: list[ContextoIE]
+    directores: list[ic.EvidenciaDirector] = Field(
+        description="Matrices del directivo (MBDDI) de la visita diagnóstica: evidencias y necesidades formativas, sin nivel")
+    directores_sin_matriz: list[str] = Field(description="Directores sin matriz del directivo en la visita diagnóstica")
     conclusiones_ap: list[str]
     texto: ic.Texto
     firma_jefe: Firma | None
@@ -54,6 +57,7 @@ def contexto(exp: Expediente) -> InformeDiagnosticoUGEL:
         grafico_distribucion=ic.grafico_distribucion(exp, distribucion, "Docentes por nivel diagnosticado en cada desempeño"),
         leyenda_niveles=ic.leyenda(exp),
         necesidades=contextos(exp, dnis),
+        **directores(exp, dnis),
         conclusiones_ap=[f"{ic.nombre(ap)}: {t.conclusiones}" for ap in exp.acompanantes
                          if (t := ic.narrativa(exp, ap, "diagnóstico")).conclusiones],
         texto=ic.narrativa(exp, None, "diagnóstico"),
@@ -81,5 +85,6 @@ FORMATO = Formato(
     esquema=InformeDiagnosticoUGEL,
     documentos=documentos,
     descripcion="Uno por UGEL: II. EE. focalizadas, estudiantes y línea de base por AP, niveles diagnosticados por "
-                "desempeño, necesidades comunes por I. E., conclusiones; firma el jefe de AGP.",
+                "desempeño, necesidades comunes por I. E., evidencias y necesidades formativas de los directores (MBDDI, "
+                "sin nivel), conclusiones; firma el jefe de AGP.",
 )

@@ -13,6 +13,7 @@ from formatos.modelos.base import Registro
 from formatos.modelos.tipos import Clave, Dni, Fecha, Horas, Texto, TextoCorto
 
 TipoVisita = Literal["recojo de necesidades", "diagnóstica", "asesoría", "cierre"]
+"""Los de `catalogo.TIPOS_VISITA` (el catálogo da su nombre en una frase: "visita de asesoría")."""
 
 
 class Visita(Registro):

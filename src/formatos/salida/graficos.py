@@ -1,8 +1,9 @@
 """Gráficos de barras para los documentos: dibujados con matplotlib, legibles en blanco y negro, deterministas.
 
 Un valor del contexto es un gráfico si es un dict con la clave "grafico" ("barras" o "barras_apiladas"),
-"titulo", "categorias", "series" (lista de {"nombre", "valores"}), "eje_y" y "ancho_cm". Cada serie se
-distingue por su tono de gris y su trama, no solo por el color.
+"titulo", "categorias", "series" (lista de {"nombre", "valores"}), "eje_y", "ancho_cm" y "enteros". Cada serie
+se distingue por su tono de gris y su trama, no solo por el color. El eje empieza en 0; si los valores son
+cantidades ("enteros", por omisión), sus marcas son enteras, aunque todo sea cero. Las cifras, como en es_PE.
 
 La letra es DejaVu Sans, la que trae matplotlib (mismos bytes en cualquier máquina). Un carácter que no tiene
 (un emoji, una escritura que no cubre) no sale en el gráfico, en vez de una caja vacía: el texto completo está
@@ -17,6 +18,8 @@ import re
 import warnings
 from functools import cache
 from typing import Any
+
+from formatos.numeros import numero
 
 GRISES = ("#ffffff", "#c8c8c8", "#7f7f7f", "#303030", "#e6e6e6", "#a0a0a0")
 TRAMAS = ("", "///", "...", "", "xxx", "\\\\\\")
@@ -61,14 +64,26 @@ def dibujar(grafico: dict) -> bytes:
                 base = [b + v for b, v in zip(base, valores)]
         ejes.set_xticks(list(posiciones), categorias)
         ejes.set_ylabel(legible(grafico.get("eje_y", "")))
-        ejes.yaxis.get_major_locator().set_params(integer=True)
+        maximo = max(base, default=0) if apilado else max((float(v) for s in series for v in s["valores"]), default=0)
+        _eje_desde_cero(ejes, grafico.get("enteros", True), maximo)
         ejes.set_title(legible(grafico.get("titulo", "")), fontsize=9, fontweight="bold")
-        ejes.legend(fontsize=7, frameon=False, ncol=min(n, 4), loc="upper center", bbox_to_anchor=(0.5, -0.12))
+        lineas = max((str(c).count("\n") + 1 for c in categorias), default=1)  # la leyenda, bajo las categorías
+        ejes.legend(fontsize=7, frameon=False, ncol=min(n, 4), loc="upper center",
+                    bbox_to_anchor=(0.5, -0.12 - 0.08 * (lineas - 1)))
         figura.tight_layout()
         salida = io.BytesIO()
         figura.savefig(salida, format="png", dpi=200, metadata={"Software": None})
         plt.close(figura)
     return salida.getvalue()
+
+
+def _eje_desde_cero(ejes, enteros: bool, maximo: float) -> None:
+    """El eje de valores desde 0 (nunca negativo: son cantidades); con `enteros`, marcas 0, 1, 2…"""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    ejes.set_ylim(0, maximo * 1.12 if maximo > 0 else 1)
+    ejes.yaxis.set_major_locator(MaxNLocator(integer=enteros, min_n_ticks=1, steps=[1, 2, 2.5, 5, 10]))
+    ejes.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: numero(v)))
 
 
 @cache
@@ -111,4 +126,4 @@ def legible(texto: Any) -> str:
 
 
 def _numero(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
+    return numero(v, 1)

@@ -22,7 +22,7 @@ import re
 import string
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import wraps
 from itertools import islice
 from typing import Any

@@ -27,7 +27,10 @@ from formatos.zip_seguro import PLANTILLA, recursos_externos, revisar_zip
 
 ESTILOS = ("Título", "Subtítulo", "Encabezado", "Nivel I", "Nivel II", "Nivel III", "Nivel IV")
 NIVELES = ("I", "II", "III", "IV")
-FORMATOS = {"entero": "0", "numero": "0.#", "porcentaje": "0%", "avance": "0%", "fecha": "DD/MM/YYYY"}
+FORMATOS = {"entero": "#,##0", "numero": "General", "porcentaje": "0.0%", "avance": "0.0%", "fecha": "DD/MM/YYYY"}
+"""Formatos de celda: los números quedan como números (Excel los muestra con los separadores del equipo); un
+decimal sin ceros de sobra ("General": 24 y 4.5, como en los documentos), miles agrupados y un decimal en los
+porcentajes, como `formatos.numeros` en Word."""
 CM_POR_FILA = 0.53  # alto de una fila de 15 puntos
 
 
