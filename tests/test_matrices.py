@@ -51,7 +51,10 @@ def test_matriz_docente_contenido(demo, carga_ejemplo):
     assert cabecera[1][0] == "Tipo de II. EE." and cabecera[1][1].lower() == ie.tipo
     assert cabecera[1][3] == grados(docente.grados)
     assert ie.codigo_modular in cabecera[2][1] and ie.centro_poblado in cabecera[3][1]
-    assert cabecera[4][1] == visita.area_curricular
+    assert cabecera[3][2:] == ["Área curricular", visita.area_curricular]
+    # La visita con su nombre del catálogo, como el manual: «Visita de asesoría del 09/07/2026»
+    assert visita.dias == 1
+    assert cabecera[4][:2] == ["Visita", f"{catalogo().nombre_visita(visita.tipo).capitalize()} del {visita.fecha:%d/%m/%Y}"]
     assert cabecera[5][1] == visita.proposito_sesion
 
     filas = filas_tabla(ruta, 1)

@@ -86,6 +86,8 @@ class Impreso:
     """Las líneas del bloque de firmas: nombres, DNI y cargos de quienes firman."""
     largos: list[str] = field(default_factory=list)
     """Los textos de los datos de más de `LARGO_MAXIMO` caracteres (su fila se puede dividir entre páginas)."""
+    notas: list[str] = field(default_factory=list)
+    """El comienzo de las notas y frases atadas a las firmas (una página que empieza con una, empieza con el cierre)."""
 
     @property
     def pdf(self) -> Path:
@@ -93,12 +95,13 @@ class Impreso:
 
 
 def _estirar(valor, veces: int, corto: bool, clave: str = ""):
-    """Los textos largos (y las listas, salvo las filas de una matriz) más largos o más cortos."""
+    """Los textos largos (y las listas, salvo las filas de una matriz y las firmas) más largos o más cortos; las
+    imágenes, tal cual."""
     if isinstance(valor, dict):
-        return {k: _estirar(v, veces, corto, k) for k, v in valor.items()}
+        return {k: v if k == "imagen" else _estirar(v, veces, corto, k) for k, v in valor.items()}
     if isinstance(valor, list):
         elementos = [_estirar(v, veces, corto) for v in valor]
-        if clave in ("filas", "niveles", "celdas", "contenido") or not elementos or not isinstance(elementos[0], (dict, str)):
+        if clave in ("filas", "niveles", "celdas", "contenido", "firmas") or not elementos or not isinstance(elementos[0], (dict, str)):
             return elementos
         return elementos[:1] if corto else elementos * veces
     if isinstance(valor, str) and len(valor) > 40 and not valor.startswith(("Decenio", "Año")):
@@ -125,16 +128,20 @@ def impresos(tmp_path_factory, carga_ejemplo) -> list[Impreso]:
             continue
         documentos = list(f.documentos(exp))
         contexto = documentos[len(documentos) // 2].contexto()
-        cierre = {linea for firma in firmas_de(contexto)
-                  for linea in (f"{firma.nombres} {firma.apellidos}", f"DNI N.° {firma.dni}", firma.cargo)}
-        variantes = [("tal cual", contexto.model_dump())]
+        variantes = [("tal cual", contexto.model_dump(), contexto)]
         if f.identificador in VARIANTES:
-            variantes += [("corto", _estirar(contexto.model_dump(), 1, True))]
-            variantes += [(f"largo x{n}", _estirar(contexto.model_dump(), n, False)) for n in (2, 3)]
-        for nombre, datos in variantes:
+            # las variantes, del de más firmas: un plan con reajustes firmados después (cada uno con sus firmas)
+            mas = max((d.contexto() for d in documentos), key=lambda c: len(firmas_de(c)))
+            if len(firmas_de(mas)) > len(firmas_de(contexto)):
+                variantes += [("con más firmas", mas.model_dump(), mas)]
+            variantes += [("corto", _estirar(mas.model_dump(), 1, True), mas)]
+            variantes += [(f"largo x{n}", _estirar(mas.model_dump(), n, False), mas) for n in (2, 3)]
+        for nombre, datos, ctx in variantes:
+            cierre = {linea for firma in firmas_de(ctx)
+                      for linea in (f"{firma.nombres} {firma.apellidos}", f"DNI N.° {firma.dni}", firma.cargo)}
             docx = carpeta / f"{f.identificador} {nombre}.docx"
             docx.write_bytes(renderizar(carpeta_plantillas() / f.plantilla, datos))
-            lista.append(Impreso(f.identificador, nombre, docx, cierre, _largos(datos)))
+            lista.append(Impreso(f.identificador, nombre, docx, cierre, _largos(datos), _notas_del_cierre(docx)))
     for f in (f for f in FORMATOS.values() if f.extension == ".xlsx"):  # los consolidados, en la misma tanda
         libro = carpeta / f"{f.identificador}.xlsx"
         libro.write_bytes(renderizar(carpeta_plantillas() / f.plantilla, list(f.documentos(exp))[-1].contexto().model_dump()))
@@ -158,9 +165,32 @@ def _paginas(pdf: Path) -> list[list[str]]:
 _CIERRE = re.compile(r"^(_{10,}|Atentamente,|Es todo cuanto|…+, _+ de _+ de \d{4}$|[A-ZÁÉÍÓÚÑ][\w .]*, \d{1,2} de [a-z]+ de \d{4}$)")
 
 
+def _notas_del_cierre(docx: Path) -> list[str]:
+    """El comienzo de los párrafos (notas, frases) que van atados a un bloque de firmas, en el .docx."""
+    from docx import Document as Abrir
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    doc = Abrir(str(docx))
+    hijos = list(doc.element.body.iterchildren())
+    notas = []
+    for i, e in enumerate(hijos):
+        if e.tag.endswith("}tbl") and _es_firmas(Table(e, doc)):
+            j = i - 1
+            while j >= 0 and hijos[j].tag.endswith("}p"):
+                p = Paragraph(hijos[j], doc)
+                if not (_conserva(p) or not p.text.strip()):
+                    break
+                if len(p.text.strip()) >= 10:
+                    notas.append(" ".join(p.text.split())[:30])
+                j -= 1
+    return notas
+
+
 def _empieza_con_el_cierre(linea: str, impreso: Impreso) -> bool:
     primera = re.split(r"\s{3,}", linea)[0]
-    return bool(_CIERRE.match(linea)) or primera in impreso.cierre
+    return (bool(_CIERRE.match(linea)) or primera in impreso.cierre
+            or len(primera) >= 10 and any(n.startswith(primera[:30]) or primera.startswith(n) for n in impreso.notas))
 
 
 @pytest.mark.libreoffice
@@ -175,6 +205,15 @@ def test_ninguna_pagina_tiene_solo_el_cierre_y_las_firmas_ni_esta_vacia(impresos
     assert not malos, "\n".join(malos)
     assert {i.formato for i in impresos} == set(FORMATOS)
     assert any(len(_paginas(i.pdf)) > 1 for i in impresos if i.variante.startswith("largo"))
+
+
+@pytest.mark.libreoffice
+def test_la_matriz_docente_de_una_visita_cabe_en_una_pagina(impresos):
+    """El caso normal (el del ejemplo, y con textos cortos) en una hoja: la rúbrica, las leyendas y las firmas."""
+    matrices = [i for i in impresos if i.formato == "matriz-docente" and i.variante in ("tal cual", "corto")]
+    assert len(matrices) == 2
+    for impreso in matrices:
+        assert len(_paginas(impreso.pdf)) == 1, f"matriz-docente ({impreso.variante}): más de una página"
 
 
 @pytest.mark.libreoffice

@@ -93,14 +93,17 @@ def test_cada_formato_tiene_su_pdf_con_el_docente_y_las_firmas(impreso):
 
 
 @pytest.mark.libreoffice
-def test_mismo_docx_mismo_pdf(impreso, tmp_path):
+def test_mismo_docx_mismo_pdf(impreso, tmp_path, monkeypatch):
+    """Aun en otra zona horaria (LibreOffice escribe la hora local, con otro largo en UTC)."""
     _, _, resumen = impreso
     origen = next(r.ruta for r in resumen.resultados if r.ruta and r.ruta.suffix == ".docx")
     copia = tmp_path / "copia.docx"
     copia.write_bytes(origen.read_bytes())
+    monkeypatch.setenv("TZ", "Asia/Kolkata" if os.environ.get("TZ") != "Asia/Kolkata" else "America/Lima")
     [conversion] = convertir_a_pdf([copia])
     assert conversion.estado == "convertido"
     assert copia.with_suffix(".pdf").read_bytes() == origen.with_suffix(".pdf").read_bytes()
+    assert PdfReader(origen.with_suffix(".pdf")).metadata["/CreationDate"] == "D:20000101000000Z"
 
 
 def _partes_esperadas(impreso, filtro) -> list[Path]:
@@ -212,8 +215,10 @@ with open(os.environ["SOFFICE_REGISTRO"], "a") as f:
     f.write("arranque\\n")
 salida = args[args.index("--outdir") + 1]
 os.makedirs(salida, exist_ok=True)
+demora = float(os.environ.get("SOFFICE_DEMORA", "0"))
 for ruta in args[args.index("--outdir") + 2:]:
     datos = open(ruta, "rb").read()
+    time.sleep(demora + (0.4 if b"LENTO" in datos else 0))
     if b"COLGAR" in datos:
         time.sleep(600)
     if b"ROMPER" in datos:
@@ -319,6 +324,30 @@ def test_las_instituciones_van_por_numero(carga_ejemplo):
     assert [str(p.documento.ruta) for p in carpeta.partes] == ["N.° 82145", "N.° 821087"]
 
 
+def test_el_reajuste_de_un_plan_se_firma_en_la_carpeta_del_mes_del_reajuste(carga_ejemplo):
+    """El plan, en la carpeta del mes en que se firmó; su reajuste posterior, con solo sus firmas, en la del mes del
+    reajuste (la del AP y la del director, que firma el plan institucional)."""
+    exp = carga_ejemplo.expediente
+    formato = FORMATOS["plan-institucional"]
+    plan = next(p for p in exp.planes_institucionales if any(r.fecha.month > p.fecha.month for r in p.reajustes))
+    [documento] = [d for d in formato.documentos(exp) if d.agrupacion["institucion"] == plan.codigo_modular]
+    partes = carpetas.partes_de(formato, documento, Path("plan.docx"))
+    [reajuste] = [r for r in plan.reajustes if r.fecha.month > plan.fecha.month]
+    mes_plan, mes_reajuste = f"{plan.fecha:%Y-%m}", f"{reajuste.fecha:%Y-%m}"
+    assert [p.mes for p in partes] == [None, mes_reajuste]
+    del_plan, del_reajuste = partes
+    assert len(del_plan.firmas) == len(del_reajuste.firmas) == 2  # el director y el AP, dos veces
+    assert del_reajuste.nota == f"Firmas del reajuste del {reajuste.fecha:%d/%m/%Y}"
+    grupos = carpetas.clasificar(exp, partes)
+    meses = sorted({c.periodo for c in grupos})
+    assert meses == [mes_plan, mes_reajuste]
+    for carpeta in grupos:  # AP y director, en los dos meses
+        [parte] = carpeta.partes
+        assert parte is (del_plan if carpeta.periodo == mes_plan else del_reajuste)
+    portada = carpetas.portada(exp, next(c for c in grupos if c.periodo == mes_reajuste), [3], 1)
+    assert portada.contenido[0].documento.endswith(del_reajuste.nota) and portada.total_firmas == 2
+
+
 def test_cli_pdf_convierte_cada_docx(tmp_path, soffice_falso):
     from formatos.recursos import expediente_ejemplo
 
@@ -327,6 +356,7 @@ def test_cli_pdf_convierte_cada_docx(tmp_path, soffice_falso):
                                          "--formato", "matriz-directivo", "--pdf"])
     assert resultado.exit_code == 0, resultado.output
     docx = sorted(salida.rglob("*.docx"))
-    assert len(docx) == 14 and all(d.with_suffix(".pdf").exists() for d in docx)
-    assert re.search(r"matriz-directivo \(pdf\)\s+14\s+0\s+0", resultado.output)
-    assert soffice_falso() == min(os.cpu_count() or 1, 14)  # un arranque por trabajador, no uno por archivo
+    n = len(json.loads(expediente_ejemplo().read_text("utf-8"))["valoraciones_directivo"])
+    assert len(docx) == n and all(d.with_suffix(".pdf").exists() for d in docx)
+    assert re.search(rf"matriz-directivo \(pdf\)\s+{n}\s+0\s+0", resultado.output)
+    assert soffice_falso() == min(os.cpu_count() or 1, n)  # un arranque por trabajador, no uno por archivo

@@ -93,7 +93,8 @@ def _encabezado(seccion):
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     r = p.add_run("{{ membrete.decenio }}")
     r.italic, r.font.size = True, Pt(8)
-    p2 = _parrafo(enc, "“{{ membrete.nombre_anio }}”", cursiva=True, tamano=8, alinear=WD_ALIGN_PARAGRAPH.CENTER, despues=4)
+    p2 = _parrafo(enc, "{% if membrete.nombre_anio %}“{{ membrete.nombre_anio }}”{% endif %}", cursiva=True, tamano=8,
+                  alinear=WD_ALIGN_PARAGRAPH.CENTER, despues=4)  # sin nombre del año, sin comillas vacías
     _borde_inferior(p2)
 
 
@@ -221,6 +222,19 @@ def tabla_repetida(doc, encabezados: Sequence[str], celdas: Sequence[str], ancho
     _anchos(tabla, anchos_cm)
     _parrafo(doc, despues=4)
     return tabla
+
+
+def separador_fino(doc):
+    """El párrafo vacío que sigue a una tabla (`tabla_datos`, `tabla_repetida`), de 3 puntos en vez de una línea:
+    para un formato que debe caber en una página (la matriz de valoración)."""
+    p = doc.paragraphs[-1]
+    p.paragraph_format.space_after = Pt(0)
+    rpr = OxmlElement("w:rPr")  # la marca de párrafo: su tamaño da el alto del párrafo vacío
+    p._p.get_or_add_pPr().append(rpr)
+    for etiqueta in ("w:sz", "w:szCs"):
+        tamano = OxmlElement(etiqueta)
+        tamano.set(qn("w:val"), "6")
+        rpr.append(tamano)
 
 
 def lugar_fecha(doc, expresion_lugar="lugar", expresion_fecha="fecha"):

@@ -12,7 +12,7 @@ def construir(destino):
         ["Sede", "{% if sede %}{{ sede }}{% else %}……………………………………{% endif %}", "UGEL", "{{ ugel }}"],
         ["Acompañante", "{{ acompanante|nombre_completo }}", "Participantes", "{{ participantes|length }}"],
         ["Propósito", "{% if proposito %}{{ proposito }}{% else %}……………………………………{% endif %}"],
-    ], [2.4, 6.6, 2.4, 5.6])
+    ], [2.7, 6.3, 2.6, 5.4])
     titulo(doc, "Desempeños que se observan")
     lista(doc, "d in desempenos", "{{ d }}")
     nota(doc, "{{ nota }}")

@@ -18,7 +18,7 @@ def construir(destino):
         doc,
         ["N.°", "Aspecto", "Pregunta", *("{{ escala[%d] }}" % i for i in range(4))],
         ["{{ p.numero }}", "{{ p.aspecto }}", "{{ p.pregunta }}", "☐", "☐", "☐", "☐"],
-        [0.8, 2.0, 4.6, 2.4, 2.4, 2.4, 2.4], "p in preguntas", cm=1.0, centrar=[0, 3, 4, 5, 6],
+        [1.0, 2.4, 4.0, 2.4, 2.4, 2.4, 2.4], "p in preguntas", cm=1.0, centrar=[0, 3, 4, 5, 6],
     )
     caja(doc, "¿Qué fue lo más útil del taller para su aula multigrado?", 2.0)
     caja(doc, "¿Qué sugiere para el próximo taller?", 2.0)

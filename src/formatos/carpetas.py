@@ -32,8 +32,8 @@ from pydantic import BaseModel
 from pypdf import PdfReader, PdfWriter
 
 from formatos.catalogo import leer_datos
-from formatos.documentos import Documento, Formato
-from formatos.documentos.comunes import Firma, Membrete, membrete
+from formatos.documentos import Documento, Formato, ruta_de
+from formatos.documentos.comunes import Firma, FirmasFechadas, Membrete, membrete
 from formatos.modelos.expediente import Expediente
 from formatos.salida import renderizar
 from formatos.salida.docx import zip_determinista
@@ -58,6 +58,10 @@ class Parte:
     documento: Documento
     docx: Path
     firmas: tuple[Firma, ...]
+    mes: str | None = None
+    """La carpeta de otro mes que el del documento (firmas fechadas después: ver `partes_de`)."""
+    nota: str = ""
+    """Qué se firma en esa carpeta: «Firmas del reajuste del 14/08/2026»."""
 
     @property
     def pdf(self) -> Path:
@@ -109,13 +113,37 @@ class PortadaCarpeta(BaseModel):
 
 def firmas_de(valor: object) -> list[Firma]:
     """Los bloques de firma del contenido de un documento, en el orden en que aparecen."""
+    return [f for _, f in _firmas_con_fecha(valor)]
+
+
+def _firmas_con_fecha(valor: object, fechadas: FirmasFechadas | None = None) -> list[tuple[FirmasFechadas | None, Firma]]:
+    """Cada firma del contenido, en orden, con el `FirmasFechadas` que la contiene (None: la del documento)."""
     if isinstance(valor, Firma):
-        return [valor]
+        return [(fechadas, valor)]
+    if isinstance(valor, FirmasFechadas):
+        fechadas = valor
     if isinstance(valor, BaseModel):
-        return [f for nombre in type(valor).model_fields for f in firmas_de(getattr(valor, nombre))]
+        return [f for nombre in type(valor).model_fields for f in _firmas_con_fecha(getattr(valor, nombre), fechadas)]
     if isinstance(valor, (list, tuple)):
-        return [f for v in valor for f in firmas_de(v)]
+        return [f for v in valor for f in _firmas_con_fecha(v, fechadas)]
     return []
+
+
+def partes_de(formato: Formato, documento: Documento, docx: Path) -> list[Parte]:
+    """Las partes de un documento para las carpetas de firmas: la del mes del documento con sus firmas y, por cada
+    mes posterior con firmas fechadas (el reajuste de un plan, firmado después), una con esas firmas para la
+    carpeta de ese mes."""
+    mes = formato.mes_del_lote(documento)
+    por_mes: dict[str | None, list[tuple[FirmasFechadas | None, Firma]]] = {}
+    for fechadas, f in _firmas_con_fecha(documento.contexto()):
+        cuando = f"{fechadas.fecha:%Y-%m}" if fechadas is not None else None
+        por_mes.setdefault(None if mes is None or cuando is None or cuando <= mes else cuando, []).append((fechadas, f))
+    partes = [Parte(formato, documento, docx, tuple(f for _, f in por_mes.pop(None, [])))]
+    for cuando in sorted(m for m in por_mes if m is not None):
+        grupos = list({id(g): g for g, _ in por_mes[cuando] if g is not None}.values())
+        nota = "; ".join(f"Firmas del {g.que} del {g.fecha:%d/%m/%Y}" for g in grupos)
+        partes.append(Parte(formato, documento, docx, tuple(f for _, f in por_mes[cuando]), mes=cuando, nota=nota))
+    return partes
 
 
 def _nombre(persona) -> str:
@@ -149,12 +177,12 @@ def clasificar(exp: Expediente, partes: Iterable[Parte]) -> list[Carpeta]:
         g = parte.documento.agrupacion
         # el mes del documento (un informe, el mes en que cierra su periodo); sin mes, a la carpeta del año. Así la
         # carpeta de un mes no cambia cuando llegan los datos de los meses siguientes
-        periodo = parte.formato.mes_del_lote(parte.documento) or str(exp.anio)
+        periodo = parte.mes or parte.formato.mes_del_lote(parte.documento) or str(exp.anio)
         if "acompanante" in g:
             ap = exp.acompanante(g["acompanante"])
             clave = ("acompanante", periodo, ap.dni)
             if clave not in carpetas:
-                carpetas[clave] = Carpeta(PurePosixPath(CARPETA, periodo, f"{periodo} AP {_nombre(ap)}"),
+                carpetas[clave] = Carpeta(ruta_de(CARPETA, periodo, f"{periodo} AP {_nombre(ap)}"),
                                           f"Acompañante pedagógico: {ap.nombres} {ap.apellidos} (DNI {ap.dni})", periodo)
             carpetas[clave].partes.append(parte)
         for firma in parte.firmas:
@@ -164,7 +192,7 @@ def clasificar(exp: Expediente, partes: Iterable[Parte]) -> list[Carpeta]:
                 clave = ("institucion", periodo, ie.codigo_modular)
                 if clave not in carpetas:
                     carpetas[clave] = Carpeta(
-                        PurePosixPath(CARPETA, periodo, f"{periodo} Director I. E. {ie.nombre} ({ie.codigo_modular})"),
+                        ruta_de(CARPETA, periodo, f"{periodo} Director I. E. {ie.nombre} ({ie.codigo_modular})"),
                         f"Director(a) de la I. E. {ie.nombre}: {director.nombres} {director.apellidos} (DNI {director.dni})",
                         periodo)
                 carpetas[clave].partes.append(parte)
@@ -193,12 +221,13 @@ def _detalle(exp: Expediente, parte: Parte) -> str:
 
 def portada(exp: Expediente, carpeta: Carpeta, paginas: list[int], paginas_portada: int) -> PortadaCarpeta:
     """El contenido de la portada, con la página de inicio de cada documento dentro de la carpeta."""
-    contenido, firmantes = [], {}
+    contenido: list[FilaContenido] = []
+    firmantes: dict[tuple[str, str], tuple[Firma, list[str]]] = {}
     inicio = paginas_portada + 1
     for n, (parte, p) in enumerate(zip(carpeta.partes, paginas), start=1):
         contenido.append(FilaContenido(
             numero=n,
-            documento="\n".join(filter(None, (parte.formato.titulo, _detalle(exp, parte)))),
+            documento="\n".join(filter(None, (parte.formato.titulo, _detalle(exp, parte), parte.nota))),
             seccion=_seccion(exp, parte),
             paginas=f"{inicio}–{inicio + p - 1}" if p > 1 else str(inicio),
             firmas="\n".join(f"☐ {f.nombres} {f.apellidos}" for f in parte.firmas),
@@ -283,11 +312,11 @@ def _pie_con_paginas(maestro, plantilla_pie: bytes, numero: int, paginas: int) -
     pie = etree.fromstring(plantilla_pie)
     en_campo = False
     for r in pie.iter(qn("w:r")):
-        instr = r.find(qn("w:instrText"))
-        if instr is not None and instr.text.strip() == "NUMPAGES":
+        instr, texto = r.find(qn("w:instrText")), r.find(qn("w:t"))
+        if instr is not None and (instr.text or "").strip() == "NUMPAGES":
             instr.text, en_campo = " SECTIONPAGES ", True
-        elif en_campo and r.find(qn("w:t")) is not None:
-            r.find(qn("w:t")).text, en_campo = str(paginas), False
+        elif en_campo and texto is not None:
+            texto.text, en_campo = str(paginas), False
     parte = FooterPart.load(PackURI(f"/word/footer-carpeta{numero}.xml"), CT.WML_FOOTER,
                             etree.tostring(pie, xml_declaration=True, encoding="UTF-8", standalone=True), maestro.part.package)
     return maestro.part.relate_to(parte, RT.FOOTER)

@@ -16,20 +16,22 @@ from formatos.lote.manifiesto import Entrada, escribir_atomico, sha256
 from formatos.lote.trabajo import Estado, Resultado
 from formatos.modelos.expediente import Expediente
 from formatos.recursos import carpeta_plantillas
-from formatos.salida.nombres import ruta_segura
+from formatos.salida.nombres import archivo_seguro
 from formatos.salida.paginas import convertir_para_imprimir
+from formatos.sistema import describir
 
 
 def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, carpetas: bool,
-             sobrescribir: bool, kit: bool = False) -> list[Resultado]:
+             sobrescribir: bool, kit: bool = False, limite: float | None = None) -> list[Resultado]:
     """El PDF de cada .docx del resumen (formato "… (pdf)") y, si se piden, las carpetas de firmas y el kit del
     mes. Los instrumentos de campo van al kit, no a las carpetas de firmas.
 
-    Un PDF cuyo .docx no cambió y que ya existe no se rehace.
+    Un PDF cuyo .docx no cambió y que ya existe no se rehace. `limite`: segundos para todos los PDF.
     """
     docx = [(r, r.ruta) for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
     convertidos = {c.origen: c for c in convertir_para_imprimir(
-        [ruta for r, ruta in docx if r.estado == "generado" or not ruta.with_suffix(".pdf").exists()])}
+        [ruta for r, ruta in docx if r.estado == "generado" or not ruta.with_suffix(".pdf").exists()],
+        limite_total=limite)}
     nuevos = []
     for r, ruta in docx:
         c = convertidos.get(ruta)
@@ -54,8 +56,7 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
             if del_kit:
                 instrumentos.append(carpetas_de_firmas.Parte(formato, documento, hecho, ()))
             else:
-                firmas = carpetas_de_firmas.firmas_de(documento.contexto())
-                firmados.append(carpetas_de_firmas.Parte(formato, documento, hecho, tuple(firmas)))
+                firmados += carpetas_de_firmas.partes_de(formato, documento, hecho)
     if carpetas:
         nuevos += _unir(expediente, resumen, carpetas_de_firmas.clasificar(expediente, firmados),
                         carpetas_de_firmas.PLANTILLA, carpetas_de_firmas.CARPETA, carpetas_de_firmas.portada, sobrescribir)
@@ -73,7 +74,7 @@ def _unir(expediente: Expediente, resumen: Resumen, grupos: list[carpetas_de_fir
     unidas = carpetas_de_firmas.armar(expediente, grupos, carpeta_plantillas() / plantilla, portada)
     for carpeta, unida in zip(grupos, unidas):
         for datos, extension in ((unida.pdf, ".pdf"), (unida.docx, ".docx")):
-            destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))
+            destino = archivo_seguro(resumen.salida, carpeta.ruta, extension)
             estado: Estado
             estado, mensaje = ("fallido", unida.error) if unida.error else escribir(destino, datos, sobrescribir)
             entrada = None if estado == "fallido" else _entrada(resumen.salida, destino, identificador, carpeta.registros)
@@ -98,5 +99,8 @@ def escribir(destino: Path, datos: bytes, sobrescribir: bool) -> tuple[Estado, s
         return "sin cambios", ""
     if destino.exists() and not sobrescribir:
         return "fallido", f"{destino.name} ya existe con otro contenido; use --sobrescribir para reemplazarlo"
-    escribir_atomico(destino, datos)
+    try:
+        escribir_atomico(destino, datos)
+    except OSError as e:
+        return "fallido", f"no se pudo escribir {destino.name}: {describir(e)}"
     return "generado", ""

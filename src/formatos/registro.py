@@ -1,4 +1,7 @@
-"""El registro de formatos: agregar un formato es agregar su módulo a esta lista."""
+"""El registro de formatos: agregar un formato es agregar su módulo a su grupo (o a un grupo nuevo).
+
+Los grupos son los del README y los que ve la página web; `FORMATOS` los lista en el mismo orden.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from formatos.documentos import consolidado_protocolo, consolidado_valoraciones 
 from formatos.documentos import Formato, matriz_directivo, matriz_docente
 from formatos.documentos import (  # informes
     informe_diagnostico_ap, informe_diagnostico_ugel, informe_final_ap, informe_final_ugel, informe_mensual,
-    informe_taller, informe_trimestral_ap, informe_trimestral_ugel, reporte_buenas_practicas,
+    informe_taller, informe_trimestral_ap, informe_trimestral_ugel, reporte_buenas_practicas, reporte_buenas_practicas_ie,
 )
 from formatos.documentos import plan_anual_ap, plan_anual_ugel, plan_individual, plan_institucional, plan_mensual
 from formatos.documentos import (  # instrumentos de campo
@@ -15,19 +18,19 @@ from formatos.documentos import (  # instrumentos de campo
     registro_resultados, rubricas, seguimiento_compromisos,
 )
 
-FORMATOS: dict[str, Formato] = {
-    f.identificador: f
-    for f in (
+GRUPOS: dict[str, tuple[Formato, ...]] = {
+    "Matrices de valoración": (
         matriz_docente.FORMATO,
         matriz_directivo.FORMATO,
-        # planes
+    ),
+    "Planes": (
         plan_individual.FORMATO,
         plan_institucional.FORMATO,
         plan_anual_ugel.FORMATO,
         plan_anual_ap.FORMATO,
         plan_mensual.FORMATO,
-
-        # informes
+    ),
+    "Informes": (
         informe_diagnostico_ap.FORMATO,
         informe_diagnostico_ugel.FORMATO,
         informe_mensual.FORMATO,
@@ -36,13 +39,15 @@ FORMATOS: dict[str, Formato] = {
         informe_final_ap.FORMATO,
         informe_final_ugel.FORMATO,
         reporte_buenas_practicas.FORMATO,
+        reporte_buenas_practicas_ie.FORMATO,
         informe_taller.FORMATO,
-
-        # consolidados
+    ),
+    "Consolidados (Excel)": (
         consolidado_valoraciones.FORMATO,
         consolidado_protocolo.FORMATO,
-
-        # instrumentos de campo (se imprimen antes de la visita, el GIA o el taller; ver el kit del mes)
+    ),
+    # Se imprimen antes de la visita, el GIA o el taller (ver el kit del mes, `formatos.kit`).
+    "Instrumentos de campo": (
         cuaderno_campo_visita.FORMATO,
         matriz_en_blanco.FORMATO,
         rubricas.FORMATO,
@@ -57,6 +62,7 @@ FORMATOS: dict[str, Formato] = {
         registro_asistencia.FORMATO,
         cargo_materiales.FORMATO,
         encuesta_taller.FORMATO,
-
-    )
+    ),
 }
+
+FORMATOS: dict[str, Formato] = {f.identificador: f for grupo in GRUPOS.values() for f in grupo}

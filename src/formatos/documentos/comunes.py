@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from pydantic import BaseModel, Field, field_serializer
 
 from formatos.catalogo import catalogo
-from formatos.modelos.actores import Persona
+from formatos.modelos.actores import Firmante, Persona
 from formatos.modelos.expediente import Expediente
 
 
@@ -16,7 +18,8 @@ class Membrete(BaseModel):
     """Las líneas del encabezado de todo documento oficial peruano."""
 
     decenio: str = Field(description="Línea del decenio")
-    nombre_anio: str = Field(description="Nombre oficial del año (se imprime entre comillas)")
+    nombre_anio: str = Field(description="Nombre oficial del año (se imprime entre comillas); vacío si no se conoce: "
+                                         "el encabezado omite la línea, nunca imprime comillas vacías")
     dre: str
     ugel: str
 
@@ -28,6 +31,16 @@ class Firma(BaseModel):
     apellidos: str
     dni: str
     cargo: str
+
+
+class FirmasFechadas(BaseModel):
+    """Firmas que se ponen en otra fecha que las del documento (el reajuste de un plan, posterior a su firma): la
+    carpeta de firmas del mes de `fecha` las pide (`formatos.carpetas.partes_de`)."""
+
+    que: ClassVar[str] = "firmas"
+    """Qué se firma, para la portada de la carpeta: «Firmas del reajuste del 14/08/2026»."""
+    fecha: date
+    firmas: list[Firma]
 
 
 class Imagen(BaseModel):
@@ -51,7 +64,7 @@ def membrete(exp: Expediente) -> Membrete:
     return Membrete(decenio=catalogo().decenio, nombre_anio=exp.nombre_anio(), dre=exp.ugel.dre, ugel=exp.ugel.nombre)
 
 
-def firma(persona: Persona, cargo: str) -> Firma:
+def firma(persona: Persona | Firmante, cargo: str) -> Firma:
     return Firma(nombres=persona.nombres, apellidos=persona.apellidos, dni=persona.dni, cargo=cargo)
 
 

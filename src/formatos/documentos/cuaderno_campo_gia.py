@@ -21,6 +21,7 @@ from formatos.documentos.comunes import Membrete, membrete
 from formatos.documentos.instrumentos import Participante, desempenos_docente, documento_de_gia, participantes
 from formatos.modelos.actores import Acompanante
 from formatos.modelos.expediente import Expediente
+from formatos.numeros import numero
 from formatos.salida.filtros import mes as nombre_mes
 
 
@@ -52,7 +53,7 @@ def contexto(exp: Expediente, g: GIAProgramado) -> CuadernoCampoGIA:
                 "cada docente (manual, l. 2033-2042). D1 y D4 se valoran a fin de mes con lo recogido aquí.")
     return CuadernoCampoGIA(
         membrete=membrete(exp), ugel=exp.ugel.nombre, acompanante=exp.acompanante(g.acompanante), tipo=g.tipo,
-        mes=f"{nombre_mes(g.mes)} de {g.anio}", fecha=g.fecha, horas=f"{g.horas:g}", sede=g.sede, proposito=g.proposito,
+        mes=f"{nombre_mes(g.mes)} de {g.anio}", fecha=g.fecha, horas=numero(g.horas), sede=g.sede, proposito=g.proposito,
         desempenos=desempenos, participantes=participantes(exp, g.participantes), nota=nota,
     )
 

@@ -20,6 +20,7 @@ from formatos.documentos import Documento, Formato
 from formatos.documentos.comunes import Membrete, membrete
 from formatos.documentos.instrumentos import Aula, VisitaDeCampo, aula, documento_de_visita, visita_de_campo
 from formatos.modelos.expediente import Expediente
+from formatos.numeros import numero
 
 
 class DiaDeVisita(BaseModel):
@@ -66,7 +67,7 @@ def contexto(exp: Expediente, v: VisitaProgramada) -> CuadernoCampoVisita:
         membrete=membrete(exp), aula=datos, visita=visita_de_campo(v), dias=dias,
         filas=[FilaObservacion(numero=i, codigo=d.codigo, desempeno=d.denominacion, priorizado=d.codigo in v.desempenos)
                for i, d in enumerate(catalogo().desempenos_docente, start=1)],
-        horas_asesoria=f"{exp.protocolo.horas_asesoria_de(datos.docente.es_director):g}",
+        horas_asesoria=numero(exp.protocolo.horas_asesoria_de(datos.docente.es_director)),
     )
 
 

@@ -18,6 +18,7 @@ from formatos.documentos import Documento, Formato
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.documentos.instrumentos import Aula, VisitaDeCampo, aula, documento_de_visita, visita_de_campo
 from formatos.modelos.expediente import Expediente
+from formatos.numeros import ordinal
 
 
 class FichaDocente(BaseModel):
@@ -34,7 +35,7 @@ class FichaDocente(BaseModel):
 def contexto(exp: Expediente, v: VisitaProgramada) -> FichaDocente:
     datos = aula(exp, v.docente)
     return FichaDocente(membrete=membrete(exp), aula=datos, visita=visita_de_campo(v),
-                        grados=[f"{g}.°" for g in datos.docente.grados],
+                        grados=[ordinal(g) for g in datos.docente.grados],
                         firma_docente=firma(datos.docente, "Docente acompañado"))
 
 

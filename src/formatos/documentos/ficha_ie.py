@@ -18,6 +18,7 @@ from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.documentos.instrumentos import VisitaDeCampo, documento_de_visita, visita_de_campo
 from formatos.modelos.actores import Acompanante, InstitucionEducativa
 from formatos.modelos.expediente import Expediente
+from formatos.numeros import ordinal
 from formatos.salida.filtros import grados as texto_grados
 
 
@@ -60,7 +61,7 @@ def contexto(exp: Expediente, v: VisitaProgramada) -> FichaIE:
                                 grados=texto_grados(d.grados), condicion=d.condicion.capitalize(),
                                 cargo="Docente y director(a)" if d.es_director else "Docente")
                   for i, d in enumerate(suyos, start=1)],
-        grados=[f"{g}.°" for g in range(1, 7)], visita=visita_de_campo(v),
+        grados=[ordinal(g) for g in range(1, 7)], visita=visita_de_campo(v),
     )
 
 

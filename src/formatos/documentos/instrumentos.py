@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis import periodos
 from formatos.analisis.programado import GIAProgramado, TallerProgramado, VisitaProgramada, mes_de_impresion
 from formatos.catalogo import catalogo
-from formatos.documentos import Documento
+from formatos.documentos import Documento, ruta_de
 from formatos.modelos.actores import Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.expediente import Expediente
 from formatos.salida.filtros import mes as nombre_mes
@@ -90,7 +89,7 @@ def documento_de_visita(exp: Expediente, v: VisitaProgramada, nombre: str, conte
     if not de_la_ie:
         agrupacion["docente"] = docente.dni
     return Documento(
-        ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{_prefijo(v.fecha, v.anio, v.mes)} {nombre} {persona}.docx"),
+        ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"{_prefijo(v.fecha, v.anio, v.mes)} {nombre} {persona}.docx"),
         registros=(f"planes_mensuales:{ap.dni}/{v.mes:02d}", f"docentes:{docente.dni}",
                    f"visita {_fecha(v.fecha, v.anio, v.mes)}", *registros),
         contexto=contexto, agrupacion=agrupacion, periodo=periodos.mes(v.anio, v.mes),
@@ -100,7 +99,7 @@ def documento_de_visita(exp: Expediente, v: VisitaProgramada, nombre: str, conte
 def documento_de_gia(exp: Expediente, g: GIAProgramado, nombre: str, contexto: Callable[[], BaseModel]) -> Documento:
     ap = exp.acompanante(g.acompanante)
     return Documento(
-        ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}",
+        ruta=ruta_de(f"{ap.apellidos} {ap.nombres}",
                            f"{_prefijo(g.fecha, g.anio, g.mes)} {nombre} GIA con {g.tipo}.docx"),
         registros=(f"planes_mensuales:{ap.dni}/{g.mes:02d}", f"GIA con {g.tipo} {_fecha(g.fecha, g.anio, g.mes)}"),
         contexto=contexto,
@@ -116,7 +115,7 @@ def documento_de_taller(exp: Expediente, t: TallerProgramado, nombre: str, conte
     ap = exp.acompanante(t.acompanante)
     cuando = _prefijo(fecha or t.fecha, t.anio, t.mes) + (f" día {dia}" if dia else "")
     return Documento(
-        ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"{cuando} {nombre} taller.docx"),
+        ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"{cuando} {nombre} taller.docx"),
         registros=(f"planes_mensuales:{ap.dni}/{t.mes:02d}", f"taller {_fecha(t.fecha, t.anio, t.mes)}"
                    + (f" día {dia}" if dia else "")),
         contexto=contexto,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import PurePosixPath
+from functools import partial
 
 from pydantic import BaseModel, Field, field_validator
 
 from formatos.catalogo import NIVELES, catalogo
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.actividades import Visita
 from formatos.modelos.actores import Docente, InstitucionEducativa
@@ -37,6 +37,7 @@ class MatrizValoracionDocente(BaseModel):
     docente: Docente
     institucion: InstitucionEducativa
     visita: Visita
+    visita_nombre: str = Field(description='Con el nombre del catálogo: "Visita de asesoría del 09/07/2026"')
     ugel: str
     filas: list[FilaMatrizDocente]
     leyenda_niveles: str = Field(description='p. ej. "I insatisfactorio · II en proceso · III satisfactorio · IV destacado"')
@@ -103,6 +104,7 @@ def contexto(exp: Expediente, valoracion: ValoracionDocente) -> MatrizValoracion
         docente=docente,
         institucion=exp.institucion(docente.codigo_modular),
         visita=visita,
+        visita_nombre=f"{catalogo().nombre_visita(visita.tipo).capitalize()} del {_dias(visita)}",
         ugel=exp.ugel.nombre,
         filas=filas,
         leyenda_niveles=" · ".join(f"{n} {exp.etiqueta_nivel(n)}" for n in NIVELES),
@@ -125,11 +127,11 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         docente = exp.docente(visita.dni_docente)
         ap = exp.acompanante(docente.dni_acompanante)
         yield Documento(
-            ruta=PurePosixPath(
+            ruta=ruta_de(
                 f"{ap.apellidos} {ap.nombres}", f"{visita.fecha:%Y-%m-%d} {docente.apellidos} {docente.nombres}.docx"
             ),
             registros=(f"valoraciones:{valoracion.id_visita}", f"docentes:{docente.dni}"),
-            contexto=lambda v=valoracion: contexto(exp, v),
+            contexto=partial(contexto, exp, valoracion),
             agrupacion={"acompanante": ap.dni, "mes": f"{visita.fecha:%Y-%m}", "institucion": docente.codigo_modular,
                         "docente": docente.dni},
         )

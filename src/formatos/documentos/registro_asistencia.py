@@ -21,6 +21,7 @@ from formatos.documentos.instrumentos import (
     Participante, documento_de_gia, documento_de_taller, participantes,
 )
 from formatos.modelos.expediente import Expediente
+from formatos.numeros import numero
 from formatos.salida.filtros import mes as nombre_mes
 
 EN_BLANCO = 3
@@ -48,7 +49,7 @@ def _registro(exp: Expediente, ap: str, actividad: str, tema: str, anio: int, me
     lista = participantes(exp, dnis)
     return RegistroAsistencia(
         membrete=membrete(exp), ugel=exp.ugel.nombre, actividad=actividad, tema=tema, mes=f"{nombre_mes(mes)} de {anio}",
-        fecha=fecha, horas=f"{horas:g}", sede=sede, participantes=lista,
+        fecha=fecha, horas=numero(horas), sede=sede, participantes=lista,
         en_blanco=list(range(len(lista) + 1, len(lista) + EN_BLANCO + 1)),
         firma_acompanante=firma(exp.acompanante(ap), "Acompañante pedagógico"),
     )

@@ -20,6 +20,7 @@ from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.documentos.instrumentos import Aula, VisitaDeCampo, aula, documento_de_visita, visita_de_campo
 from formatos.modelos.expediente import Expediente
 from formatos.modelos.informes import NIVELES_APRENDIZAJE
+from formatos.numeros import ordinal
 
 GRADOS_EVALUADOS = (2, 4)
 AREAS = ("Comunicación", "Matemática")
@@ -54,7 +55,7 @@ def contexto(exp: Expediente, v: VisitaProgramada, evaluacion: str) -> RegistroR
     datos = aula(exp, v.docente)
     return RegistroResultados(
         membrete=membrete(exp), aula=datos, visita=visita_de_campo(v), evaluacion=evaluacion,
-        grados=[f"{g}.°" for g in grados_a_evaluar(exp, v)], niveles=[n.capitalize() for n in NIVELES_APRENDIZAJE],
+        grados=[ordinal(g) for g in grados_a_evaluar(exp, v)], niveles=[n.capitalize() for n in NIVELES_APRENDIZAJE],
         areas=list(AREAS),
         filas=list(range(1, FILAS + 1)), firma_docente=firma(datos.docente, "Docente acompañado"),
         firma_acompanante=firma(datos.acompanante, "Acompañante pedagógico"),

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis import periodos, programado
 from formatos.catalogo import NIVELES, catalogo
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Membrete, membrete
 from formatos.modelos.actores import Acompanante
 from formatos.modelos.expediente import Expediente
@@ -74,7 +73,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             continue
         v = primeras[ap.dni]
         yield Documento(
-            ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"Rúbricas de observación {exp.anio}.docx"),
+            ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"Rúbricas de observación {exp.anio}.docx"),
             registros=(f"acompanantes:{ap.dni}",),
             contexto=partial(contexto, exp, ap.dni),
             agrupacion={"acompanante": ap.dni, "mes": programado.mes_de_impresion(v.anio, v.mes), "fecha": "",

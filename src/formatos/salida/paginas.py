@@ -14,6 +14,7 @@ import io
 import re
 import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,14 +48,32 @@ def _lineas_fijas(docx: zipfile.ZipFile) -> set[str]:
     return lineas
 
 
+def _parrafos_del_cierre(docx: zipfile.ZipFile) -> list[str]:
+    """El comienzo (30 caracteres) de cada párrafo atado a las firmas: notas, frases de cierre, lugar y fecha (los
+    que preceden a cada tabla de firmas y se conservan con lo siguiente)."""
+    cuerpo = etree.fromstring(docx.read("word/document.xml")).find(f"{_W}body")
+    hijos = list(cuerpo) if cuerpo is not None else []
+    comienzos = []
+    for i, e in enumerate(hijos):
+        if e.tag == f"{_W}tbl" and _es_firmas(e):
+            j = i - 1
+            while j >= 0 and hijos[j].tag == f"{_W}p" and (_conserva(hijos[j]) or not _texto(hijos[j]).strip()):
+                if len(texto := " ".join(_texto(hijos[j]).split())) >= 10 and not texto.startswith("{"):
+                    comienzos.append(texto[:30])
+                j -= 1
+    return comienzos
+
+
 def paginas_que_empiezan_con_el_cierre(pdf: Path, docx: Path) -> list[int]:
-    """Los números de las páginas (desde 2) cuya primera línea, bajo el encabezado, es el comienzo de un cierre.
+    """Los números de las páginas (desde 2) cuya primera línea, bajo el encabezado, es el comienzo de un cierre:
+    la línea de una firma, el lugar y la fecha, una frase de cierre o una nota atada a las firmas.
 
     Un PDF o un .docx que no se pueden leer no tienen ninguna (no hay nada que corregir).
     """
     try:
         with zipfile.ZipFile(docx) as z:
             fijas = _lineas_fijas(z)
+            del_cierre = _parrafos_del_cierre(z)
         paginas = [p.extract_text() for p in PdfReader(pdf).pages]
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, PyPdfError):
         return []
@@ -63,7 +82,9 @@ def paginas_que_empiezan_con_el_cierre(pdf: Path, docx: Path) -> list[int]:
         lineas = [" ".join(linea.split()) for linea in texto.splitlines()]
         cuerpo = [linea for linea in lineas if linea and linea not in fijas and not _PAGINA.match(linea)
                   and not linea.startswith("“")]
-        if numero > 1 and cuerpo and CIERRE.match(cuerpo[0]):
+        if numero > 1 and cuerpo and (CIERRE.match(cuerpo[0])
+                                      or len(cuerpo[0]) >= 10 and any(c.startswith(cuerpo[0][:30]) or cuerpo[0].startswith(c)
+                                                                      for c in del_cierre)):
             malas.append(numero)
     return malas
 
@@ -84,6 +105,8 @@ def cierre_en_la_tabla(docx: bytes) -> bytes | None:
         raiz = etree.fromstring(z.read("word/document.xml"))
         miembros = {i.filename: z.read(i) for i in z.infolist()}
     cuerpo = raiz.find(f"{_W}body")
+    if cuerpo is None:
+        return None
     hijos = list(cuerpo)
     firmas = [i for i, e in enumerate(hijos) if e.tag == f"{_W}tbl" and _es_firmas(e)]
     if not firmas:
@@ -124,6 +147,7 @@ def cierre_en_la_tabla(docx: bytes) -> bytes | None:
 
 def convertir_para_imprimir(rutas: Sequence[str | Path], **opciones) -> list[ConversionPdf]:
     """Como `convertir_a_pdf` (mismas opciones), y los PDF cuyo cierre empieza una página, corregidos."""
+    inicio = time.monotonic()
     conversiones = convertir_a_pdf(rutas, **opciones)
     por_corregir = [c for c in conversiones if c.estado == "convertido" and c.origen.suffix.lower() == ".docx"
                     and paginas_que_empiezan_con_el_cierre(c.destino, c.origen)]
@@ -137,6 +161,8 @@ def convertir_para_imprimir(rutas: Sequence[str | Path], **opciones) -> list[Con
                 copia = Path(tmp, f"{n:04d}.docx")
                 copia.write_bytes(datos)
                 copias[copia] = c
+        if opciones.get("limite_total") is not None:  # el límite vale para las dos tandas juntas
+            opciones["limite_total"] = max(1.0, opciones["limite_total"] - (time.monotonic() - inicio))
         for r in convertir_a_pdf(list(copias), **opciones):
             if r.estado == "convertido":
                 shutil.copyfile(r.destino, copias[r.origen].destino)

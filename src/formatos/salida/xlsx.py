@@ -7,13 +7,17 @@ letras editando esos estilos en Excel.
 
 from __future__ import annotations
 
+import io
 import math
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.drawing.fill import ColorChoice, PatternFillProperties
+from openpyxl.drawing.colors import ColorChoice
+from openpyxl.drawing.fill import PatternFillProperties
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -24,10 +28,14 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from formatos.caracteres import limpiar
 from formatos.errores import ErrorFormatos
 from formatos.excel import escribir, guardar, para_imprimir
+from formatos.zip_seguro import PLANTILLA, recursos_externos, revisar_zip
 
 ESTILOS = ("Título", "Subtítulo", "Encabezado", "Nivel I", "Nivel II", "Nivel III", "Nivel IV")
 NIVELES = ("I", "II", "III", "IV")
-FORMATOS = {"entero": "0", "numero": "0.#", "porcentaje": "0%", "avance": "0%", "fecha": "DD/MM/YYYY"}
+FORMATOS = {"entero": "#,##0", "numero": "General", "porcentaje": "0.0%", "avance": "0.0%", "fecha": "DD/MM/YYYY"}
+"""Formatos de celda: los números quedan como números (Excel los muestra con los separadores del equipo); un
+decimal sin ceros de sobra ("General": 24 y 4.5, como en los documentos), miles agrupados y un decimal en los
+porcentajes, como `formatos.numeros` en Word."""
 CM_POR_FILA = 0.53  # alto de una fila de 15 puntos
 CM_POR_ANCHO = 0.19  # ancho de una unidad de ancho de columna (un carácter de Calibri 11)
 CM_POR_LETRA, CM_POR_LETRA_TITULO = 0.2, 0.28  # una letra del subtítulo (11 puntos, negrita) y del título (14)
@@ -43,7 +51,8 @@ def _estilos(libro) -> dict:
     nombres = set(libro.named_styles)
     faltan = [e for e in ESTILOS if e not in nombres]
     if faltan:
-        raise ErrorFormatos(f"a la plantilla le faltan los estilos de celda: {', '.join(faltan)}")
+        raise ErrorFormatos(f"a la plantilla le faltan los estilos de celda: {', '.join(faltan)} (Inicio > Estilos "
+                            "de celda; vea la plantilla incluida)")
     return {e.name: e for e in libro._named_styles if e.name in ESTILOS}
 
 
@@ -54,8 +63,9 @@ OTROS_COLORES = ("1F4E79", "C55A11", "548235", "7F6000", "7030A0", "2E75B6", "A5
 
 def _trama(serie, color: str, numero: int) -> None:
     """La serie con trama (del color sobre blanco) y borde oscuro: se lee en blanco y negro."""
-    serie.graphicalProperties.pattFill = PatternFillProperties(
-        prst=PATRONES[numero % len(PATRONES)], fgClr=ColorChoice(srgbClr=color), bgClr=ColorChoice(srgbClr="FFFFFF"))
+    serie.graphicalProperties.pattFill = PatternFillProperties(  # los stubs no aceptan texto donde openpyxl sí
+        prst=PATRONES[numero % len(PATRONES)],  # type: ignore[arg-type]
+        fgClr=ColorChoice(srgbClr=color), bgClr=ColorChoice(srgbClr="FFFFFF"))  # type: ignore[arg-type]
     serie.graphicalProperties.line.solidFill = "404040"
 
 
@@ -172,9 +182,36 @@ def _saltos(hoja, ancho_cm: float) -> None:
             inicio = arriba
 
 
+def revisar_plantilla(datos: bytes, nombre: str) -> None:
+    """Una plantilla .xlsx se puede usar: zip sano (`revisar_zip`), sin vínculos ni conexiones externas, que
+    openpyxl la abre y que tiene los estilos de celda de `ESTILOS`; si no, `ErrorFormatos` en castellano."""
+    revisar_zip(datos, PLANTILLA, nombre)
+    externos = recursos_externos(datos)
+    if externos:
+        raise ErrorFormatos(f"{nombre}: la plantilla tiene {'; '.join(externos)}: Excel lo buscaría fuera del libro "
+                            "al abrirlo; quítelo (Datos > Editar vínculos > Romper vínculo)")
+    try:
+        libro = load_workbook(io.BytesIO(datos))
+    except Exception as e:  # noqa: BLE001 - XML dañado, partes que faltan...
+        raise ErrorFormatos(f"{nombre}: no se puede abrir como libro de Excel (.xlsx); ábralo en Excel y guárdelo "
+                            "de nuevo como «Libro de Excel»") from e
+    _estilos(libro)
+
+
+def compilar_xlsx(plantilla: Path) -> Callable[[dict], bytes]:
+    """El renderizador de una plantilla .xlsx para muchos documentos: se lee y se revisa una sola vez."""
+    datos = plantilla.read_bytes()
+    revisar_plantilla(datos, plantilla.name)
+    return partial(_render, datos)
+
+
 def render_xlsx(plantilla: Path, contexto: dict) -> bytes:
     """Dibuja el libro descrito en el contexto con los estilos de la plantilla; mismos datos, mismos bytes."""
-    libro = load_workbook(plantilla)
+    return compilar_xlsx(plantilla)(contexto)
+
+
+def _render(plantilla: bytes, contexto: dict) -> bytes:
+    libro = load_workbook(io.BytesIO(plantilla))
     estilos = _estilos(libro)
     for hoja in list(libro.worksheets):
         libro.remove(hoja)
