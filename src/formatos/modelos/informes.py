@@ -55,9 +55,6 @@ def encuesta() -> Encuesta:
     return Encuesta.model_validate(leer_datos("encuesta.toml"))
 
 
-MAXIMO_PUNTAJE = 1_000
-"""Puntaje máximo aceptable de una prueba escrita del taller (la escala vigesimal usa 20)."""
-
 ESCALA_SATISFACCION = encuesta().escala
 """Escala de la encuesta de satisfacción del taller (`datos/encuesta.toml`) [supuesto]."""
 
@@ -138,8 +135,8 @@ class ResultadoTaller(Modelo):
     evidencia complementaria de sus aprendizajes (l. 2279-2280)."""
 
     dni_docente: Dni
-    prueba_entrada: float | None = Field(None, ge=0, le=MAXIMO_PUNTAJE, description="Puntaje de la prueba escrita de entrada")
-    prueba_salida: float | None = Field(None, ge=0, le=MAXIMO_PUNTAJE, description="Puntaje de la prueba escrita de salida")
+    prueba_entrada: float | None = Field(None, ge=0, le=1000, description="Puntaje de la prueba escrita de entrada")
+    prueba_salida: float | None = Field(None, ge=0, le=1000, description="Puntaje de la prueba escrita de salida")
     producto: str = Field("", description="Valoración del producto que elaboró el docente en el taller")
 
     @model_validator(mode="after")
@@ -172,7 +169,7 @@ class Taller(Registro):
     conclusiones: str = ""
     autorizacion: str = Field("", description="Si el taller cae en días de clases: la autorización del Minedu y el plan "
                                               "de recuperación de horas presentado a la UGEL (manual l. 2062-2065)")
-    puntaje_maximo: float = Field(20, gt=0, le=MAXIMO_PUNTAJE, description="Puntaje máximo de la prueba escrita [supuesto: escala vigesimal]")
+    puntaje_maximo: float = Field(20, gt=0, le=1000, description="Puntaje máximo de la prueba escrita [supuesto: escala vigesimal]")
     resultados: list[ResultadoTaller] = Field(
         default_factory=list, description="Resultado individual de cada docente en el taller (prueba de entrada y de "
                                           "salida, producto)")
@@ -382,8 +379,8 @@ class BalanceCierre(Registro):
     referencias = {"codigo_modular": "instituciones"}
     codigo_modular: CodigoModular
     fecha: Fecha
-    asistentes_docentes: int = Field(ge=0, le=MAXIMO_ESTUDIANTES, description="Docentes y director asistentes")
-    asistentes_familias: int = Field(ge=0, le=MAXIMO_ESTUDIANTES, description="Padres y madres de familia asistentes")
+    asistentes_docentes: int = Field(ge=0, le=MAXIMO_CANTIDAD, description="Docentes y director asistentes")
+    asistentes_familias: int = Field(ge=0, le=MAXIMO_CANTIDAD, description="Padres y madres de familia asistentes")
     otros_asistentes: str = Field("", description="Autoridades y actores de la comunidad que asistieron")
     logros: str = Field("", description="Logros del año que se reconocieron en la reunión")
     acuerdos: list[Texto] = Field(min_length=1)
