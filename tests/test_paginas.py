@@ -166,7 +166,7 @@ _CIERRE = re.compile(r"^(_{10,}|Atentamente,|Es todo cuanto|…+, _+ de _+ de \d
 
 
 def _notas_del_cierre(docx: Path) -> list[str]:
-    """El comienzo de los párrafos (notas, frases) que van atados a un bloque de firmas, en el .docx."""
+    """El comienzo de las notas (cursiva pequeña) atadas a un bloque de firmas, en el .docx."""
     from docx import Document as Abrir
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -181,7 +181,7 @@ def _notas_del_cierre(docx: Path) -> list[str]:
                 p = Paragraph(hijos[j], doc)
                 if not (_conserva(p) or not p.text.strip()):
                     break
-                if len(p.text.strip()) >= 10:
+                if _es_nota(p) and len(p.text.strip()) >= 10:
                     notas.append(" ".join(p.text.split())[:30])
                 j -= 1
     return notas

@@ -84,6 +84,8 @@ def test_cada_informe_declara_su_periodo_y_el_ejemplo_tiene_todo_cerrado(carga_e
         assert docs, formato.identificador
         if formato.identificador in tipos:
             assert {d.periodo.tipo for d in docs} == {tipos[formato.identificador]}, formato.identificador
+        elif formato.preparatorio:  # instrumentos de campo: el mes de su actividad (se imprimen el mes anterior)
+            assert {d.periodo.tipo for d in docs} == {"mes"}, formato.identificador
         else:  # matrices y planes: son de una visita, un GIA o un plan, no esperan a nadie
             assert all(d.periodo is None for d in docs), formato.identificador
         assert not abiertos(exp, formato.identificador), formato.identificador  # formatos demo: todo el año
@@ -333,14 +335,17 @@ def test_mes_elige_lo_de_ese_mes(carga_ejemplo, tmp_path):
 
 
 def test_preparatorio_va_el_mes_anterior_y_nunca_espera(carga_ejemplo, datos_ejemplo, tmp_path, monkeypatch):
-    """Un instrumento de campo (formato preparatorio) de una visita de julio sale con --mes 2026-06."""
+    """Un instrumento de campo (formato preparatorio) de una visita de julio sale con --mes 2026-06, sin esperar a
+    que julio cierre; uno que aún no se puede preparar (`cerrado` falso: sin plan del mes) queda pendiente, nunca
+    como borrador."""
     matriz = FORMATOS["matriz-docente"]
     julio = ap.mes(2026, 7)
+    listos = [True]
 
     def de_julio(exp):
         for d in matriz.documentos(exp):
             if d.agrupacion["mes"] == "2026-07":
-                yield replace(d, periodo=julio, cerrado=False)
+                yield replace(d, periodo=julio, cerrado=listos[0])
 
     instrumento = replace(matriz, identificador="instrumento-prueba", preparatorio=True, documentos=de_julio)
     registro = {**FORMATOS, "instrumento-prueba": instrumento}
@@ -355,6 +360,26 @@ def test_preparatorio_va_el_mes_anterior_y_nunca_espera(carga_ejemplo, datos_eje
     resumen = formatos.generar(carga_ejemplo.expediente, tmp_path, formatos=["instrumento-prueba"], mes="2026-06",
                                procesos=1)
     assert len(resumen.resultados) == 14 and not any(r.entrada.borrador for r in resumen.resultados)
+    listos[0] = False
+    resumen = formatos.generar(carga_ejemplo.expediente, tmp_path / "otra", formatos=["instrumento-prueba"],
+                               mes="2026-06", borradores=True, procesos=1)
+    assert resumen.pendientes == {"instrumento-prueba": 14} and resumen.resultados == []
+
+
+def test_un_instrumento_se_prepara_cuando_su_actividad_esta_en_el_plan_mensual(datos_ejemplo):
+    """Con los datos hasta mayo, los instrumentos de junio (su plan mensual ya existe) están listos; los de julio
+    (aún del protocolo, sin fecha) esperan: su contenido cambiaría con el plan de julio. Con --corte en junio, el
+    mes en que se preparan, salen del protocolo."""
+    for corte, julio_listo in ((None, False), ("2026-06-01", True)):
+        datos = hasta(datos_ejemplo, "2026-05-31")
+        datos["configuracion"] = {**datos.get("configuracion", {}), "fecha_corte": corte}
+        exp = expediente(datos)
+        docs = list(FORMATOS["cuaderno-campo-visita"].documentos(exp))
+        junio = [d for d in docs if d.periodo.inicio == date(2026, 6, 1)]
+        julio = [d for d in docs if d.periodo.inicio == date(2026, 7, 1)]
+        assert junio and all(d.cerrado for d in junio) and all(d.agrupacion["fecha"] != "2026-06" for d in junio)
+        assert julio and all(d.agrupacion["fecha"] == "2026-07" for d in julio)  # sin fecha: del protocolo
+        assert all(d.cerrado == julio_listo for d in julio), corte
 
 
 def test_cli_valida_mes_periodo_y_corte(tmp_path, datos_ejemplo):

@@ -13,17 +13,17 @@ def construir(destino):
          "{{ horas }} h (de " + HORA_EN_BLANCO + " a " + HORA_EN_BLANCO + ")"],
         ["Sede", "{% if sede %}{{ sede }}{% else %}……………………………………{% endif %}", "UGEL", "{{ ugel }}"],
     ], [3.2, 11.5, 3.2, 7.8])
+    nota(doc, "Cada participante anota su hora de ingreso y de salida y firma. El GIA con docentes dura al menos 4 horas "
+              "y el de directores, al menos 2, el mismo día y después del de docentes (manual, l. 2023-2028).")
     tabla_para_llenar(
         doc,
         ["N.°", "Apellidos y nombres", "DNI", "I. E.", "Cargo", "Hora de ingreso", "Hora de salida", "Firma"],
         ["{{ p.numero }}", "{{ p.nombre }}", "{{ p.dni }}", "{{ p.institucion }}", "{{ p.cargo }}", "", "", ""],
-        [1.0, 6.0, 2.2, 4.8, 2.9, 2.2, 2.2, 4.4], "p in participantes", cm=1.0, centrar=[0, 2],
+        [1.0, 6.0, 2.2, 4.8, 2.9, 2.2, 2.2, 4.4], "p in participantes", cm=0.9, centrar=[0, 2],
     )
     tabla_para_llenar(doc, ["N.°", "Apellidos y nombres (otros asistentes)", "DNI", "I. E.", "Cargo", "Hora de ingreso",
                             "Hora de salida", "Firma"],
                       ["{{ n }}", "", "", "", "", "", "", ""], [1.0, 6.0, 2.2, 4.8, 2.9, 2.2, 2.2, 4.4], "n in en_blanco",
-                      cm=1.0, centrar=[0])
-    nota(doc, "Cada participante anota su hora de ingreso y de salida y firma. El GIA con docentes dura al menos 4 horas "
-              "y el de directores, al menos 2, el mismo día y después del de docentes (manual, l. 2023-2028).")
+                      cm=0.9, centrar=[0])
     firmas(doc, ["firma_acompanante"])
     doc.save(destino)

@@ -202,7 +202,9 @@ def _mostrar_resumen(resumen) -> None:
     if resumen.pendientes:
         click.echo("\nPendientes (no es un fallo: se generan cuando su periodo cierre, o antes con --borradores):")
         for formato, cuantos in resumen.pendientes.items():
-            click.echo(f"  {formato}: {cuantos} pendiente{'s' if cuantos > 1 else ''}, el periodo no ha cerrado")
+            por_que = ("su actividad aún no está en el plan mensual" if formato in FORMATOS and FORMATOS[formato].preparatorio
+                       else "el periodo no ha cerrado")
+            click.echo(f"  {formato}: {cuantos} pendiente{'s' if cuantos > 1 else ''}, {por_que}")
     for aviso in resumen.avisos:
         click.echo(f"Aviso: {aviso}", err=True)
 

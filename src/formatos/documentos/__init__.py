@@ -50,7 +50,8 @@ class Formato:
 
     `preparatorio`: sus documentos se preparan antes de la actividad (instrumentos de campo que se
     imprimen para la visita, el GIA o el taller): pertenecen al mes anterior al inicio de su periodo
-    y se generan siempre, sin esperar a que ese periodo cierre.
+    y no esperan a que ese periodo cierre; su `cerrado` dice si ya se pueden preparar (la actividad está
+    en el plan mensual: ver `documentos.instrumentos.listo`). Nunca son borradores.
     """
 
     identificador: str
@@ -80,4 +81,8 @@ class Formato:
     def espera_cierre(self, documento: Documento) -> bool:
         """Si el documento no se genera (salvo como borrador) porque su periodo sigue abierto."""
         return not self.preparatorio and documento.periodo is not None and not documento.cerrado
+
+    def espera(self, documento: Documento) -> bool:
+        """Si el documento aún no se genera: su periodo sigue abierto, o (preparatorio) aún no se puede preparar."""
+        return not documento.cerrado if self.preparatorio else self.espera_cierre(documento)
 

@@ -12,7 +12,7 @@ ordenarlo en el kit del mes (`formatos.kit`). Los formatos son preparatorios (`F
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import BaseModel, Field
 
@@ -78,6 +78,19 @@ def _prefijo(fecha: date | None, anio: int, mes: int) -> str:
     return fecha.isoformat() if fecha else f"{anio}-{mes:02d} (sin fecha)"
 
 
+def listo(exp: Expediente, acompanante: str, fecha: date | None, anio: int, mes: int) -> bool:
+    """Si el instrumento de una actividad de `mes` ya se puede preparar: la actividad está en el plan mensual del AP
+    (tiene `fecha`), o ya empezó el mes en que se prepara (el anterior: por `configuracion.fecha_corte` o porque el
+    AP ya registró visitas o GIA en él). Antes, su contenido aún cambiaría con los datos que faltan (el plan del
+    mes, el último taller, los compromisos): queda pendiente (`Documento.cerrado`)."""
+    if fecha is not None:
+        return True
+    preparacion = date(anio, mes, 1) - timedelta(days=1)
+    desde = preparacion.replace(day=1)
+    corte = exp.configuracion.fecha_corte
+    return (corte is not None and corte >= desde) or periodos.actividad_hasta(exp).get(acompanante, date.min) >= desde
+
+
 def documento_de_visita(exp: Expediente, v: VisitaProgramada, nombre: str, contexto: Callable[[], BaseModel],
                         registros: tuple[str, ...] = (), de_la_ie: bool = False) -> Documento:
     """El documento de un instrumento de la visita `v` (`de_la_ie`: de la I. E., no de un docente)."""
@@ -93,6 +106,7 @@ def documento_de_visita(exp: Expediente, v: VisitaProgramada, nombre: str, conte
         registros=(f"planes_mensuales:{ap.dni}/{v.mes:02d}", f"docentes:{docente.dni}",
                    f"visita {_fecha(v.fecha, v.anio, v.mes)}", *registros),
         contexto=contexto, agrupacion=agrupacion, periodo=periodos.mes(v.anio, v.mes),
+        cerrado=listo(exp, ap.dni, v.fecha, v.anio, v.mes),
     )
 
 
@@ -105,7 +119,7 @@ def documento_de_gia(exp: Expediente, g: GIAProgramado, nombre: str, contexto: C
         contexto=contexto,
         agrupacion={"acompanante": ap.dni, "mes": mes_de_impresion(g.anio, g.mes), "fecha": _fecha(g.fecha, g.anio, g.mes),
                     "actividad": f"gia-{g.tipo}"},
-        periodo=periodos.mes(g.anio, g.mes),
+        periodo=periodos.mes(g.anio, g.mes), cerrado=listo(exp, ap.dni, g.fecha, g.anio, g.mes),
     )
 
 
@@ -121,7 +135,7 @@ def documento_de_taller(exp: Expediente, t: TallerProgramado, nombre: str, conte
         contexto=contexto,
         agrupacion={"acompanante": ap.dni, "mes": mes_de_impresion(t.anio, t.mes),
                     "fecha": _fecha(fecha or t.fecha, t.anio, t.mes), "actividad": "taller"},
-        periodo=periodos.mes(t.anio, t.mes),
+        periodo=periodos.mes(t.anio, t.mes), cerrado=listo(exp, ap.dni, t.fecha, t.anio, t.mes),
     )
 
 

@@ -295,8 +295,8 @@ def _tareas(elegidos: list[Formato], expediente: Expediente, salida: Path, filtr
             if not filtro.elige(formato, documento):
                 continue
             borrador = formato.espera_cierre(documento)
-            if borrador and not filtro.borradores:
-                pendientes[formato.identificador] += 1
+            if formato.espera(documento) and not (borrador and filtro.borradores):
+                pendientes[formato.identificador] += 1  # un instrumento que aún no se prepara no es borrador
                 continue
             yield Tarea(formato.identificador, indice, destino.as_posix(), borrador)
 

@@ -48,9 +48,19 @@ def _lineas_fijas(docx: zipfile.ZipFile) -> set[str]:
     return lineas
 
 
-def _parrafos_del_cierre(docx: zipfile.ZipFile) -> list[str]:
-    """El comienzo (30 caracteres) de cada párrafo atado a las firmas: notas, frases de cierre, lugar y fecha (los
-    que preceden a cada tabla de firmas y se conservan con lo siguiente)."""
+def _puntos(run: etree._Element) -> float:
+    tamano = run.find(f"{_W}rPr/{_W}sz")
+    return int(tamano.get(f"{_W}val", "0")) / 2 if tamano is not None else 99.0
+
+
+def _es_nota(p: etree._Element) -> bool:
+    """Un párrafo en cursiva de hasta 8,5 puntos: una nota, que va con las firmas que anota."""
+    runs = [r for r in p.iter(f"{_W}r") if _texto(r).strip()]
+    return bool(runs) and all(r.find(f"{_W}rPr/{_W}i") is not None and _puntos(r) <= 8.5 for r in runs)
+
+
+def _notas_del_cierre(docx: zipfile.ZipFile) -> list[str]:
+    """El comienzo (30 caracteres) de cada nota atada a un bloque de firmas (entre el contenido y las firmas)."""
     cuerpo = etree.fromstring(docx.read("word/document.xml")).find(f"{_W}body")
     hijos = list(cuerpo) if cuerpo is not None else []
     comienzos = []
@@ -58,7 +68,7 @@ def _parrafos_del_cierre(docx: zipfile.ZipFile) -> list[str]:
         if e.tag == f"{_W}tbl" and _es_firmas(e):
             j = i - 1
             while j >= 0 and hijos[j].tag == f"{_W}p" and (_conserva(hijos[j]) or not _texto(hijos[j]).strip()):
-                if len(texto := " ".join(_texto(hijos[j]).split())) >= 10 and not texto.startswith("{"):
+                if _es_nota(hijos[j]) and len(texto := " ".join(_texto(hijos[j]).split())) >= 10:
                     comienzos.append(texto[:30])
                 j -= 1
     return comienzos
@@ -73,7 +83,7 @@ def paginas_que_empiezan_con_el_cierre(pdf: Path, docx: Path) -> list[int]:
     try:
         with zipfile.ZipFile(docx) as z:
             fijas = _lineas_fijas(z)
-            del_cierre = _parrafos_del_cierre(z)
+            del_cierre = _notas_del_cierre(z)
         paginas = [p.extract_text() for p in PdfReader(pdf).pages]
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, PyPdfError):
         return []
