@@ -1,4 +1,7 @@
-"""El registro de formatos: agregar un formato es agregar su módulo a esta lista."""
+"""El registro de formatos: agregar un formato es agregar su módulo a su grupo (o a un grupo nuevo).
+
+Los grupos son los del README y los que ve la página web; `FORMATOS` los lista en el mismo orden.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +13,19 @@ from formatos.documentos import (  # informes
 )
 from formatos.documentos import plan_anual_ap, plan_anual_ugel, plan_individual, plan_institucional, plan_mensual
 
-FORMATOS: dict[str, Formato] = {
-    f.identificador: f
-    for f in (
+GRUPOS: dict[str, tuple[Formato, ...]] = {
+    "Matrices de valoración": (
         matriz_docente.FORMATO,
         matriz_directivo.FORMATO,
-        # planes
+    ),
+    "Planes": (
         plan_individual.FORMATO,
         plan_institucional.FORMATO,
         plan_anual_ugel.FORMATO,
         plan_anual_ap.FORMATO,
         plan_mensual.FORMATO,
-
-        # informes
+    ),
+    "Informes": (
         informe_diagnostico_ap.FORMATO,
         informe_diagnostico_ugel.FORMATO,
         informe_mensual.FORMATO,
@@ -32,10 +35,11 @@ FORMATOS: dict[str, Formato] = {
         informe_final_ugel.FORMATO,
         reporte_buenas_practicas.FORMATO,
         informe_taller.FORMATO,
-
-        # consolidados
+    ),
+    "Consolidados (Excel)": (
         consolidado_valoraciones.FORMATO,
         consolidado_protocolo.FORMATO,
-
-    )
+    ),
 }
+
+FORMATOS: dict[str, Formato] = {f.identificador: f for grupo in GRUPOS.values() for f in grupo}

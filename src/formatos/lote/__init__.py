@@ -86,6 +86,7 @@ def generar(
     al_empezar: Callable[[int], None] | None = None,
     pdf: bool = False,
     carpetas: bool = False,
+    acompanantes: Iterable[str] | None = None,
 ) -> Resumen:
     """Genera en `salida/<formato>/...` los documentos de los formatos pedidos (todos por omisión).
 
@@ -96,6 +97,7 @@ def generar(
     `plantillas` se verifican antes: si alguna tiene errores, lanza PlantillaInvalida sin escribir nada.
     Ante Ctrl+C guarda lo hecho (manifiesto incluido) y vuelve a lanzar `KeyboardInterrupt`. Con `pdf`,
     cada .docx tiene además su PDF; con `carpetas`, también las carpetas de firmas (ver `formatos.carpetas`).
+    Con `acompanantes` (DNI), solo los documentos de esos AP (`Documento.agrupacion["acompanante"]`).
     """
     import time
 
@@ -112,7 +114,7 @@ def generar(
     procesos = max(1, procesos or os.cpu_count() or 1)
     limpiar_temporales(salida)
     manifiesto = Manifiesto.leer(salida)
-    tareas = list(_tareas(elegidos, expediente, salida))
+    tareas = list(_tareas(elegidos, expediente, salida, set(acompanantes) if acompanantes is not None else None))
     procesos = min(procesos, max(1, len(tareas)))
     argumentos = (expediente, salida, plantillas, sobrescribir, manifiesto.entradas, version_motor())
     hechos: dict[int, Resultado] = {}
@@ -146,12 +148,15 @@ def generar(
     return resumen
 
 
-def _tareas(elegidos: list[Formato], expediente: Expediente, salida: Path) -> Iterator[Tarea]:
+def _tareas(elegidos: list[Formato], expediente: Expediente, salida: Path,
+            acompanantes: set[str] | None) -> Iterator[Tarea]:
     usadas: dict[str, int] = {}
     carpetas: dict[PurePosixPath, Path] = {}  # cada carpeta se sanea y se comprueba una vez, no por documento
     raiz = salida.resolve()
     for formato in elegidos:
         for indice, documento in enumerate(formato.documentos(expediente)):
+            if acompanantes is not None and documento.agrupacion.get("acompanante") not in acompanantes:
+                continue
             relativa = formato.identificador / documento.ruta
             if relativa.parent not in carpetas:
                 carpetas[relativa.parent] = ruta_segura(salida, relativa.parent).relative_to(raiz)
