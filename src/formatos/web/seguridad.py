@@ -37,7 +37,7 @@ SESION = "formatos.sesion"
 """Clave del `scope` con la sesión de la petición (la usa la aplicación para separar los trabajos)."""
 LIBRES_EN_RED = ("/entrar", "/estaticos/")
 
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
 
 
@@ -200,7 +200,8 @@ class Guardia:
             if mensaje["type"] == "http.response.start":
                 cabeceras = list(mensaje.get("headers", []))
                 nombres = {k.lower() for k, _ in cabeceras}
-                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                # same-origin y no no-referrer: con no-referrer Chromium manda «Origin: null» en los formularios
+                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),
                          (b"x-frame-options", b"DENY"), (b"cross-origin-resource-policy", b"same-origin")]
                 tipo = dict(cabeceras).get(b"content-type", b"")
                 if tipo.startswith(b"text/html"):

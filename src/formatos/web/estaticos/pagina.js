@@ -1,18 +1,25 @@
 // formatos web: lo poco que necesita JavaScript (la página funciona también sin él, salvo arrastrar el archivo).
 "use strict";
 
+document.documentElement.classList.add("js");
+
 function elegirArchivo() {
   const formulario = document.getElementById("form-subir");
   if (!formulario) return;
   const zona = document.getElementById("zona");
   const entrada = document.getElementById("archivo");
   const aviso = document.getElementById("aviso-archivo");
+  const elegido = document.getElementById("nombre-archivo");
   const limite = Number(formulario.dataset.limite);
 
-  function revisar() {
+  function revisar(alEnviar) {
     const archivo = entrada.files[0];
     aviso.textContent = "";
-    if (!archivo) return true;
+    elegido.textContent = archivo ? archivo.name : "Ningún archivo elegido";
+    if (!archivo) {
+      if (alEnviar) aviso.textContent = "Elija primero el archivo (o arrástrelo a la zona de arriba).";
+      return !alEnviar;
+    }
     if (!/\.(xlsx|xlsm|json)$/i.test(archivo.name)) {
       aviso.textContent = "«" + archivo.name + "» no es un libro de Excel (.xlsx) ni un archivo .json.";
       return false;
@@ -35,12 +42,13 @@ function elegirArchivo() {
     e.preventDefault();
     if (e.dataTransfer && e.dataTransfer.files.length) {
       entrada.files = e.dataTransfer.files;
-      revisar();
+      revisar(false);
     }
   });
-  entrada.addEventListener("change", revisar);
+  entrada.addEventListener("change", function () { revisar(false); });
+  formulario.noValidate = true;  // los avisos los da revisar(), en castellano y junto a la zona
   formulario.addEventListener("submit", function (e) {
-    if (!revisar()) {
+    if (!revisar(true)) {
       e.preventDefault();
       return;
     }
@@ -64,6 +72,14 @@ function marcarTodos() {
       const valor = boton.dataset.valor === "1";
       document.querySelectorAll("input[name='" + boton.dataset.marcar + "']").forEach(function (casilla) {
         casilla.checked = valor;
+      });
+    });
+  });
+  document.querySelectorAll("[data-grupo]").forEach(function (boton) {
+    boton.addEventListener("click", function () {
+      const grupo = document.getElementById(boton.dataset.grupo);
+      document.querySelectorAll("input[name='formato']").forEach(function (casilla) {
+        casilla.checked = grupo.contains(casilla);
       });
     });
   });
