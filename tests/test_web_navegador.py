@@ -69,11 +69,16 @@ def capturas(tmp_path_factory, request):
 
 
 @pytest.fixture
-def contexto(navegador):
+def contexto(navegador, servidor):
+    """Una ventana nueva (sin cookies). Al final comprueba que la página no pidió nada fuera del equipo."""
     ctx = navegador.new_context(viewport=PANTALLA, accept_downloads=True, locale="es-PE")
     ctx.set_default_timeout(60_000)
+    pedidas: list[str] = []
+    ctx.on("request", lambda pedido: pedidas.append(pedido.url))
     yield ctx
     ctx.close()
+    propio = f"http://127.0.0.1:{servidor.puerto}/"
+    assert pedidas and [u for u in pedidas if u.startswith(("http:", "https:")) and not u.startswith(propio)] == []
 
 
 @pytest.fixture
