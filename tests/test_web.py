@@ -262,6 +262,16 @@ def test_dni_de_7_digitos_en_la_tabla_con_hoja_fila_y_columna(cliente, libro_dni
     assert completo.max_row - 1 == len(re.findall(r"<tr class=\"fila-", r.text))
 
 
+def test_croquis_que_no_esta_dice_como_indicarlo(cliente):
+    from formatos.recursos import expediente_ejemplo
+
+    r = _subir(cliente, expediente_ejemplo().with_suffix(".xlsx").read_bytes())  # cita «croquis-ruta-ap1.png»
+    texto = re.sub(r"\s+", " ", r.text)
+    assert "no existe el archivo «croquis-ruta-ap1.png»: el plan sale sin croquis" in texto
+    assert "escriba la ruta completa de la imagen en este equipo" in texto
+    assert "escriba la ruta completa" not in re.sub(r"\s+", " ", _subir(cliente, libro_ejemplo()).text)
+
+
 def test_json_con_su_ruta(cliente, datos_ejemplo):
     datos = json.loads(json.dumps(datos_ejemplo))
     datos["docentes"][2]["dni"] = "447123"

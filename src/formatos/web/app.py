@@ -176,6 +176,8 @@ def crear_app(ajustes: Ajustes) -> Starlette:
             "docentes_por_ap": Counter(d.dni_acompanante for d in exp.docentes) if exp else Counter(),
             "libreoffice": _libreoffice(), "instalar": INSTALAR,
             "consulta": request.url.query,
+            "croquis_ausente": any(p.ruta[-1:] == ("croquis",) and "no existe el archivo" in p.mensaje
+                                   for p in carga.problemas),
         }
 
     async def trabajo(request: Request) -> Response:
@@ -279,9 +281,9 @@ def crear_app(ajustes: Ajustes) -> Starlette:
         if ruta.suffix.lower() == ".pdf":
             return FileResponse(ruta, filename=ruta.name, media_type="application/pdf",
                                 content_disposition_type="inline")
-        if ruta.with_suffix(".pdf").is_file():  # ya se generó con la opción PDF
-            pdf = ruta.with_suffix(".pdf")
-            return FileResponse(pdf, filename=pdf.name, media_type="application/pdf", content_disposition_type="inline")
+        if (hecho := ruta.with_suffix(".pdf")).is_file():  # ya se generó con la opción PDF
+            return FileResponse(hecho, filename=hecho.name, media_type="application/pdf",
+                                content_disposition_type="inline")
         n = int(request.path_params["n"])
         with cerrojo_vistas:
             cerrojo = vistas_previas.setdefault((generacion.id, n), threading.Lock())

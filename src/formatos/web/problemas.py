@@ -80,19 +80,22 @@ def libro(filas: Sequence[Fila], json: bool) -> bytes:
     """La lista en un libro de Excel: una fila por problema, con filtros y los títulos fijos."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     columnas = (["Tipo", "Ruta en el JSON", "Valor recibido", "Mensaje"] if json
                 else ["Tipo", "Hoja", "Fila", "Columna", "Valor recibido", "Mensaje"])
     anchos = [13, 34, 24, 90] if json else [13, 24, 9, 28, 24, 80]
     wb = Workbook()
     hoja = wb.active
+    assert isinstance(hoja, Worksheet)
     hoja.title = "Problemas"
     for j, (titulo, ancho) in enumerate(zip(columnas, anchos, strict=True), start=1):
         celda = hoja.cell(1, j)
         escribir(celda, titulo)
         celda.font = Font(bold=True, color="FFFFFF")
         celda.fill = PatternFill("solid", fgColor="1F3864")
-        hoja.column_dimensions[celda.column_letter].width = ancho
+        hoja.column_dimensions[get_column_letter(j)].width = ancho
     for i, f in enumerate(filas, start=2):
         valores = ([f.tipo, f.ruta, f.recibido, f.mensaje] if json
                    else [f.tipo, f.hoja, int(f.fila) if f.fila.isdigit() else f.fila, f.columna, f.recibido, f.mensaje])
@@ -101,6 +104,6 @@ def libro(filas: Sequence[Fila], json: bool) -> bytes:
             escribir(celda, valor)
             celda.alignment = Alignment(wrap_text=True, vertical="top")
     hoja.freeze_panes = "A2"
-    hoja.auto_filter.ref = f"A1:{hoja.cell(1, len(columnas)).column_letter}{max(1, len(filas) + 1)}"
+    hoja.auto_filter.ref = f"A1:{get_column_letter(len(columnas))}{max(1, len(filas) + 1)}"
     para_imprimir(hoja)
     return guardar(wb)

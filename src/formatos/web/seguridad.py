@@ -82,7 +82,7 @@ class Acceso:
             return nombre in self.nombres
 
     def token_valido(self, valor: str | None) -> bool:
-        return bool(valor) and hmac.compare_digest(valor.encode(), self.token.encode())
+        return valor is not None and hmac.compare_digest(valor.encode(), self.token.encode())
 
     def contrasena_valida(self, valor: str) -> bool:
         assert self.contrasena is not None

@@ -33,9 +33,9 @@ def abrir_puerto(host: str, puerto: int, otro_si_ocupado: bool) -> socket.socket
 
 def ips_locales() -> list[str]:
     """Las IP de este equipo en la red local (para decir a los colegas qué dirección abrir)."""
-    ips = set()
+    ips: set[str] = set()
     try:
-        ips.update(i[4][0] for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET))
+        ips.update(str(i[4][0]) for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET))
     except OSError:
         pass
     try:  # la interfaz de la ruta por omisión (UDP no envía nada al "conectar")
