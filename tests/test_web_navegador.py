@@ -72,7 +72,7 @@ def capturas(tmp_path_factory, request):
 def contexto(navegador, servidor):
     """Una ventana nueva (sin cookies). Al final comprueba que la página no pidió nada fuera del equipo."""
     ctx = navegador.new_context(viewport=PANTALLA, accept_downloads=True, locale="es-PE")
-    ctx.set_default_timeout(60_000)
+    ctx.set_default_timeout(180_000)  # la máquina de pruebas puede estar muy cargada
     pedidas: list[str] = []
     ctx.on("request", lambda pedido: pedidas.append(pedido.url))
     yield ctx
