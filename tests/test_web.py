@@ -414,7 +414,8 @@ def lote_detenido(monkeypatch):
 def test_cancelar_no_deja_nada_para_descargar(cliente, libro_valido, lote_detenido):
     trabajo_url = _ruta(_subir(cliente, libro_valido))
     generacion = _generar(cliente, trabajo_url, formato=["matriz-docente"], acompanante=[AP1])
-    esperar(lambda: cliente.get(generacion + "/estado").json()["hechos"] >= 1)
+    estado = esperar(lambda: (e := cliente.get(generacion + "/estado").json())["hechos"] >= 1 and e)
+    assert estado["texto"] == f"Generando documentos: 1 de {estado['total']} (Matriz de valoración del desempeño docente)…"
     assert "Cancelar" in cliente.get(generacion).text
     cliente.post(generacion + "/cancelar")
     lote_detenido.set()

@@ -229,7 +229,9 @@ def crear_app(ajustes: Ajustes) -> Starlette:
     def estado_de(generacion: Generacion) -> dict:
         texto = ESTADOS[generacion.estado]
         if generacion.estado == "generando" and generacion.total:
-            texto = f"Generando documentos: {generacion.hechos} de {generacion.total}…"
+            texto = f"Generando documentos: {generacion.hechos} de {generacion.total}"
+            formato = FORMATOS.get(generacion.formato_actual)
+            texto += f" ({formato.titulo})…" if formato else "…"
         return {"estado": generacion.estado, "texto": texto, "hechos": generacion.hechos,
                 "total": generacion.total, "terminada": generacion.terminada}
 

@@ -59,6 +59,8 @@ class Generacion:
     estado: Estado = "en espera"
     total: int = 0
     hechos: int = 0
+    formato_actual: str = ""
+    """El formato del último documento hecho (para decir en qué va el avance)."""
     mensaje: str = ""
     resumen: Resumen | None = None
     cancelar: threading.Event = field(default_factory=threading.Event)
@@ -213,9 +215,10 @@ def _ejecutar(carga: Carga, generacion: Generacion) -> None:
     def empezar(total: int) -> None:
         generacion.total = total
 
-    def avanzar(_resultado: Resultado) -> None:
+    def avanzar(resultado: Resultado) -> None:
         if generacion.cancelar.is_set():
             raise Cancelado
+        generacion.formato_actual = resultado.formato
         generacion.hechos += 1
         if generacion.hechos == generacion.total and (opciones.pdf or opciones.carpetas):
             generacion.estado = "convirtiendo"
