@@ -27,7 +27,6 @@ from tests.web_util import DNI_7, esperar, libro_ejemplo
 pytestmark = pytest.mark.navegador
 
 PANTALLA = {"width": 1366, "height": 650}
-LIMITE = 1024 * 1024
 OPCIONES_CHROMIUM = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 """Sin las de red, Chromium intenta conectarse a internet al arrancar (y esta máquina lo rechaza)."""
@@ -38,7 +37,7 @@ def servidor():
     """`formatos web` en un hilo, en un puerto libre de 127.0.0.1, con su token."""
     conexion = abrir_puerto(LOCAL, 0, otro_si_ocupado=False)
     acceso = Acceso(conexion.getsockname()[1])
-    uvicorn = preparar(Ajustes(acceso, limite_subida=LIMITE))
+    uvicorn = preparar(Ajustes(acceso))  # los límites de la orden, como los ve la oficina
     hilo = threading.Thread(target=uvicorn.run, kwargs={"sockets": [conexion]}, daemon=True)
     hilo.start()
     esperar(lambda: uvicorn.started, 60)
@@ -228,10 +227,12 @@ def test_dni_de_7_digitos_arrastrando_el_libro(pagina, capturas, tmp_path):
                      ("Error", "Docentes", 4, "DNI", DNI_7, f'debe tener 8 dígitos (se recibió "{DNI_7}")')]
 
 
-def test_un_archivo_demasiado_grande_se_avisa_sin_subirlo(pagina, capturas):
-    pagina.set_input_files("#archivo", files=[{"name": "grande.xlsx", "mimeType": "application/octet-stream",
-                                               "buffer": b"0" * (LIMITE + 1)}])
-    assert pagina.locator("#aviso-archivo").inner_text() == "«grande.xlsx» pesa más de 1 MB, el límite de esta página."
+def test_un_archivo_demasiado_grande_se_avisa_sin_subirlo(pagina, capturas, tmp_path):
+    grande = tmp_path / "grande.xlsx"
+    with grande.open("wb") as f:
+        f.truncate(Ajustes.limite_subida + 1)  # disperso: no ocupa el disco ni se lee entero
+    pagina.set_input_files("#archivo", str(grande))
+    assert pagina.locator("#aviso-archivo").inner_text() == "«grande.xlsx» pesa más de 50 MB, el límite de esta página."
     pagina.get_by_role("button", name="Revisar el archivo").click()
     assert pagina.url.endswith("/")  # no se envió
     _captura(pagina, capturas, "09-archivo-grande")
