@@ -11,6 +11,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+from formatos.modelos.calendario import calendario_de
+
 DESTINO = Path(__file__).resolve().parent.parent / "ejemplos" / "expediente-ejemplo.json"
 ANIO = 2026
 azar = random.Random(2026)
@@ -70,23 +72,132 @@ AREAS = [
     ("Comunicación", "Que los estudiantes escriban una receta de la comida típica (caldo verde) adecuando el texto a su propósito"),
 ]
 
+# Evidencias por nivel, según los descriptores de las rúbricas de observación de aula del Minedu (nivel I
+# insatisfactorio, II en proceso, III satisfactorio, IV destacado) para los cinco desempeños del Minedu, y con la
+# misma gradación para los tres de la Diser (D1, D23, D4). Dos redacciones por nivel: un texto nunca se repite con
+# otro nivel del mismo desempeño. {n} de {t}: estudiantes (la proporción corresponde al nivel); {gia}: la fecha del
+# GIA del mes; {fuente}: lo recogido en el GIA o el taller del mes (D1 se valora al término del mes).
 EVIDENCIAS = {
-    "D19": ["Organiza a los estudiantes en grupos por ciclo y asigna tareas diferenciadas; {n} de {t} estudiantes participan activamente.",
-            "Usa el sector de biblioteca y el material concreto para atender simultáneamente a los grados; algunos estudiantes esperan sin tarea durante 10 minutos."],
-    "D22": ["Plantea preguntas abiertas («¿por qué crees que…?», «¿cómo lo comprobarías?») y pide a los estudiantes explicar su procedimiento.",
-            "Propone un problema retador contextualizado; las respuestas de los estudiantes son mayormente de respuesta única."],
-    "D25": ["Monitorea a los grupos y ofrece retroalimentación descriptiva a {n} estudiantes; registra avances en su lista de cotejo.",
-            "Retroalimenta de manera elemental («¡muy bien!», «está mal»), sin orientar al estudiante a descubrir su error."],
-    "D11": ["Trata a los estudiantes por su nombre, con calidez; acoge las intervenciones en quechua y castellano.",
-            "Mantiene un trato respetuoso; escucha a los estudiantes y se muestra empático con quien llegó tarde por el camino."],
-    "D15": ["Usa los acuerdos de convivencia del aula para regular el comportamiento; no se observan mecanismos de maltrato.",
-            "Redirige las conductas con calma y reconoce el buen comportamiento de los grupos."],
-    "D1": ["Su planificación de la unidad considera los intereses y el contexto (la siembra, la fiesta patronal) y los estándares por ciclo.",
-           "Presentó su sesión con propósitos por grado; en el GIA del mes reajustó la secuencia didáctica con sus pares."],
-    "D23": ["Emplea material estructurado (regletas, cuadernos de trabajo) y no estructurado (semillas, piedras, hojas) según el propósito.",
-            "Usa los cuadernos de trabajo del Minedu; el material del sector de Matemática se usa poco."],
-    "D4": ["Participó en el GIA del mes, compartió su experiencia con los grupos interactivos y asumió compromisos.",
-           "Asistió al GIA y al taller; aportó una estrategia de lectura para aulas multigrado que sus colegas adoptaron."],
+    "D19": {
+        1: ["Desarrolla la misma actividad para todos los grados; solo {n} de {t} estudiantes participan y el grupo de "
+            "los menores espera sin tarea.",
+            "Atiende a un grado a la vez sin prever trabajo para los demás; más de la mitad se distrae ({n} de {t} atentos)."],
+        2: ["Organiza grupos por grado, pero solo la mitad de los estudiantes ({n} de {t}) se involucra; el grupo que "
+            "trabaja solo no tiene consignas claras.",
+            "Inicia con una actividad atractiva; luego atiende a un grado a la vez y participan {n} de {t} estudiantes."],
+        3: ["Organiza a los estudiantes en grupos por ciclo con tareas diferenciadas; {n} de {t} participan activamente "
+            "y explican para qué sirve lo que aprenden.",
+            "Alterna la atención directa e indirecta por grados con fichas de trabajo autónomo; la mayoría ({n} de {t}) "
+            "se mantiene involucrada."],
+        4: ["Todos los estudiantes ({t} de {t}) participan: los grupos por ciclo trabajan con retos diferenciados y los "
+            "monitores de los grados mayores apoyan a los menores.",
+            "Logra que todos ({t} de {t}) se involucren; los estudiantes proponen cómo organizarse y relacionan la "
+            "actividad con la vida de su comunidad."],
+    },
+    "D22": {
+        1: ["Las preguntas son de respuesta memorística («¿cuánto es 5 + 3?», «¿cómo se llama…?»); no pide explicar "
+            "cómo se llegó a la respuesta.",
+            "La actividad consiste en copiar de la pizarra y repetir definiciones; no hay preguntas que hagan pensar."],
+        2: ["Plantea una vez una pregunta abierta («¿por qué crees que…?»), pero acepta la primera respuesta y continúa "
+            "sin profundizar.",
+            "Propone un problema del contexto; las preguntas que siguen admiten una sola respuesta y no se pide justificar."],
+        3: ["Plantea preguntas abiertas («¿cómo lo comprobarías?») y pide a los estudiantes explicar su procedimiento en "
+            "al menos un momento de la sesión.",
+            "Propone un problema retador sobre la feria comunal; los estudiantes comparan dos estrategias y explican cuál "
+            "conviene."],
+        4: ["Durante toda la sesión promueve que los estudiantes formulen hipótesis, las contrasten y argumenten; ellos "
+            "mismos plantean nuevas preguntas.",
+            "Pide de manera permanente justificar, comparar y proponer soluciones distintas; los estudiantes debaten con "
+            "respeto sus respuestas."],
+    },
+    "D25": {
+        1: ["No monitorea el trabajo de los grupos: permanece en el escritorio revisando cuadernos de otro grado.",
+            "Recorre el aula pero no recoge evidencias ni retroalimenta; un error en la resta con canje queda sin atender."],
+        2: ["Monitorea a los grupos y retroalimenta de manera elemental («¡muy bien!», «está mal, bórralo»), sin orientar "
+            "al estudiante a descubrir su error.",
+            "Revisa las fichas y da la respuesta correcta cuando encuentra un error; no pregunta cómo lo resolvieron."],
+        3: ["Monitorea a los grupos y ofrece retroalimentación descriptiva a {n} estudiantes: les señala qué les falta y "
+            "cómo mejorarlo; registra avances en su lista de cotejo.",
+            "Recoge evidencias con la lista de cotejo y sugiere en detalle a cada grupo qué revisar de su producto."],
+        4: ["Guía a los estudiantes a descubrir sus errores con preguntas («¿qué pasaría si…?») y ajusta la actividad del "
+            "grupo según lo que observa.",
+            "Retroalimenta por descubrimiento: los estudiantes revisan su proceso, identifican el error y lo corrigen; "
+            "adapta la consigna para quienes necesitan más apoyo."],
+    },
+    "D11": {
+        1: ["Levanta la voz y usa expresiones descalificadoras («¡otra vez tú!»); no interviene cuando un estudiante se "
+            "burla de otro.",
+            "No interviene ante burlas hacia un estudiante que habla quechua; el trato es distante y cortante."],
+        2: ["Mantiene un trato respetuoso pero distante; no atiende a un estudiante que llega triste y no reacciona ante "
+            "una broma hiriente.",
+            "Es respetuoso con todos, aunque llama a los estudiantes por el apellido y no se acerca a los grupos."],
+        3: ["Trata a los estudiantes por su nombre, con calidez; acoge las intervenciones en quechua y castellano e "
+            "interviene ante una falta de respeto.",
+            "Mantiene un trato cordial y empático: se interesa por un estudiante que llegó tarde por el camino y lo integra "
+            "a su grupo."],
+        4: ["Es cálido y cercano en todo momento; anticipa las necesidades afectivas de los estudiantes y promueve que "
+            "ellos se traten con respeto.",
+            "Genera un clima de confianza: los estudiantes piden ayuda y se apoyan entre grados; valora el quechua como "
+            "lengua del aula."],
+    },
+    "D15": {
+        1: ["Controla el comportamiento con amenazas («no saldrás al recreo»); la sesión se interrumpe varias veces.",
+            "No redirige las conductas que interrumpen; la sesión avanza de manera discontinua."],
+        2: ["Usa sobre todo control externo (llamadas de atención, nombres en la pizarra), sin maltrato; la sesión tiene "
+            "interrupciones breves.",
+            "Recurre a sanciones leves (cambiar de sitio) para mantener el orden; los acuerdos de convivencia no se usan."],
+        3: ["Usa los acuerdos de convivencia del aula para regular el comportamiento; no se observan mecanismos de "
+            "maltrato y la sesión es continua.",
+            "Redirige las conductas con calma, recordando las normas y reconociendo el buen comportamiento de los grupos."],
+        4: ["Siempre usa mecanismos formativos: los estudiantes se autorregulan con los acuerdos que ellos construyeron; "
+            "la sesión es fluida.",
+            "Los propios estudiantes recuerdan las normas y resuelven sus conflictos con el diálogo que el docente promueve."],
+    },
+    "D1": {
+        1: ["No presentó la planificación de la unidad; la sesión observada no tiene propósitos por grado.",
+            "Su planificación es la misma para todos los grados y no recoge el contexto ni las necesidades del diagnóstico."],
+        2: ["Presentó su sesión con un propósito común; las actividades no se diferencian por grado y el contexto aparece "
+            "solo como motivación.",
+            "Tiene la unidad del mes, pero no la reajustó con los resultados de la evaluación de entrada."],
+        3: ["Su planificación considera los intereses y el contexto (la siembra, la fiesta patronal) con propósitos por "
+            "grado; {fuente}.",
+            "Presentó su sesión con propósitos por grado y actividades diferenciadas; {fuente}."],
+        4: ["Planifica a partir del calendario comunal y de las evidencias de sus estudiantes, con propósitos y criterios "
+            "por grado; {fuente}.",
+            "Reajusta su unidad con los resultados de su lista de cotejo y prevé reforzamiento para quienes lo necesitan; "
+            "{fuente}."],
+    },
+    "D23": {
+        1: ["No usa materiales: la sesión se desarrolla solo con la pizarra.",
+            "El material del sector de Matemática está guardado; los estudiantes trabajan solo con el cuaderno."],
+        2: ["Usa los cuadernos de trabajo del Minedu; el material del sector de Matemática se usa poco y no en todos los "
+            "grados.",
+            "Usa semillas para contar con los menores, pero el material no corresponde al propósito de los grados mayores."],
+        3: ["Emplea material estructurado (regletas, base diez) y no estructurado (semillas, piedras) según el propósito "
+            "de cada grado.",
+            "Usa el material del sector y fichas graduadas pertinentes al propósito; los estudiantes lo manipulan en grupos."],
+        4: ["Los estudiantes eligen y usan con autonomía el material de los sectores, que elaboraron con las familias; el "
+            "docente lo vincula al propósito.",
+            "Combina material estructurado y de la zona de manera pertinente; los estudiantes lo organizan y lo devuelven "
+            "a su sector."],
+    },
+    "D4": {
+        1: ["En el GIA del {gia} permaneció en silencio; no compartió su práctica ni asumió compromisos.",
+            "En el GIA del {gia} se limitó a escuchar y se retiró antes del momento de los compromisos."],
+        2: ["Participó en el GIA del {gia} escuchando a sus colegas; sus aportes fueron escasos y su compromiso, general.",
+            "En el GIA del {gia} respondió cuando se le preguntó; no trajo evidencias de su aula."],
+        3: ["En el GIA del {gia} compartió su experiencia con los grupos interactivos y asumió compromisos concretos.",
+            "En el GIA del {gia} presentó evidencias de su aula y aportó al análisis de la experiencia de una colega."],
+        4: ["Condujo el análisis de la experiencia en el GIA del {gia}; la estrategia que compartió fue adoptada por sus "
+            "colegas.",
+            "En el GIA del {gia} medió el diálogo reflexivo de su grupo y dio cuenta del cumplimiento de sus compromisos "
+            "anteriores."],
+    },
+}
+FUENTE_D1 = {  # lo que se cita en D1 (valorado al término del mes): solo actividades del mes ya realizadas
+    5: "en el 1.er taller ({taller}) elaboró una unidad con propósitos por grado",
+    8: "en el 2.° taller ({taller}) elaboró su unidad multigrado y la aplicó en agosto",
+    11: "en la visita de cierre presentó el balance de su planificación del año",
 }
 
 PRODUCTOS = [
@@ -99,13 +210,16 @@ PRODUCTOS = [
 
 MESES_VISITA = {4: ("recojo de necesidades", 1), 5: ("diagnóstica", 1), 6: ("asesoría", 2), 7: ("asesoría", 1),
                 8: ("asesoría", 1), 9: ("asesoría", 1), 10: ("asesoría", 1), 11: ("cierre", 2)}
+MESES_GIA = range(5, 11)  # GIA con docentes de mayo a octubre; con directores en junio y setiembre (protocolo.toml)
+MESES_GIA_DIRECTORES = (6, 9)
 
-
-def dia_habil(anio: int, mes: int, dia: int) -> date:
-    fecha = date(anio, mes, dia)
-    while fecha.weekday() >= 5:
-        fecha += timedelta(days=1)
-    return fecha
+# Lo que el ejemplo muestra a propósito (cada advertencia que produce está en el README, «El ejemplo»):
+SIN_VISITA = ("45500221", 9)
+"""Segundo Ermitaño Vásquez Chilón, con licencia por salud en setiembre: no se le visita ese mes."""
+BAJA = "42890017"
+"""Óscar Aníbal Cueva Peña asume además el 5.° grado en junio por la licencia de un colega: baja en D19 y D15."""
+OBSERVACION_CORTA = ("49900112", 10)
+"""Ruth Noemí Aliaga Ñontol, octubre: un simulacro de sismo corta la observación a 1,5 h (no cuenta como completa)."""
 
 
 def ap_de(codigo_modular: str) -> dict:
@@ -113,14 +227,51 @@ def ap_de(codigo_modular: str) -> dict:
     return ACOMPANANTES[indice]
 
 
-def subir(nivel: int) -> int:
-    """El nivel de un mes al siguiente: casi siempre igual o un paso arriba, a veces un paso abajo."""
-    r = azar.random()
-    if r < 0.35 and nivel < 4:
-        return nivel + 1
-    if r > 0.93 and nivel > 1:
-        return nivel - 1
-    return nivel
+# --- el calendario del año: visitas en días con clases, GIA los sábados, talleres en vacaciones ----------
+CALENDARIO = calendario_de(ANIO)
+
+
+def suyos_en_ruta(a: int) -> list[tuple]:
+    """Los docentes del AP `a` en el orden de su ruta (el director de cada I. E. primero)."""
+    return [d for cm in RUTAS[a] for d in sorted((d for d in DOCENTES if d[3] == cm), key=lambda d: not d[6])]
+
+
+def primer_lectivo(desde: date) -> date:
+    while not CALENDARIO.lectivo(desde):
+        desde += timedelta(days=1)
+    return desde
+
+
+def agenda() -> dict[tuple[str, int], tuple[date, date | None]]:
+    """(dni, mes) → días de la visita: cada AP visita a un docente por día con clases, en el orden de su ruta, desde
+    el primer día con clases a partir del 4; la visita de dos días ocupa dos días consecutivos con clases."""
+    resultado = {}
+    for a in range(len(ACOMPANANTES)):
+        for mes, (_tipo, dias) in MESES_VISITA.items():
+            dia = primer_lectivo(date(ANIO, mes, 4))
+            for d in suyos_en_ruta(a):
+                segundo = CALENDARIO.siguiente_lectivo(dia) if dias == 2 else None
+                resultado[(d[0], mes)] = (dia, segundo)
+                dia = CALENDARIO.siguiente_lectivo(segundo or dia)
+    return resultado
+
+
+def sabado_del_gia(mes: int) -> date:
+    """El GIA con docentes es el último sábado del mes (no quita horas de clase); con directores, a continuación."""
+    dia = date(ANIO, mes + 1, 1) - timedelta(days=1)
+    while dia.weekday() != 5:
+        dia -= timedelta(days=1)
+    return dia
+
+
+TALLERES = [(date(ANIO, 5, 18), date(ANIO, 5, 23)), (date(ANIO, 7, 30), date(ANIO, 8, 5))]
+"""El 1.er taller en la semana de vacaciones de mayo (fase de diagnóstico); el 2.°, en las vacaciones de medio año
+(del jueves 30 de julio al miércoles 5 de agosto, sin el domingo: 6 días de 8 horas)."""
+
+
+def subir(nivel: int, priorizado: bool) -> int:
+    """De un mes al siguiente: igual o un paso arriba (más probable en un desempeño priorizado del plan)."""
+    return min(4, nivel + (azar.random() < (0.4 if priorizado else 0.12)))
 
 # --- planes --------------------------------------------------------------------------------------------
 azar_planes = random.Random(3)
@@ -191,7 +342,7 @@ def planes_individuales(valoraciones: list[dict], visitas: list[dict]) -> list[d
     romanos = {1: "I", 2: "II", 3: "III", 4: "IV"}
     codigos = list(EVIDENCIAS)
     diagnostico = _dni_codigo(valoraciones, visitas)
-    planes, justificada = [], False
+    planes = []
     for dni, *_r in DOCENTES:
         niveles = diagnostico[dni]
         priorizados = sorted(codigos, key=lambda c: (niveles[c], codigos.index(c)))[:3]
@@ -202,8 +353,7 @@ def planes_individuales(valoraciones: list[dict], visitas: list[dict]) -> list[d
             metas = {"1": romanos[n], "2": romanos[min(n + 1, 4)], "3": romanos[min(n + 1 + (j == 0), 4)]}
             desempeno = {"codigo": c, "nivel_diagnostico": romanos[n], "metas": metas,
                          "estrategias": ESTRATEGIAS[c], "compromisos": COMPROMISOS[c]}
-            if n > 1 and not justificada:  # un caso de meta por debajo del diagnóstico, explicada
-                justificada = True
+            if dni == BAJA and c == "D19":  # un caso de meta por debajo del diagnóstico, explicada
                 desempeno["metas"]["1"] = romanos[n - 1]
                 desempeno["justificacion"] = ("En junio asume además el 5.° grado por licencia de un colega: se prevé "
                                               "un retroceso temporal en la organización del aula.")
@@ -262,7 +412,7 @@ def plan_anual_ugel() -> dict:
     porcentajes = {"D19": (20, 45, 70), "D22": (15, 35, 60), "D25": (15, 40, 65), "D11": (50, 70, 90),
                    "D15": (45, 65, 85), "D1": (25, 50, 75), "D23": (30, 55, 80), "D4": (40, 65, 90)}
     return {
-        "fecha": "2026-06-05",
+        "fecha": "2026-05-27",  # tras el diagnóstico (informe del 26/05) y antes del plan mensual de junio
         "objetivos": [
             "Fortalecer las competencias pedagógicas de los docentes de II. EE. multigrado focalizadas para mejorar "
             "los aprendizajes de los estudiantes.",
@@ -293,10 +443,12 @@ def plan_anual_ugel() -> dict:
              "organizacion": "Cada AP visita a sus docentes una vez al mes según su ruta; 2 días en junio y noviembre.",
              "presupuesto": 12600, "justificacion": "Pasajes y viáticos de 2 AP durante 8 meses (S/ 787.50 por AP y mes)."},
             {"actividad": "GIA con docentes y con directores",
-             "organizacion": "Un GIA mensual por AP con sus docentes (mayo a octubre); con directores en junio y setiembre.",
+             "organizacion": "Un GIA mensual por AP con sus docentes, el último sábado del mes (mayo a octubre); con "
+                             "directores en junio y setiembre, a continuación del GIA con docentes.",
              "presupuesto": 3360, "justificacion": "Refrigerio y materiales para 14 docentes en 12 GIA."},
             {"actividad": "Talleres de actualización docente",
-             "organizacion": "Dos talleres de 6 días (48 h cada uno) en San Marcos: julio (vacaciones de medio año) y octubre.",
+             "organizacion": "Dos talleres de 6 días (48 h cada uno) en San Marcos, sin quitar horas de clase: el 1.er taller en las "
+                             "vacaciones de mayo (fase de diagnóstico) y el 2.° en las de medio año.",
              "presupuesto": 18900, "justificacion": "Traslado, hospedaje y alimentación de 14 docentes y 2 AP; alquiler de local."},
         ],
         "recursos": [
@@ -370,7 +522,7 @@ def planes_anuales_ap(individuales: list[dict]) -> list[dict]:
         grupales = sorted(cuenta, key=lambda c: (-cuenta[c], list(EVIDENCIAS).index(c)))[:3]
         planes.append({
             "dni_acompanante": ap["dni"],
-            "fecha": "2026-06-10",
+            "fecha": "2026-05-28",  # después del plan de la UGEL y antes de su plan mensual de junio (29/05)
             "objetivos": [
                 "Fortalecer la atención simultánea y diferenciada en las aulas multigrado a mi cargo.",
                 "Acompañar a los directores en el diagnóstico del entorno y la planificación curricular institucional.",
@@ -441,18 +593,18 @@ def planes_mensuales(individuales: list[dict], visitas: list[dict], gias: list[d
     nombres_mes = {4: "abril", 5: "mayo", 6: "junio", 7: "julio", 8: "agosto", 9: "setiembre", 10: "octubre",
                    11: "noviembre"}
     por_dni = {p["dni_docente"]: p for p in individuales}
+    programadas = agenda()  # lo programado, aunque luego no se ejecute (la visita de setiembre de SIN_VISITA)
     planes = []
     for a, ap in enumerate(ACOMPANANTES):
         suyos = [d for d in DOCENTES if ap_de(d[3])["dni"] == ap["dni"]]
-        for mes, (tipo, _dias) in MESES_VISITA.items():
+        for mes, (tipo, dias) in MESES_VISITA.items():
             disenos = []
             for d in suyos:
-                v = next(x for x in visitas if x["dni_docente"] == d[0] and x["fecha"][5:7] == f"{mes:02d}")
                 codigos = ([x["codigo"] for x in por_dni[d[0]]["desempenos"]] if mes > 5 else ["D19", "D1"])
                 secuencia = SECUENCIAS[tipo] + ([DIRECTOR] if d[6] and tipo == "asesoría" else [])
                 disenos.append({
-                    "dni_docente": d[0], "fecha": v["fecha"], "dias": v["dias"], "horas_observacion": 2,
-                    "horas_preparacion": 2, "horas_asesoria": v["horas_asesoria"],
+                    "dni_docente": d[0], "fecha": programadas[(d[0], mes)][0].isoformat(), "dias": dias,
+                    "horas_observacion": 2, "horas_preparacion": 2, "horas_asesoria": 3 if d[6] else 2,
                     "desempenos": codigos,
                     "necesidades": por_dni[d[0]]["necesidades_formacion"][0] if mes > 5 else
                                    "Por identificar: es la visita de " + tipo + ".",
@@ -489,15 +641,17 @@ def planes_mensuales(individuales: list[dict], visitas: list[dict], gias: list[d
                         "compromisos": "Aplicar lo trabajado en el GIA y traer evidencias al siguiente encuentro.",
                     })
             talleres = []
-            if mes in (7, 10):
-                inicio = dia_habil(ANIO, mes, 13 if mes == 7 else 19)
+            if mes in (5, 7):  # 1.er taller en las vacaciones de mayo (diagnóstico); 2.°, en las de medio año
+                primero = mes == 5
                 talleres.append({
-                    "nombre": "Atención simultánea y diferenciada en el aula multigrado" if mes == 7
+                    "nombre": "Planificación multigrado a partir del diagnóstico" if primero
                               else "Evaluación formativa y retroalimentación por ciclos",
-                    "fecha": inicio.isoformat(), "dias": 6, "horas": 48, "sede": "Auditorio de la UGEL San Marcos",
-                    "desempenos": ["D19", "D23"] if mes == 7 else ["D25", "D22"],
-                    "necesidades": NECESIDADES["D19"] if mes == 7 else NECESIDADES["D25"],
-                    "proposito": "Que los docentes diseñen sesiones con atención diferenciada por grado." if mes == 7
+                    "fecha": TALLERES[0 if primero else 1][0].isoformat(), "dias": 6, "horas": 48,
+                    "sede": "Auditorio de la UGEL San Marcos",
+                    "desempenos": ["D1", "D19"] if primero else ["D25", "D22", "D23"],
+                    "necesidades": NECESIDADES["D1"] if primero else NECESIDADES["D25"],
+                    "proposito": "Recoger las necesidades formativas con una prueba de entrada y planificar unidades con "
+                                 "atención diferenciada por grado." if primero
                                  else "Que los docentes elaboren instrumentos de evaluación formativa por ciclo.",
                     "productos": "Una unidad didáctica multigrado por docente y material elaborado.",
                     "secuencia": _momentos([(f"Día {n}", t, 480) for n, t in enumerate([
@@ -518,9 +672,7 @@ def planes_mensuales(individuales: list[dict], visitas: list[dict], gias: list[d
                 if cm not in vistos:
                     vistos.add(cm)
                     paradas.append({"codigo_modular": cm, "fecha": x["fecha"], "medio": DISTANCIAS[cm][2]})
-            previo = date(ANIO, mes, 1) - timedelta(days=1)
-            while previo.weekday() >= 5:
-                previo -= timedelta(days=1)
+            previo = CALENDARIO.ultimo_habil(ANIO, mes - 1)  # el plan se elabora al terminar el mes anterior
             planes.append({
                 "dni_acompanante": ap["dni"], "mes": mes, "fecha": previo.isoformat(),
                 "metas": [f"Visitar a los {len(suyos)} docentes a mi cargo en {nombres_mes[mes]}."],
@@ -532,17 +684,29 @@ def planes_mensuales(individuales: list[dict], visitas: list[dict], gias: list[d
 # --- informes: talleres, sucesos, buenas prácticas, diagnóstico, narrativa, numeración --------------------
 azar_informes = random.Random(4)  # semilla propia: no altera los datos de las secciones anteriores
 
-SUCESOS = [
-    ("visita", "Lluvias intensas bloquearon la trocha a {cp}; la visita se reprogramó dos días después.", "dificultó",
-     "Se coordinó con el director y se avisó a las familias por la radio comunal."),
-    ("GIA", "La municipalidad distrital prestó su auditorio y movilidad para el GIA.", "favoreció",
-     "Se formalizó el apoyo con un acta y se programó el siguiente GIA en el mismo local."),
-    ("visita", "Las familias de {cp} participaron en la sesión compartida sobre la feria comunal.", "favoreció",
-     "Se propuso al docente incorporar a las familias en la planificación de la unidad."),
-    ("otra", "Paro regional de transportistas: no hubo movilidad hacia {cp} durante tres días.", "dificultó",
-     "Se reprogramaron las visitas y se reforzó la asesoría por teléfono."),
-    ("GIA", "Un docente compartió su estrategia de lectura por ciclos y el grupo la replicó.", "favoreció",
-     "Se acordó sistematizarla como posible buena práctica."),
+SUCESOS = {  # clave → (actividad, descripción, efecto, acción); se fechan el día de la actividad que mencionan
+    "lluvias": ("visita", "Lluvias intensas bloquearon la trocha a {cp}; el AP llegó a pie por el camino de herradura "
+                "para la visita a {docente}.", "dificultó",
+                "Se coordinó con el director y se avisó a las familias por la radio comunal."),
+    "municipalidad": ("GIA", "La municipalidad distrital prestó su auditorio y movilidad para el GIA del {fecha}.",
+                      "favoreció", "Se formalizó el apoyo con un acta y se programó el siguiente GIA en el mismo local."),
+    "familias": ("visita", "Las familias de {cp} participaron en la sesión compartida de {docente} sobre la feria "
+                 "comunal.", "favoreció", "Se propuso al docente incorporar a las familias en la planificación de la unidad."),
+    "paro": ("visita", "Paro regional de transportistas: a {cp} solo se llegó en motocicleta, con dos horas más de "
+             "viaje.", "dificultó", "El AP salió la víspera y pernoctó en el centro poblado para cumplir la visita a {docente}."),
+    "lectura": ("GIA", "En el GIA del {fecha}, {docente} compartió su estrategia de lectura por ciclos y el grupo la "
+                "replicó.", "favoreció", "Se acordó sistematizarla como posible buena práctica."),
+    "licencia": ("visita", "{docente} tuvo licencia por salud en setiembre: no se le pudo visitar ese mes.", "dificultó",
+                 "Se dejaron fichas de trabajo autónomo al docente reemplazante; la visita se retoma en octubre."),
+    "simulacro": ("visita", "Simulacro de sismo de la I. E. durante la visita a {docente}: la observación se redujo a "
+                  "1,5 horas.", "dificultó", "Se completó la asesoría y se acordó observar una sesión completa en noviembre."),
+}
+LECTURA = ("48012347", 10)
+"""Wílmer Saucedo Díaz comparte su estrategia de lectura en el GIA de octubre (un suceso): D4 en III o más."""
+SUCESOS_AP = [  # por AP: (mes, suceso, docente: su índice en la ruta del AP, o su DNI)
+    [(4, "lluvias", 7), (6, "municipalidad", 0), (6, "familias", 3), (8, "paro", 5), (LECTURA[1], "lectura", LECTURA[0])],
+    [(5, "municipalidad", 0), (6, "familias", 2), (SIN_VISITA[1], "licencia", SIN_VISITA[0]),
+     (OBSERVACION_CORTA[1], "simulacro", OBSERVACION_CORTA[0]), (11, "lluvias", 4)],
 ]
 
 PRACTICAS = [
@@ -571,8 +735,8 @@ PRACTICAS = [
 NARRATIVA_PERIODO = {
     "logros": "Los docentes avanzaron sobre todo en la organización del aula multigrado (D19) y en el clima de aula "
               "(D11, D15); la retroalimentación (D25) y el uso de recursos (D23) avanzan más despacio.",
-    "conclusiones": "Se cumplieron las metas de visitas y GIA del periodo. La mayoría de docentes subió al menos un "
-                    "nivel en los desempeños priorizados; se mantendrá el énfasis en la evaluación formativa.",
+    "conclusiones": "La mayoría de docentes subió al menos un nivel en los desempeños priorizados; se mantendrá el "
+                    "énfasis en la evaluación formativa.",
     "acciones_a_priorizar": "Reajustar los planes individuales con metas en D25 y D22, y programar sesiones compartidas "
                             "con los docentes que bajaron de nivel.",
 }
@@ -580,22 +744,21 @@ NARRATIVA_PERIODO = {
 NARRATIVA_MES = {
     "logros": "Los docentes organizan mejor a sus estudiantes por ciclos y atienden a más de un grado a la vez; la "
               "retroalimentación sigue siendo el desempeño con menos avance.",
-    "conclusiones": "Se cumplió la visita a todos los docentes y el GIA del mes; los compromisos asumidos en la "
-                    "asesoría se verificaron en la mayoría de las aulas.",
+    "conclusiones": "Los compromisos asumidos en la asesoría se verificaron en la mayoría de las aulas.",
     "acciones_a_priorizar": "Modelar en la sesión compartida la retroalimentación descriptiva y revisar en el GIA "
                             "ejemplos de preguntas que promuevan el razonamiento.",
 }
 
 
 def talleres(docentes: list) -> list[dict]:
-    """Los dos talleres del protocolo (julio, en vacaciones de medio año, y octubre), con asistencia y encuesta."""
+    """Los dos talleres del protocolo (mayo, fase de diagnóstico, y julio-agosto, vacaciones de medio año), con su
+    asistencia y su encuesta; ninguno quita horas de clase (manual l. 2059-2065)."""
     preguntas = [("logística", "Local y ambientes del taller"), ("logística", "Alimentación y refrigerios"),
                  ("logística", "Materiales entregados"), ("expectativas", "Los temas respondieron a sus necesidades"),
                  ("expectativas", "Las estrategias son aplicables en su aula multigrado"),
                  ("expectativas", "Desempeño de los facilitadores")]
     resultado = []
-    for numero, (inicio, fin, faltan) in enumerate([(date(ANIO, 7, 20), date(ANIO, 7, 31), 1),
-                                                    (date(ANIO, 10, 12), date(ANIO, 10, 23), 2)], start=1):
+    for numero, ((inicio, fin), faltan) in enumerate(zip(TALLERES, (1, 2)), start=1):
         asistentes = [d[0] for d in docentes]
         for _ in range(faltan):
             asistentes.remove(azar_informes.choice(asistentes))
@@ -610,9 +773,11 @@ def talleres(docentes: list) -> list[dict]:
         resultado.append({
             "id": f"T-{ANIO}-{numero}", "numero": numero, "fecha_inicio": inicio.isoformat(), "fecha_fin": fin.isoformat(),
             "horas": 48, "lugar": "I. E. N.° 82016, San Marcos", "dni_responsable": ACOMPANANTES[numero - 1]["dni"],
-            "propositos": ["Planificar unidades y sesiones para aulas multigrado a partir del calendario comunal",
-                           "Fortalecer la evaluación formativa y la retroalimentación descriptiva"],
-            "desempenos": ["D1", "D25"] if numero == 1 else ["D22", "D25", "D23"],
+            "propositos": ["Recoger las necesidades formativas de los docentes con una prueba de entrada",
+                           "Planificar unidades y sesiones para aulas multigrado a partir del calendario comunal"]
+            if numero == 1 else ["Fortalecer la evaluación formativa y la retroalimentación descriptiva",
+                                 "Promover el razonamiento con preguntas y material de la zona"],
+            "desempenos": ["D1", "D19"] if numero == 1 else ["D25", "D22", "D23"],
             "asistentes": asistentes,
             "analisis_propositos": "Los propósitos respondieron a los desempeños con menor nivel en la matriz; los "
                                    "docentes elaboraron productos alineados a las competencias priorizadas.",
@@ -626,28 +791,49 @@ def talleres(docentes: list) -> list[dict]:
     return resultado
 
 
-def sucesos() -> list[dict]:
+def sucesos(visitas: list[dict], gias: list[dict]) -> list[dict]:
+    """Cada suceso el día de la actividad que menciona: la visita a ese docente o el GIA del mes."""
+    programadas = agenda()
     resultado = []
     for a, ap in enumerate(ACOMPANANTES):
-        centros = [ie[3] for ie in INSTITUCIONES if ie[6] == a]
-        for k, mes in enumerate((4, 6, 8, 10, 11)):
-            actividad, texto, efecto, accion = SUCESOS[(k + a) % len(SUCESOS)]
-            resultado.append({"id": f"S-{a + 1}-{mes:02d}", "dni_acompanante": ap["dni"],
-                              "fecha": dia_habil(ANIO, mes, 14).isoformat(), "actividad": actividad,
-                              "descripcion": texto.format(cp=centros[k % len(centros)]), "efecto": efecto, "accion": accion})
+        ruta = suyos_en_ruta(a)
+        for k, (mes, clave, quien) in enumerate(SUCESOS_AP[a]):
+            docente = next(d for d in ruta if d[0] == quien) if isinstance(quien, str) else ruta[quien]
+            actividad, texto, efecto, accion = SUCESOS[clave]
+            if actividad == "GIA":
+                fecha = next(g["fecha"] for g in gias if g["dni_acompanante"] == ap["dni"] and g["tipo"] == "docentes"
+                             and g["fecha"][5:7] == f"{mes:02d}")
+            else:
+                visita = next((v for v in visitas if v["dni_docente"] == docente[0] and v["fecha"][5:7] == f"{mes:02d}"), None)
+                if visita is None:  # la visita programada que no se hizo
+                    fecha = programadas[(docente[0], mes)][0].isoformat()
+                else:  # la sesión compartida es el segundo día de la visita de junio
+                    fecha = visita.get("fecha_segundo_dia", visita["fecha"]) if clave == "familias" else visita["fecha"]
+            datos = {"cp": next(ie[3] for ie in INSTITUCIONES if ie[0] == docente[3]),
+                     "docente": f"{docente[1]} {docente[2]}", "fecha": f"{date.fromisoformat(fecha):%d/%m}"}
+            resultado.append({"id": f"S-{a + 1}-{mes:02d}-{k + 1}", "dni_acompanante": ap["dni"], "fecha": fecha,
+                              "actividad": actividad, "descripcion": texto.format(**datos), "efecto": efecto,
+                              "accion": accion.format(**datos)})
     return resultado
 
 
-def buenas_practicas() -> list[dict]:
-    resultado = []
+def buenas_practicas(visitas: list[dict], valoraciones: list[dict]) -> list[dict]:
+    """Las identifica el AP en la visita, en el docente con mejores niveles ese mes (una práctica por docente); cada
+    una lleva la fecha de esa visita."""
+    numeros = {"I": 1, "II": 2, "III": 3, "IV": 4}
+    por_visita = {v["id_visita"]: sum(numeros[d["nivel_alcanzado"]] for d in v["desempenos"]) for v in valoraciones}
+    resultado, elegidos = [], set()
     for a, ap in enumerate(ACOMPANANTES):
-        suyos = [d for d in DOCENTES if ap_de(d[3])["dni"] == ap["dni"]]
+        suyos = [d[0] for d in suyos_en_ruta(a)]
         for k, mes in enumerate((6, 8, 10)):
             titulo, clase, area, descripcion, aporte, evidencias = PRACTICAS[(k + 2 * a) % len(PRACTICAS)]
-            docente = suyos[(3 * k + a) % len(suyos)]
-            resultado.append({"id": f"BP-{a + 1}-{k + 1}", "dni_docente": docente[0],
-                              "fecha": dia_habil(ANIO, mes, 20).isoformat(), "titulo": titulo, "clasificacion": clase,
-                              "area_curricular": area, "descripcion": descripcion, "aporte": aporte, "evidencias": evidencias})
+            del_mes = [v for v in visitas if v["dni_docente"] in suyos and v["dni_docente"] not in elegidos
+                       and v["fecha"][5:7] == f"{mes:02d}"]
+            visita = max(del_mes, key=lambda v: (por_visita[v["id"]], v["dni_docente"]))
+            elegidos.add(visita["dni_docente"])
+            resultado.append({"id": f"BP-{a + 1}-{k + 1}", "dni_docente": visita["dni_docente"], "fecha": visita["fecha"],
+                              "titulo": titulo, "clasificacion": clase, "area_curricular": area,
+                              "descripcion": descripcion, "aporte": aporte, "evidencias": evidencias})
     return resultado
 
 
@@ -683,22 +869,51 @@ def diagnosticos() -> dict[str, list[dict]]:
     return {"diagnosticos_docente": docentes, "diagnosticos_institucion": instituciones}
 
 
+def _nombre(dni: str) -> str:
+    return next(f"{d[1]} {d[2]}" for d in DOCENTES if d[0] == dni)
+
+
+def _cumplimiento(a: int, meses: range) -> str:
+    """Lo que se cumplió del protocolo en esos meses, con las excepciones que el ejemplo muestra a propósito."""
+    dnis = {d[0] for d in suyos_en_ruta(a)}
+    partes = []
+    if SIN_VISITA[0] in dnis and SIN_VISITA[1] in meses:
+        partes.append(f"Se visitó a todos los docentes salvo a {_nombre(SIN_VISITA[0])} en setiembre (licencia por salud)")
+    else:
+        partes.append("Se visitó a todos los docentes")
+    if OBSERVACION_CORTA[0] in dnis and OBSERVACION_CORTA[1] in meses:
+        partes.append(f"la visita de octubre a {_nombre(OBSERVACION_CORTA[0])} tuvo 1,5 horas de observación por un simulacro")
+    gias = [m for m in meses if m in MESES_GIA]
+    if gias:
+        partes.append("se realizó el GIA con docentes de cada mes" if len(gias) > 1 else f"se realizó el GIA del {sabado_del_gia(gias[0]):%d/%m}")
+    for i, (inicio, fin) in enumerate(TALLERES):
+        if inicio.month in meses:
+            partes.append(f"se desarrolló el {'1.er' if i == 0 else '2.°'} taller ({inicio:%d/%m} al {fin:%d/%m})")
+    return "; ".join(partes) + "."
+
+
 def narrativas() -> list[dict]:
     resultado = []
-    for ap in [*ACOMPANANTES, None]:
+    periodos = {"T1": range(4, 7), "T2": range(7, 10), "T3": range(10, 13), "anual": range(4, 13)}
+    for a, ap in [*enumerate(ACOMPANANTES), (None, None)]:
         dni = {"dni_acompanante": ap["dni"]} if ap else {}
         resultado.append({**dni, "periodo": "diagnóstico",
                           "conclusiones": "La mayoría de docentes se ubica en los niveles I y II en la retroalimentación y "
                                           "el uso de recursos; se priorizarán D25, D19 y D23."})
-        if ap:
+        if a is not None:
             for mes in range(4, 12):
                 resultado.append({**dni, "periodo": f"{ANIO}-{mes:02d}", **NARRATIVA_MES,
+                                  "conclusiones": _cumplimiento(a, range(mes, mes + 1)) + " " + NARRATIVA_MES["conclusiones"],
                                   "desempenos_a_priorizar": ["D25", "D22"] if mes % 2 else ["D19", "D23"]})
         for t in ("T1", "T2", "T3"):
-            resultado.append({**dni, "periodo": t, **NARRATIVA_PERIODO, "desempenos_a_priorizar": ["D25", "D22"],
+            conclusiones = (_cumplimiento(a, periodos[t]) + " " if a is not None else "") + NARRATIVA_PERIODO["conclusiones"]
+            resultado.append({**dni, "periodo": t, **NARRATIVA_PERIODO, "conclusiones": conclusiones,
+                              "desempenos_a_priorizar": ["D25", "D22"],
                               "aspectos_administrativos": "" if ap else "El gestor entregó a tiempo los pasajes y viáticos; "
                               "el RCI actualizó la base de datos de las II. EE. en SIGMA 2.0."})
         resultado.append({**dni, "periodo": "anual", **NARRATIVA_PERIODO,
+                          "conclusiones": (_cumplimiento(a, periodos["anual"]) + " " if a is not None else "")
+                          + NARRATIVA_PERIODO["conclusiones"],
                           "lecciones_aprendidas": "La sesión compartida y el GIA en la misma semana aceleran los cambios "
                                                   "en el aula; la asesoría es más efectiva con evidencias de los estudiantes.",
                           "propuestas": "Iniciar el año con el taller de planificación multigrado y mantener las visitas "
@@ -710,11 +925,15 @@ def narrativas() -> list[dict]:
 
 def numeros_informe() -> list[dict]:
     director = {"destinatario": "Lic. Walter Hugo Díaz Rojas", "cargo_destinatario": "Director de la UGEL San Marcos"}
-    ugel = [("informe-diagnostico-ugel", "diagnóstico", date(ANIO, 6, 5)), ("informe-taller", "1", date(ANIO, 8, 4)),
-            ("informe-trimestral-ugel", "T1", date(ANIO, 7, 8)), ("informe-trimestral-ugel", "T2", date(ANIO, 10, 7)),
-            ("informe-taller", "2", date(ANIO, 10, 28)), ("informe-trimestral-ugel", "T3", date(ANIO, 12, 9)),
+    # En el orden del año: el diagnóstico y el 1.er taller antes de los planes anuales (27 y 28 de mayo).
+    ugel = [("informe-diagnostico-ugel", "diagnóstico", date(ANIO, 5, 26)), ("informe-taller", "1", date(ANIO, 6, 2)),
+            ("informe-trimestral-ugel", "T1", date(ANIO, 7, 8)), ("informe-taller", "2", date(ANIO, 8, 14)),
+            ("informe-trimestral-ugel", "T2", date(ANIO, 10, 7)), ("informe-trimestral-ugel", "T3", date(ANIO, 12, 9)),
             ("informe-final-ugel", "anual", date(ANIO, 12, 16))]
-    resultado = [{"formato": f, "periodo": p, "numero": 40 + k, "fecha": fecha.isoformat(), **director,
+    # el trimestral y el final de la UGEL van a la DRE/GRE y a la Diser (manual, l. 2340-2341, 2693-2694): sin
+    # destinatario aquí, la cabecera lleva los de datos/informes.toml; el diagnóstico y el taller, al director
+    resultado = [{"formato": f, "periodo": p, "numero": 40 + k, "fecha": fecha.isoformat(),
+                  **(director if f in ("informe-diagnostico-ugel", "informe-taller") else {}),
                   "referencia": "RVM N.° 028-2019-MINEDU"} for k, (f, p, fecha) in enumerate(ugel)]
     for ap in ACOMPANANTES:
         numero = 1
@@ -729,60 +948,24 @@ def numeros_informe() -> list[dict]:
     return resultado
 
 
-def crear() -> dict:
-    romanos = {1: "I", 2: "II", 3: "III", 4: "IV"}
-    codigos = list(EVIDENCIAS)
-    visitas, valoraciones = [], []
-    for k, (dni, *_resto) in enumerate(DOCENTES):
-        niveles = {c: azar.choice([1, 1, 2, 2, 2]) for c in codigos}
-        for mes, (tipo, dias) in MESES_VISITA.items():
-            fecha = dia_habil(ANIO, mes, 6 + (k * 2) % 18)
-            area, proposito = AREAS[(k + mes) % len(AREAS)]
-            visita = {
-                "id": f"V-{ANIO}-{mes:02d}-{dni}",
-                "dni_docente": dni,
-                "tipo": tipo,
-                "fecha": fecha.isoformat(),
-                "dias": dias,
-                "area_curricular": area,
-                "proposito_sesion": proposito,
-                "horas_asesoria": 3 if DOCENTES[k][6] else 2,
-            }
-            if dias == 2:
-                visita["fecha_segundo_dia"] = dia_habil(ANIO, mes, fecha.day + 1).isoformat()
-            visitas.append(visita)
-            if tipo == "recojo de necesidades":
-                continue
-            if tipo != "diagnóstica":
-                niveles = {c: subir(n) for c, n in niveles.items()}
-            atendidos = set(azar.sample(codigos, 3 if tipo == "asesoría" else 8))
-            desempenos = []
-            for c in codigos:
-                texto = azar.choice(EVIDENCIAS[c]).format(n=azar.randint(4, 9), t=azar.randint(10, 14))
-                desempenos.append({
-                    "codigo": c,
-                    "nivel_alcanzado": romanos[niveles[c]],
-                    "atendido": c in atendidos,
-                    "evidencias": texto if c in atendidos else "",
-                    "producto_asesoria": azar.choice(PRODUCTOS) if c in atendidos else "",
-                })
-            valoraciones.append({"id_visita": visita["id"], "desempenos": desempenos})
-
+def _gias() -> tuple[list[dict], list[dict]]:
+    """Un GIA con docentes por AP el último sábado de cada mes de mayo a octubre (08:30, 4 h); en junio y setiembre,
+    a continuación, el GIA con directores (12:45, 2 h) y la matriz de cada director."""
     gias, valoraciones_directivo = [], []
+    temas = ["Planificación en aulas multigrado", "Estrategias de lectura por ciclos",
+             "Evaluación formativa y retroalimentación", "Uso de material no estructurado"]
     for a, ap in enumerate(ACOMPANANTES):
-        suyos = [d for d in DOCENTES if ap_de(d[3])["dni"] == ap["dni"]]
-        for mes in range(5, 11):
-            fecha = dia_habil(ANIO, mes, 26 + a)
+        suyos = suyos_en_ruta(a)
+        for mes in MESES_GIA:
+            fecha = sabado_del_gia(mes)
             gias.append({"id": f"GIA-D-{a + 1}-{mes:02d}", "tipo": "docentes", "dni_acompanante": ap["dni"],
-                         "fecha": fecha.isoformat(), "horas": 4,
-                         "tema": azar.choice(["Planificación en aulas multigrado", "Estrategias de lectura por ciclos",
-                                               "Evaluación formativa y retroalimentación", "Uso de material no estructurado"]),
+                         "fecha": fecha.isoformat(), "hora_inicio": "08:30", "horas": 4, "tema": azar.choice(temas),
                          "participantes": [d[0] for d in suyos]})
-            if mes in (6, 9):
+            if mes in MESES_GIA_DIRECTORES:
                 directores = [d for d in suyos if d[6]]
                 id_gia = f"GIA-R-{a + 1}-{mes:02d}"
                 gias.append({"id": id_gia, "tipo": "directores", "dni_acompanante": ap["dni"],
-                             "fecha": fecha.isoformat(), "horas": 2,
+                             "fecha": fecha.isoformat(), "hora_inicio": "12:45", "horas": 2,
                              "tema": "Diagnóstico del entorno y planificación curricular institucional",
                              "participantes": [d[0] for d in directores]})
                 for d in directores:
@@ -799,6 +982,94 @@ def crear() -> dict:
                              "curricular regional de Cajamarca."},
                         ],
                     })
+    return gias, valoraciones_directivo
+
+
+def _estudiantes(nivel: int) -> dict[str, int]:
+    """Cuántos estudiantes participan ({n} de {t}), en la proporción que describe el nivel de la rúbrica."""
+    t = azar.randint(10, 14)
+    n = {1: azar.randint(3, t // 2 - 1), 2: t // 2, 3: azar.randint(t - 3, t - 1), 4: t}[nivel]
+    return {"n": n, "t": t}
+
+
+def _evidencia(codigo: str, nivel: int, mes: int, gia: date | None, asistio_taller: bool) -> str:
+    """Una evidencia acorde al nivel; D1 y D4 citan solo el GIA y el taller del mes ya realizados."""
+    texto = azar.choice(EVIDENCIAS[codigo][nivel])
+    fuente = FUENTE_D1.get(mes, "en el GIA del {gia} reajustó la secuencia didáctica con sus pares")
+    if "{taller}" in fuente:
+        numero = 0 if mes == 5 else 1
+        inicio, fin = TALLERES[numero]
+        fuente = fuente.format(taller=f"{inicio:%d/%m} al {fin:%d/%m}") if asistio_taller else \
+            "en la visita reajustó su unidad con el AP"
+    if "{gia}" in fuente and gia is None:
+        fuente = "en la visita reajustó su unidad con el AP"
+    return texto.format(fuente=fuente.format(gia=f"{gia:%d/%m}" if gia else ""), gia=f"{gia:%d/%m}" if gia else "",
+                        **_estudiantes(nivel))
+
+
+def _niveles_diagnostico(dni: str, codigos: list[str]) -> dict[str, int]:
+    if dni == BAJA:  # su D19 (II) entra en su plan con una meta justificada por debajo del diagnóstico
+        return {"D19": 2, "D22": 1, "D25": 1, "D11": 3, "D15": 2, "D1": 2, "D23": 2, "D4": 3}
+    return {c: azar.choice([1, 1, 2, 2, 2]) for c in codigos}
+
+
+def _visitas_y_valoraciones(gias: list[dict], asistentes_taller: list[list[str]]) -> tuple[list[dict], list[dict]]:
+    """Las visitas de la agenda y su valoración: seis desempeños al concluir la visita, D1 y D4 al término del mes."""
+    romanos = {1: "I", 2: "II", 3: "III", 4: "IV"}
+    codigos = list(EVIDENCIAS)
+    dias = agenda()
+    gia_de = {(dni, date.fromisoformat(g["fecha"]).month): date.fromisoformat(g["fecha"])
+              for g in gias if g["tipo"] == "docentes" for dni in g["participantes"]}
+    visitas, valoraciones = [], []
+    for k, (dni, *_resto, es_director) in enumerate(DOCENTES):
+        niveles = _niveles_diagnostico(dni, codigos)
+        priorizados = sorted(codigos, key=lambda c: (niveles[c], codigos.index(c)))[:3]  # como su plan individual
+        for mes, (tipo, _dias) in MESES_VISITA.items():
+            if (dni, mes) == SIN_VISITA:
+                continue
+            primero, segundo = dias[(dni, mes)]
+            area, proposito = AREAS[(k + mes) % len(AREAS)]
+            visita = {
+                "id": f"V-{ANIO}-{mes:02d}-{dni}", "dni_docente": dni, "tipo": tipo, "fecha": primero.isoformat(),
+                "dias": 2 if segundo else 1, "area_curricular": area, "proposito_sesion": proposito,
+                "horas_observacion": 1.5 if (dni, mes) == OBSERVACION_CORTA else 2,
+                "horas_asesoria": 3 if es_director else 2,
+            }
+            if segundo:
+                visita["fecha_segundo_dia"] = segundo.isoformat()
+            visitas.append(visita)
+            if tipo == "recojo de necesidades":
+                continue
+            if tipo != "diagnóstica":
+                niveles = {c: subir(n, c in priorizados) for c, n in niveles.items()}
+                if dni == BAJA and mes in (6, 7):  # asume además el 5.° grado: baja en junio y no se recupera en julio
+                    niveles.update(D19=1, D15=1)
+            if (dni, mes) == LECTURA:  # el suceso del GIA de octubre: compartió su estrategia y el grupo la replicó
+                niveles["D4"] = max(niveles["D4"], 3)
+            gia = gia_de.get((dni, mes))
+            del_taller = {5: 0, 8: 1}.get(mes)  # el taller que D1 puede citar ese mes (ya terminado)
+            asistio = del_taller is not None and dni in asistentes_taller[del_taller]
+            atendidos = set(codigos) if tipo != "asesoría" else set(priorizados) | ({"D4"} if gia else set())
+            if tipo == "cierre":
+                atendidos.discard("D4")  # en noviembre no hay GIA: D4 conserva su nivel, sin evidencias del mes
+            # D1 y D4 al término del mes: el último día hábil, o después del GIA y del taller del mes a los que asistió
+            primero_mes, ultimo_mes = date(ANIO, mes, 1), date(ANIO, mes + 1, 1) - timedelta(days=1)
+            fin_de_mes = max([CALENDARIO.ultimo_habil(ANIO, mes), *([gia] if gia else []),
+                              *(min(fin, ultimo_mes) for i, (inicio, fin) in enumerate(TALLERES)
+                                if dni in asistentes_taller[i] and inicio <= ultimo_mes and fin >= primero_mes)])
+            valoraciones.append({"id_visita": visita["id"], "fecha_termino_mes": fin_de_mes.isoformat(), "desempenos": [{
+                "codigo": c, "nivel_alcanzado": romanos[niveles[c]], "atendido": c in atendidos,
+                "evidencias": _evidencia(c, niveles[c], mes, gia, asistio) if c in atendidos else "",
+                "producto_asesoria": azar.choice(PRODUCTOS) if c in atendidos else "",
+            } for c in codigos]})
+    return visitas, valoraciones
+
+
+def crear() -> dict:
+    gias, valoraciones_directivo = _gias()
+    lista_talleres = talleres(DOCENTES)
+    visitas, valoraciones = _visitas_y_valoraciones(gias, [t["asistentes"] for t in lista_talleres])
+
 
     return {
         "anio": ANIO,
@@ -826,9 +1097,9 @@ def crear() -> dict:
         "planes_mensuales": planes_mensuales(individuales, visitas, gias),
 
         # informes
-        "talleres": talleres(DOCENTES),
-        "sucesos": sucesos(),
-        "buenas_practicas": buenas_practicas(),
+        "talleres": lista_talleres,
+        "sucesos": sucesos(visitas, gias),
+        "buenas_practicas": buenas_practicas(visitas, valoraciones),
         **diagnosticos(),
         "narrativas": narrativas(),
         "numeros_informe": numeros_informe(),

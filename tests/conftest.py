@@ -47,6 +47,20 @@ def pytest_collection_modifyitems(config, items):
                 break
 
 
+ADVERTENCIAS_EJEMPLO = [
+    # Ruth Noemí Aliaga Ñontol, octubre: un simulacro de sismo cortó la observación (suceso S-2-10-4).
+    "advertencia: visitas[94].horas_observacion: protocolo: horas de observación: 1.5 h; el protocolo pide al menos 2 h",
+    # Segundo Ermitaño Vásquez Chilón, con licencia por salud en setiembre (suceso S-2-09-3).
+    "advertencia: docentes[12]: protocolo: 0 visita(s) en setiembre; el protocolo pide 1 al mes",
+]
+"""Las únicas advertencias de `formatos validar` sobre el ejemplo: las que muestra a propósito (README, «El ejemplo»)."""
+
+
+def sin_las_del_ejemplo(problemas: list) -> list:
+    """Los problemas, sin las advertencias que el ejemplo muestra a propósito (por su ruta, venga de JSON o de Excel)."""
+    return [p for p in problemas if p.gravedad == "error" or f"advertencia: {p.lugar}: {p.mensaje}" not in ADVERTENCIAS_EJEMPLO]
+
+
 @pytest.fixture(scope="session")
 def datos_ejemplo() -> dict:
     """El ejemplo como dict; la ruta del croquis, absoluta, para que una copia en otra carpeta lo siga hallando."""

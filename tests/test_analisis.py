@@ -91,7 +91,7 @@ def expediente_a_mano() -> dict:
 @pytest.fixture(scope="module")
 def exp():
     carga = validar_expediente(expediente_a_mano())
-    assert carga.problemas == []
+    assert carga.errores == []
     return carga.expediente
 
 
@@ -140,16 +140,26 @@ def test_directora_solo_con_evidencias(exp):
 
 
 def test_metas_del_docente_y_del_ap(exp):
-    t1 = trimestre(exp, 1)  # abril a junio: 3 visitas por docente, 2 GIA de docentes, 1 GIA de directores, 0 talleres
+    t1 = trimestre(exp, 1)  # abril a junio: 3 visitas por docente (2 con asesoría), 2 GIA de docentes, 1 GIA de
+    # directores, 1 taller (mayo)
     ana = {m.actividad: m for m in am.metas_docente(exp, A, t1)}
     assert (ana["Visitas en aula con asesoría personalizada"].programado, ana["Visitas en aula con asesoría personalizada"].ejecutado) == (3, 2)
+    assert (ana["Visitas con las horas mínimas del protocolo"].programado, ana["Visitas con las horas mínimas del protocolo"].ejecutado) == (2, 2)
+    horas = ana["Horas de visita (observación, preparación y asesoría)"]
+    assert (horas.programado, horas.ejecutado) == (12, 12)
     assert (ana["GIA con docentes"].programado, ana["GIA con docentes"].ejecutado) == (8, 4)
-    assert ana["Talleres de actualización docente"].porcentaje is None  # no había taller programado
+    assert (ana["Talleres de actualización docente"].programado, ana["Talleres de actualización docente"].ejecutado) == (1, 0)
+    t3 = {m.actividad: m for m in am.metas_docente(exp, A, trimestre(exp, 3))}
+    assert t3["Talleres de actualización docente"].porcentaje is None  # no había taller programado
     dora = {m.actividad: m for m in am.metas_docente(exp, D, t1)}
     assert (dora["GIA con directores"].programado, dora["GIA con directores"].ejecutado) == (2, 2)
     ap = {m.actividad: m for m in am.metas_acompanante(exp, AP, t1)}
     visitas = ap["Visitas en aula con asesoría personalizada"]
     assert (visitas.programado, visitas.ejecutado, visitas.porcentaje) == (12, 5, 41.7)
+    completas = ap["Visitas con las horas mínimas del protocolo"]
+    assert (completas.programado, completas.ejecutado) == (8, 5)
+    asesoria = ap["Horas de asesoría (3 h si es director)"]
+    assert (asesoria.programado, asesoria.ejecutado) == (2 * (3 * 2 + 3), 5 * 2)  # Dora, directora: 3 h
     assert (ap["GIA con docentes"].programado, ap["GIA con docentes"].ejecutado) == (2, 1)
     assert (ap["Horas de GIA con docentes"].programado, ap["Horas de GIA con docentes"].ejecutado) == (8, 4)
     assert (ap["Horas de GIA con directores"].programado, ap["Horas de GIA con directores"].ejecutado) == (2, 2)

@@ -6,6 +6,7 @@ import re
 import subprocess
 import zipfile
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -131,8 +132,10 @@ def test_final_ugel_cabecera_peruana_secciones_y_firma(demo, datos_ejemplo):
     texto = texto_docx(ruta)
     numero = next(n for n in datos_ejemplo["numeros_informe"] if n["formato"] == "informe-final-ugel")
     assert f"INFORME N.° {numero['numero']:03d}-2026-UGEL-SM/AGP" in texto
-    assert numero["destinatario"] in texto and numero["referencia"] in texto
-    cabecera = tabla(ruta, ["A", ":", f"{numero['destinatario']}\n{numero['cargo_destinatario']}"])
+    assert numero["referencia"] in texto
+    dre = f"Director(a) de la {datos_ejemplo['ugel']['dre']}"  # sin destinatario registrado: DRE y Diser (l. 2693-2694)
+    diser = "Director(a) de la Dirección de Servicios Educativos en el ámbito Rural (Diser) del Minedu"
+    cabecera = tabla(ruta, ["A", ":", f"{dre}\n{diser}"])
     assert [f[0] for f in cabecera] == ["DE", "ASUNTO", "REFERENCIA", "FECHA"]
     assert cabecera[3][2] == "San Marcos, 16 de diciembre de 2026"
     secciones = re.findall(r"^([IVX]+)\. [A-ZÁÉÍÓÚÑ ,;]+$", texto, re.MULTILINE)
@@ -204,7 +207,9 @@ def test_taller_asistencia_y_encuesta(demo, datos_ejemplo):
 def a_mano(tmp_path_factory):
     carga = validar_expediente(expediente_a_mano())
     salida = tmp_path_factory.mktemp("a-mano")
-    resumen = formatos.generar(carga.expediente, salida, formatos=["informe-final-ap", "informe-trimestral-ap", "informe-mensual"])
+    # sus datos llegan a agosto: la fecha de corte da el año por cerrado (ver tests/test_periodos.py)
+    resumen = formatos.generar(carga.expediente, salida, formatos=["informe-final-ap", "informe-trimestral-ap", "informe-mensual"],
+                               corte=date(2026, 12, 31))
     assert resumen.fallidos == []
     return {r.ruta.name: r.ruta for r in resumen.resultados}
 

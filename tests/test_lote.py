@@ -238,7 +238,7 @@ def test_reanudar_omite_lo_que_no_cambio_y_sobrescribir_es_necesario(carga_ejemp
     sin_permiso = generar(expediente, tmp_path, formatos=["matriz-docente"], procesos=1)
     [fallido] = _uno(sin_permiso, "fallido")
     assert f"valoraciones:{cambiada['id_visita']}" in fallido.registros
-    assert "ya existe con otro contenido; use --sobrescribir" in fallido.mensaje
+    assert "sus datos cambiaron desde que se generó; use --sobrescribir" in fallido.mensaje
     assert "Evidencia corregida" not in _texto(fallido.ruta)
     assert len(_uno(sin_permiso, "sin cambios")) == len(primero.resultados) - 1
     assert Manifiesto.leer(tmp_path).entradas == antes  # describe el archivo que sigue en la carpeta

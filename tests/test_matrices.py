@@ -11,7 +11,7 @@ from docx import Document
 import formatos
 from formatos.catalogo import catalogo
 from formatos.modelos.expediente import validar_expediente
-from formatos.salida.filtros import grados
+from formatos.salida.filtros import fecha_larga, grados
 from tests.conftest import etiquetas_sin_render, filas_tabla, texto_docx
 
 
@@ -64,7 +64,13 @@ def test_matriz_docente_contenido(demo, carga_ejemplo):
         assert fila[2] == (valor.evidencias if valor.atendido else "(No atendido en el mes)")
         assert fila[3] == valor.producto_asesoria
 
-    assert f"San Marcos, {visita.ultimo_dia.day} de" in texto
+    # Los dos momentos de la valoración (manual l. 2136-2141): la matriz se fecha al término del mes.
+    cierre = exp.fecha_termino_mes(valoracion)
+    assert f"San Marcos, {fecha_larga(cierre)}" in texto
+    assert (f"Valorados al concluir la visita, el {fecha_larga(valoracion.fecha or visita.ultimo_dia)}: desempeños "
+            "1 a 5 y 7 (D19, D22, D25, D11, D15 y D23), solo con lo recogido en la visita en aula.") in texto
+    assert f"Valorados al término del mes, el {fecha_larga(cierre)}: desempeños 6 y 8 (D1 y D4), con lo recogido en" in texto
+    assert [f[1].endswith("(al término del mes)") for f in filas[1:]] == [c in ("D1", "D4") for c in catalogo().codigos_docente]
     firmas = filas_tabla(ruta, 2)[0]
     assert f"{docente.nombres} {docente.apellidos}" in firmas[0] and f"DNI N.° {docente.dni}" in firmas[0]
     assert "Docente acompañado" in firmas[0]
@@ -77,9 +83,11 @@ def test_matriz_docente_fecha_en_letras(demo, carga_ejemplo):
     valoracion = next(v for v in exp.valoraciones if exp.visita(v.id_visita).fecha.month == 11)
     visita = exp.visita(valoracion.id_visita)
     texto = texto_docx(_buscar(demo, "matriz-docente", f"valoraciones:{valoracion.id_visita}"))
-    # Visita de 2 días: se valora con el último día.
+    # Visita de 2 días: se valora con el último día; D1 y D4, al término del mes (la fecha de la matriz).
     assert visita.dias == 2
-    assert f"San Marcos, {visita.fecha_segundo_dia.day} de noviembre de 2026" in texto
+    assert f"Valorados al concluir la visita, el {visita.fecha_segundo_dia.day} de noviembre de 2026" in texto
+    assert f"San Marcos, {fecha_larga(exp.fecha_termino_mes(valoracion))}" in texto
+    assert exp.fecha_termino_mes(valoracion).month == 11
 
 
 def test_matriz_directivo_sin_nivel(demo, carga_ejemplo):

@@ -36,7 +36,7 @@ def subconjunto(exp) -> dict[str, Formato]:
     elegidos = {}
     for f in FORMATOS.values():
         todos = list(f.documentos(exp))
-        del_mes = [d for d in todos if d.agrupacion.get("acompanante") == AP and d.agrupacion.get("mes") == MES]
+        del_mes = [d for d in todos if d.agrupacion.get("acompanante") == AP and f.mes_del_lote(d) == MES]
         elegidos[f.identificador] = replace(f, documentos=lambda e, docs=tuple(del_mes or todos[:1]): docs)
     return elegidos
 
@@ -103,13 +103,14 @@ def test_mismo_docx_mismo_pdf(impreso, tmp_path):
 
 
 def _partes_esperadas(impreso, filtro) -> list[Path]:
-    """Los PDF de los documentos que cumplen `filtro(agrupacion, firmas)`, calculados aquí sin el clasificador."""
+    """Los PDF de los documentos que cumplen `filtro(agrupacion, firmas)`, calculados aquí sin el clasificador (el
+    mes de la agrupación es el del documento: un informe, el mes en que cierra su periodo)."""
     exp, sub, resumen = impreso
     docx = {(r.formato, r.registros): r.ruta for r in resumen.resultados if r.ruta and r.ruta.suffix == ".docx"}
     return [
         docx[(f.identificador, d.registros)].with_suffix(".pdf")
         for f in sub.values() if f.extension == ".docx" for d in f.documentos(exp)
-        if filtro(d.agrupacion, {x.dni for x in carpetas.firmas_de(d.contexto())})
+        if filtro({**d.agrupacion, "mes": f.mes_del_lote(d) or ""}, {x.dni for x in carpetas.firmas_de(d.contexto())})
     ]
 
 

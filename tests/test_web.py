@@ -31,6 +31,7 @@ from formatos.registro import FORMATOS, GRUPOS
 from formatos.web import problemas
 from formatos.web.app import Ajustes, crear_app
 from formatos.web.seguridad import Acceso
+from tests.conftest import ADVERTENCIAS_EJEMPLO
 from tests.web_util import DNI_7, esperar, libro_ejemplo
 
 PUERTO = 8765
@@ -210,7 +211,8 @@ def test_subir_el_ejemplo_valido_y_el_nombre_no_toca_el_disco(cliente, libro_val
     nombre = "..\\..\\<i>datos & 2026.xlsx"
     r = _subir(cliente, libro_valido, nombre)
     assert r.status_code == 200
-    assert "El archivo es válido." in r.text and "No tiene errores ni advertencias." in r.text
+    texto = re.sub(r"\s+", " ", r.text)
+    assert f"El archivo es válido.</strong> Tiene {len(ADVERTENCIAS_EJEMPLO)} advertencia(s)" in texto
     assert "Revisión de «&lt;i&gt;datos &amp; 2026.xlsx»" in r.text  # escapado, sin las carpetas
     assert "UGEL San Marcos · año 2026 · 2 acompañante(s)" in r.text
     raiz = cliente.app.state.almacen.raiz
@@ -257,11 +259,13 @@ def test_dni_de_7_digitos_en_la_tabla_con_hoja_fila_y_columna(cliente, libro_dni
     # filtros por tipo y hoja (el servidor filtra: funciona también sin JavaScript)
     trabajo_url = _ruta(r)
     solo_docentes = cliente.get(trabajo_url, params={"hoja": "Docentes"}).text
-    assert solo_docentes.count("<tr class=") == 1
+    assert solo_docentes.count('<tr class="fila-error">') == 1  # y la advertencia del ejemplo sobre setiembre
+    assert solo_docentes.count("<tr class=") == 1 + sum("docentes[" in a for a in ADVERTENCIAS_EJEMPLO)
+    assert cliente.get(trabajo_url, params={"hoja": "Docentes", "tipo": "error"}).text.count("<tr class=") == 1
     advertencias = cliente.get(trabajo_url, params={"tipo": "advertencia"}).text
     assert "fila-error" not in advertencias and "fila-advertencia" in advertencias
     # la lista en Excel, con el mismo filtro
-    x = cliente.get(trabajo_url + "/problemas.xlsx", params={"hoja": "Docentes"})
+    x = cliente.get(trabajo_url + "/problemas.xlsx", params={"hoja": "Docentes", "tipo": "error"})
     assert x.headers["content-type"] == XLSX
     hoja = load_workbook(io.BytesIO(x.content))["Problemas"]
     assert [[c.value for c in f] for f in hoja.iter_rows()] == [

@@ -163,7 +163,9 @@ def test_subir_el_ejemplo_con_el_teclado_y_generar_las_matrices_de_un_ap_con_pdf
         assert len(json.loads(z.read("documentos/manifiesto.json"))["archivos"]) == 128
         (tmp_path / "matriz.docx").write_bytes(z.read(docx[0]))
     texto = texto_docx(tmp_path / "matriz.docx")
-    assert "Julián Andrés Ñaupari Cárdenas" in texto and "Rosa Elena Quispe Mamani" in texto
+    docente = Path(docx[0]).stem.split(" ", 1)[1]  # «2026-05-06 Quispe Mamani Rosa Elena»
+    assert "Julián Andrés Ñaupari Cárdenas" in texto and "MATRIZ DE VALORACIÓN DEL DESEMPEÑO DOCENTE" in texto
+    assert all(palabra.casefold() in texto.casefold() for palabra in docente.split())
     assert len(Document(str(tmp_path / "matriz.docx")).tables) >= 2
 
     # Vista previa: el PDF del documento se abre en otra pestaña.
@@ -214,7 +216,9 @@ def test_dni_de_7_digitos_arrastrando_el_libro(pagina, capturas, tmp_path):
     assert fila == ["Error", "Docentes", "4", "DNI", DNI_7, f'debe tener 8 dígitos (se recibió "{DNI_7}")']
     _captura(pagina, capturas, "07-errores")
 
-    pagina.get_by_label("Hoja").select_option("Docentes")  # filtra al elegir (sin pulsar «Filtrar»)
+    pagina.get_by_label("Tipo").select_option("error")  # filtra al elegir (sin pulsar «Filtrar»)
+    pagina.wait_for_url("**tipo=error**")
+    pagina.get_by_label("Hoja").select_option("Docentes")
     pagina.wait_for_url("**hoja=Docentes**")
     assert pagina.locator("#tabla-problemas tbody tr").count() == 1
     _captura(pagina, capturas, "08-errores-de-la-hoja-docentes")

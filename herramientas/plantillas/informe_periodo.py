@@ -60,9 +60,12 @@ def construir_ap(destino, tipo: str):
     s("Metas ejecutadas y programadas" + ("" if tipo == "mensual" else "; avance del protocolo efectivo"))
     tabla_metas(doc)
     subtitulo(doc, "Por docente (ejecutado / programado)")
-    tabla(doc, ["Docente", "Visitas en aula", "Horas de GIA", "Talleres"],
-          ["{{ f.docente }}", "{{ f.visitas }}", "{{ f.gia_horas }}", "{{ f.talleres }}"],
-          [7.0, 3.3, 3.3, 3.4], "metas_docentes", centrar=[1, 2, 3])
+    tabla(doc, ["Docente", "Visitas en aula", "Con las horas mínimas", "Horas de visita", "Horas de GIA", "Talleres"],
+          ["{{ f.docente }}", "{{ f.visitas }}", "{{ f.visitas_completas }}", "{{ f.horas_visita }}", "{{ f.gia_horas }}",
+           "{{ f.talleres }}"],
+          [5.0, 2.2, 2.4, 2.4, 2.2, 2.2], "metas_docentes", centrar=[1, 2, 3, 4, 5])
+    subtitulo(doc, "Lo ejecutado por debajo del protocolo")
+    lista(doc, "faltas_ejecucion", "Lo ejecutado en el periodo cumple los mínimos del protocolo.")
     if tipo != "mensual":
         subtitulo(doc, "Planes mensuales frente al protocolo")
         lista(doc, "faltas_protocolo", "Los planes mensuales del periodo cumplen los mínimos del protocolo.")
@@ -96,12 +99,16 @@ def construir_ugel(destino, tipo: str):
 
     s("Metas ejecutadas y avance del protocolo efectivo")
     tabla_metas(doc)
+    subtitulo(doc, "Lo ejecutado por debajo del protocolo")
+    lista(doc, "faltas_ejecucion", "Lo ejecutado en el periodo cumple los mínimos del protocolo.")
     subtitulo(doc, "Planes mensuales frente al protocolo")
     lista(doc, "faltas_protocolo", "Los planes mensuales del periodo cumplen los mínimos del protocolo.")
     subtitulo(doc, "Por acompañante pedagógico (ejecutado / programado)")
-    tabla(doc, ["Acompañante", "Docentes", "Visitas en aula", "Horas de GIA con docentes"],
-          ["{{ f.acompanante }}", "{{ f.docentes }}", "{{ f.visitas }}", "{{ f.gia_horas }}"],
-          [7.0, 2.2, 3.8, 4.0], "por_ap", centrar=[1, 2, 3])
+    tabla(doc, ["Acompañante", "Docentes", "Visitas en aula", "Con las horas mínimas", "Horas de visita",
+                "Horas de GIA con docentes"],
+          ["{{ f.acompanante }}", "{{ f.docentes }}", "{{ f.visitas }}", "{{ f.visitas_completas }}", "{{ f.horas_visita }}",
+           "{{ f.gia_horas }}"],
+          [5.2, 1.8, 2.3, 2.4, 2.4, 2.9], "por_ap", centrar=[1, 2, 3, 4, 5])
 
     s("Resultados del fortalecimiento de competencias")
     subtitulo(doc, "Docentes por nivel en cada desempeño, al término del periodo")

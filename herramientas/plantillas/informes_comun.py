@@ -109,7 +109,7 @@ def cabecera(doc, titulo: str):
     p = _parrafo(doc, "{{ cabecera.numero }}", negrita=True, tamano=11, alinear=WD_ALIGN_PARAGRAPH.CENTER, antes=4, despues=10)
     p.runs[0].underline = True
     filas = [
-        ("A", "{{ cabecera.a_nombre }}", "{{ cabecera.a_cargo }}"),
+        ("A", None, None),  # uno o más destinatarios (ver abajo)
         ("DE", "{{ cabecera.de_nombre }}", "{{ cabecera.de_cargo }}"),
         ("ASUNTO", "{{ cabecera.asunto }}", ""),
         ("REFERENCIA", "{{ cabecera.referencia }}", ""),
@@ -123,6 +123,10 @@ def cabecera(doc, titulo: str):
             q.paragraph_format.space_after = Pt(3)
             r = q.add_run(texto)
             r.bold, r.font.size = negrita, Pt(10)
+        if valor is None:
+            _destinatarios(fila.cells[2])
+            _no_partir(fila)
+            continue
         q = fila.cells[2].paragraphs[0]
         q.paragraph_format.space_after = Pt(0 if cargo else 3)
         r = q.add_run(valor)
@@ -136,6 +140,18 @@ def cabecera(doc, titulo: str):
     p = _parrafo(doc, "", despues=6)
     _borde_inferior(p)
     _parrafo(doc, titulo, negrita=True, tamano=11, alinear=WD_ALIGN_PARAGRAPH.CENTER, antes=4, despues=8)
+
+
+def _destinatarios(celda):
+    """Cada destinatario: su nombre en negrita (si lo hay) y su cargo debajo."""
+    for i, (texto, negrita, despues) in enumerate((
+        ("{%p for d in cabecera.destinatarios %}", False, 0), ("{%p if d.nombre %}", False, 0),
+        ("{{ d.nombre }}", True, 0), ("{%p endif %}", False, 0), ("{{ d.cargo }}", False, 3), ("{%p endfor %}", False, 0),
+    )):
+        q = celda.paragraphs[0] if i == 0 else celda.add_paragraph()
+        q.paragraph_format.space_after = Pt(despues)
+        r = q.add_run(texto)
+        r.bold, r.font.size = negrita, Pt(10)
 
 
 def encabezado_informe(doc):

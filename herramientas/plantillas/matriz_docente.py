@@ -18,15 +18,23 @@ def construir(destino):
     tabla_repetida(
         doc,
         ["Desempeños", "Nivel alcanzado", "Evidencias", "Producto de la asesoría"],
-        ["{{ f.numero }}. {{ f.desempeno }} ({{ f.codigo }})", "{{ f.nivel_alcanzado }}\n{{ f.etiqueta_nivel }}",
+        ["{{ f.numero }}. {{ f.desempeno }} ({{ f.codigo }})",
+         "{{ f.nivel_alcanzado }}\n{{ f.etiqueta_nivel }}{% if f.al_termino_mes %}\n(al término del mes){% endif %}",
          "{% if f.atendido %}{{ f.evidencias }}{% else %}(No atendido en el mes){% endif %}", "{{ f.producto_asesoria }}"],
         [5.0, 2.2, 5.8, 4.0],
         "f in filas",
         centrar=[1],
         tamano=8,
     )
-    parrafo(doc, "Niveles: {{ leyenda_niveles }}. D1 y D4 se valoran a fin de mes con lo recogido en la visita, "
-                 "el GIA y/o el taller; los demás, al concluir la visita en aula.", tamano=8, cursiva=True)
+    # Las leyendas de cuándo se valoró van con la fecha y las firmas: si no caben, pasan juntas a la página siguiente.
+    for p in (
+        parrafo(doc, "Niveles: {{ leyenda_niveles }}.", tamano=8, cursiva=True),
+        parrafo(doc, "Valorados al concluir la visita, el {{ fecha_visita|fecha_larga }}: desempeños "
+                     "{{ desempenos_visita }}, solo con lo recogido en la visita en aula.", tamano=8, antes=2),
+        parrafo(doc, "Valorados al término del mes, el {{ fecha_termino_mes|fecha_larga }}: desempeños "
+                     "{{ desempenos_termino_mes }}, con lo recogido en {{ fuentes_termino_mes }}.", tamano=8),
+    ):
+        p.paragraph_format.keep_with_next = True
     lugar_fecha(doc)
     firmas(doc, ["firma_docente", "firma_acompanante"])
     doc.save(destino)

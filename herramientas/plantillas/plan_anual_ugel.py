@@ -29,6 +29,11 @@ def construir(destino):
     rotulo(doc, "Mínimos del protocolo efectivo:")
     tabla_filas_enteras(doc, ["Forma de intervención", "Mínimo"], ["{{ f.concepto }}", "{{ f.valor }}"], [7.0, 18.7],
                    "f in protocolo")
+    parrafo(doc, "{%p if bajo_el_manual %}", despues=0)
+    parrafo(doc, "La UGEL fijó estos mínimos por debajo de los del manual de acompañamiento pedagógico (Minedu, 2019):",
+            negrita=True, antes=4)
+    lista(doc, "b in bajo_el_manual", "{{ b }}")
+    parrafo(doc, "{%p endif %}", despues=0)
     titulo_seccion(doc, "V. CRONOGRAMA ANUAL DE ACTIVIDADES")
     cronograma(doc, "f in cronograma", "f.actividad", "f.celdas", ANCHO, 6.5)
     titulo_seccion(doc, "VI. ORGANIZACIÓN DE LA VISITA EN AULA, EL GIA Y EL TALLER")

@@ -1,8 +1,9 @@
 """Carpetas de firmas: por AP y mes, y por I. E. y mes para su director, lo que se firma, en orden y con portada.
 
-Lo que no es de un mes (un plan anual del AP) va a la carpeta del año.
+Un informe va a la carpeta del mes en que cierra su periodo (`Formato.mes_del_lote`); lo que no es de ningún mes,
+a la carpeta del año.
 
-Se arman solo con `Documento.agrupacion` y las firmas (`Firma`) del contenido de cada documento: un formato
+Se arman solo con `Documento.agrupacion`, su mes y las firmas (`Firma`) del contenido de cada documento: un formato
 nuevo entra en las carpetas sin tocar este módulo; su lugar lo da `datos/carpetas.toml`.
 """
 
@@ -144,7 +145,9 @@ def clasificar(exp: Expediente, partes: Iterable[Parte]) -> list[Carpeta]:
     directores = {d.dni: d for d in exp.docentes if d.es_director}
     for parte in partes:
         g = parte.documento.agrupacion
-        periodo = g.get("mes") or str(exp.anio)  # un documento sin mes (un plan anual) va a la carpeta del año
+        # el mes del documento (un informe, el mes en que cierra su periodo); sin mes, a la carpeta del año. Así la
+        # carpeta de un mes no cambia cuando llegan los datos de los meses siguientes
+        periodo = parte.formato.mes_del_lote(parte.documento) or str(exp.anio)
         if "acompanante" in g:
             ap = exp.acompanante(g["acompanante"])
             clave = ("acompanante", periodo, ap.dni)

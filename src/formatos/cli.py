@@ -7,6 +7,7 @@ import json
 import shutil
 import sys
 from collections import Counter
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -16,8 +17,10 @@ from formatos.cli_es import Grupo
 from formatos.entrada import a_excel, a_json, cargar
 from formatos.lote import ProcesoFallido, escribir_atomico
 from formatos.lote import generar as generar_lote
+from formatos.lote import normalizar_mes as _normalizar_mes
 from formatos.lote.manifiesto import NOMBRE as NOMBRE_MANIFIESTO
 from formatos.modelos.expediente import Carga, Expediente
+from formatos.modelos.informes import validar_periodo
 from formatos.recursos import carpeta_plantillas, expediente_ejemplo
 from formatos.registro import FORMATOS
 from formatos.salida.pdf import LibreOfficeNoEncontrado, buscar_soffice
@@ -87,7 +90,8 @@ def _avisar_plantillas(plantillas: Path, formatos: list[str]) -> None:
 
 
 def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, procesos: int | None,
-              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False) -> int:
+              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False, **periodos) -> int:
+    """`periodos`: mes, periodo, borradores, corte (ver `formatos.lote.generar`)."""
     if pdf or carpetas:
         try:
             buscar_soffice()
@@ -105,7 +109,7 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
     try:
         resumen = generar_lote(carga.expediente, salida, formatos, plantillas=plantillas, sobrescribir=sobrescribir,
                                problemas=carga.problemas, procesos=procesos, al_empezar=avance.empezar,
-                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas)
+                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas, **periodos)
     except PlantillaInvalida as e:
         click.echo(f"{e}\n\nNo se generó nada: corrija la plantilla (o quítela de {plantillas} para usar la "
                    "incluida) y vuelva a intentarlo.", err=True)
@@ -139,6 +143,13 @@ def _mostrar_resumen(resumen) -> None:
     procesos = "1 proceso" if resumen.procesos == 1 else f"{resumen.procesos} procesos"
     click.echo(f"\nTiempo: {resumen.segundos:.1f} s ({procesos}). Documentos en {resumen.salida}")
     click.echo(f"Manifiesto: {resumen.salida / NOMBRE_MANIFIESTO}")
+    borradores = Counter(r.formato for r in resumen.resultados if r.entrada and r.entrada.borrador)
+    for formato, cuantos in borradores.items():
+        click.echo(f"{formato}: {cuantos} como borrador (BORRADOR en cada página: su periodo no ha cerrado)")
+    if resumen.pendientes:
+        click.echo("\nPendientes (no es un fallo: se generan cuando su periodo cierre, o antes con --borradores):")
+        for formato, cuantos in resumen.pendientes.items():
+            click.echo(f"  {formato}: {cuantos} pendiente{'s' if cuantos > 1 else ''}, el periodo no ha cerrado")
 
 
 def _procesos_validos(_contexto, _parametro, valor: int | None) -> int | None:
@@ -169,6 +180,35 @@ def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carp
     sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas))
 
 
+def _mes_valido(_contexto, _parametro, valor: str | None) -> str | None:
+    if valor is None:
+        return None
+    try:
+        return _normalizar_mes(valor)
+    except ValueError:
+        raise click.BadParameter(f"«{valor}» no es un mes; escríbalo como 2026-06") from None
+
+
+def _periodo_valido(_contexto, _parametro, valor: str | None) -> str | None:
+    if valor is None:
+        return None
+    try:
+        return validar_periodo(valor)
+    except ValueError:
+        raise click.BadParameter(f"«{valor}» no es un periodo: use diagnóstico, T1, T2, T3, anual o un mes como 2026-06") from None
+
+
+def _fecha_valida(_contexto, _parametro, valor: str | None) -> date | None:
+    if valor is None:
+        return None
+    for patron in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(valor.strip(), patron).date()
+        except ValueError:
+            pass
+    raise click.BadParameter(f"«{valor}» no es una fecha; escríbala como 30/06/2026 o 2026-06-30")
+
+
 @cli.command()
 @click.argument("entrada", type=click.Path(path_type=Path))
 @click.option("--salida", type=click.Path(path_type=Path), metavar="CARPETA", required=True, help="Carpeta donde se guardan los documentos.")
@@ -177,13 +217,28 @@ def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carp
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
 @click.option("--plantillas", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="CARPETA",
               help="Carpeta con plantillas propias de la UGEL (las que falten se toman del paquete).")
+@click.option("--mes", metavar="AAAA-MM", callback=_mes_valido,
+              help="Solo lo de ese mes: sus matrices y planes, los informes cuyo periodo cierra ese mes y los "
+                   "instrumentos de campo del mes siguiente.")
+@click.option("--periodo", metavar="PERIODO", callback=_periodo_valido,
+              help="Solo los informes de ese periodo: diagnóstico, T1, T2, T3, anual o un mes (2026-06).")
+@click.option("--borradores", is_flag=True,
+              help="También los informes cuyo periodo no ha cerrado, con BORRADOR en cada página.")
+@click.option("--corte", metavar="FECHA", callback=_fecha_valida,
+              help="Datos completos hasta esa fecha (30/06/2026): los periodos que terminan hasta ese día se dan por "
+                   "cerrados aunque su último mes no tenga visitas ni GIA.")
 @_PROCESOS
 @_PDF
 @_CARPETAS
 def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None,
+            mes: str | None, periodo: str | None, borradores: bool, corte: date | None,
             procesos: int | None, pdf: bool, carpetas: bool) -> None:
-    """Genera los documentos de un expediente (ENTRADA: archivo .json o libro .xlsx)."""
-    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas, pdf, carpetas))
+    """Genera los documentos de un expediente (ENTRADA: archivo .json o libro .xlsx).
+
+    Los informes de un periodo (mes, trimestre, año…) salen cuando el periodo cerró; antes, solo con --borradores.
+    """
+    sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas, pdf, carpetas,
+                       mes=mes, periodo=periodo, borradores=borradores, corte=corte))
 
 
 @cli.command()

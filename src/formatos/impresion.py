@@ -37,6 +37,8 @@ def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, 
     partes = []
     for formato in elegidos:
         for documento in formato.documentos(expediente):
+            if formato.espera_cierre(documento):
+                continue  # un borrador no se firma
             if (ruta := listos.get((formato.identificador, documento.registros))) is not None:
                 firmas = carpetas_de_firmas.firmas_de(documento.contexto())
                 partes.append(carpetas_de_firmas.Parte(formato, documento, ruta, tuple(firmas)))

@@ -21,29 +21,52 @@ TENDENCIAS: tuple[Tendencia, ...] = ("sube", "se mantiene", "baja", "sin valorac
 
 @dataclass(frozen=True)
 class Nota:
-    """Una valoración de un docente: fecha de la matriz, tipo de visita y la fila de cada desempeño."""
+    """Una valoración de un docente: sus dos momentos (manual l. 2136-2141), tipo de visita y la fila de cada desempeño.
+
+    `fecha` es la de los desempeños de la visita; `fecha_termino_mes`, la de D1 y D4 (al término del mes).
+    """
 
     dni: str
     fecha: date
     tipo_visita: str
     filas: dict[str, ValorDesempeno]
+    fecha_termino_mes: date | None = None
 
     def nivel(self, codigo: str) -> str:
         return self.filas[codigo].nivel_alcanzado
 
+    def fecha_de(self, codigo: str) -> date:
+        """Cuándo se valoró el desempeño: al concluir la visita, o al término del mes (D1 y D4)."""
+        if self.fecha_termino_mes is not None and catalogo().desempeno_docente(codigo).momento == "fin_de_mes":
+            return self.fecha_termino_mes
+        return self.fecha
+
 
 def notas(exp: Expediente, dni: str) -> list[Nota]:
-    """Las valoraciones de un docente en orden de fecha (la de la matriz o el último día de la visita)."""
+    """Las valoraciones de un docente en orden de fecha (la de la visita: al concluirla)."""
     resultado = []
     for v in exp.valoraciones:
         visita = exp.visita(v.id_visita)
         if visita.dni_docente == dni:
-            resultado.append(Nota(dni, v.fecha or visita.ultimo_dia, visita.tipo, {d.codigo: d for d in v.desempenos}))
+            resultado.append(Nota(dni, v.fecha or visita.ultimo_dia, visita.tipo, {d.codigo: d for d in v.desempenos},
+                                  exp.fecha_termino_mes(v)))
     return sorted(resultado, key=lambda n: n.fecha)
 
 
 def notas_en(exp: Expediente, dni: str, periodo: Periodo) -> list[Nota]:
+    """Las valoraciones cuya visita se valoró en el periodo."""
     return [n for n in notas(exp, dni) if periodo.contiene(n.fecha)]
+
+
+def valoradas_en(propias: list[Nota], codigo: str, periodo: Periodo) -> list[Nota]:
+    """Las valoraciones en que el desempeño se valoró dentro del periodo: D1 y D4 cuentan desde el término del
+    mes (una matriz de junio no da su D1 a un periodo que acaba antes del cierre de junio)."""
+    return [n for n in propias if periodo.contiene(n.fecha_de(codigo))]
+
+
+def ultimo_nivel(propias: list[Nota], codigo: str, periodo: Periodo) -> str | None:
+    elegidas = valoradas_en(propias, codigo, periodo)
+    return elegidas[-1].nivel(codigo) if elegidas else None
 
 
 def linea_base(exp: Expediente, dni: str) -> Nota | None:
@@ -65,15 +88,22 @@ class Distribucion:
 
 
 def distribucion(exp: Expediente, dnis: Iterable[str], periodo: Periodo) -> list[Distribucion]:
-    return _distribuir([(propias[-1] if (propias := notas_en(exp, d, periodo)) else None) for d in dnis])
+    """Por desempeño, el último nivel de cada docente valorado en el periodo (D1 y D4, el del término del mes)."""
+    todas = [notas(exp, d) for d in dnis]
+    resultado = []
+    for codigo in catalogo().codigos_docente:
+        niveles = [ultimo_nivel(propias, codigo, periodo) for propias in todas]
+        conteo = dict.fromkeys(NIVELES, 0)
+        for n in niveles:
+            if n is not None:
+                conteo[n] += 1
+        resultado.append(Distribucion(codigo, conteo, sum(n is None for n in niveles)))
+    return resultado
 
 
 def distribucion_base(exp: Expediente, dnis: Iterable[str]) -> list[Distribucion]:
     """Los niveles diagnosticados (la línea de base) por desempeño."""
-    return _distribuir([linea_base(exp, d) for d in dnis])
-
-
-def _distribuir(elegidas: list[Nota | None]) -> list[Distribucion]:
+    elegidas = [linea_base(exp, d) for d in dnis]
     sin = sum(n is None for n in elegidas)
     resultado = []
     for codigo in catalogo().codigos_docente:
@@ -118,18 +148,20 @@ class Comparacion:
 
 
 def comparar(exp: Expediente, dni: str, periodo: Periodo) -> list[Comparacion]:
-    """Primera y última valoración del docente dentro del periodo, por desempeño (la diagnóstica como línea de base)."""
-    propias = notas_en(exp, dni, periodo)
+    """Primera y última valoración del docente dentro del periodo, por desempeño (la diagnóstica como línea de base).
+
+    D1 y D4 entran con su valoración al término del mes.
+    """
+    propias = notas(exp, dni)
     base = linea_base(exp, dni)
-    return [
-        Comparacion(
-            dni, codigo,
-            base.nivel(codigo) if base else None,
-            propias[0].nivel(codigo) if propias else None,
-            propias[-1].nivel(codigo) if propias else None,
-        )
-        for codigo in catalogo().codigos_docente
-    ]
+    resultado = []
+    for codigo in catalogo().codigos_docente:
+        elegidas = valoradas_en(propias, codigo, periodo)
+        resultado.append(Comparacion(
+            dni, codigo, base.nivel(codigo) if base else None,
+            elegidas[0].nivel(codigo) if elegidas else None, elegidas[-1].nivel(codigo) if elegidas else None,
+        ))
+    return resultado
 
 
 @dataclass(frozen=True)
@@ -141,7 +173,7 @@ class ResumenTendencia:
 
 
 def resumen_tendencias(comparaciones: Iterable[Comparacion]) -> list[ResumenTendencia]:
-    por_codigo = {c: dict.fromkeys(TENDENCIAS, 0) for c in catalogo().codigos_docente}
+    por_codigo: dict[str, dict[str, int]] = {c: dict.fromkeys(TENDENCIAS, 0) for c in catalogo().codigos_docente}
     for c in comparaciones:
         por_codigo[c.codigo][c.tendencia] += 1
     return [ResumenTendencia(codigo, conteo) for codigo, conteo in por_codigo.items()]

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from babel.dates import format_date
 
 from formatos.analisis.niveles import distribucion, distribucion_base, notas
-from formatos.analisis.periodos import anual
+from formatos.analisis.periodos import acompanantes_con_actividad, actividad_hasta, anual, cerrado
 from formatos.analisis.periodos import mes as periodo_mes
 from formatos.catalogo import NIVELES, catalogo
 from formatos.documentos import Documento, Formato
@@ -35,7 +35,8 @@ def _detalle(exp: Expediente, dnis: list[str]) -> Tabla:
         Columna(titulo="AP", ancho=26), Columna(titulo="I. E.", ancho=28), Columna(titulo="Código modular", ancho=11),
         Columna(titulo="Docente", ancho=28), Columna(titulo="DNI", ancho=11), Columna(titulo="¿Director?", ancho=9),
         Columna(titulo="Grados", ancho=14), Columna(titulo="Visita", ancho=22), Columna(titulo="Tipo de visita", ancho=14),
-        Columna(titulo="Fecha de la matriz", ancho=12, formato="fecha"), Columna(titulo="Mes", ancho=11),
+        Columna(titulo="Fecha de valoración", ancho=12, formato="fecha"), Columna(titulo="Momento", ancho=14),
+        Columna(titulo="Mes", ancho=11),
         Columna(titulo="Desempeño", ancho=12), Columna(titulo="Denominación", ancho=50),
         Columna(titulo="Nivel", ancho=8, formato="nivel"), Columna(titulo="Etiqueta", ancho=15),
         Columna(titulo="¿Atendido?", ancho=10), Columna(titulo="Evidencias", ancho=60),
@@ -49,12 +50,14 @@ def _detalle(exp: Expediente, dnis: list[str]) -> Tabla:
             continue
         docente = exp.docente(visita.dni_docente)
         ap, ie = exp.acompanante(docente.dni_acompanante), exp.institucion(docente.codigo_modular)
-        fecha = v.fecha or visita.ultimo_dia
+        fechas = {False: v.fecha or visita.ultimo_dia, True: exp.fecha_termino_mes(v)}
         for d in v.desempenos:
+            al_termino = catalogo().desempeno_docente(d.codigo).momento == "fin_de_mes"
+            fecha = fechas[al_termino]
             filas.append([
                 f"{ap.apellidos}, {ap.nombres}", ie.nombre, ie.codigo_modular, f"{docente.apellidos}, {docente.nombres}",
                 docente.dni, "sí" if docente.es_director else "no", ", ".join(f"{g}.°" for g in docente.grados), visita.id, visita.tipo,
-                fecha, mes(fecha), d.codigo, _corto(catalogo().desempeno_docente(d.codigo).denominacion),
+                fecha, "al término del mes" if al_termino else "al concluir la visita", mes(fecha), d.codigo, _corto(catalogo().desempeno_docente(d.codigo).denominacion),
                 d.nivel_alcanzado, exp.etiqueta_nivel(d.nivel_alcanzado), "sí" if d.atendido else "no",
                 d.evidencias, d.producto_asesoria,
             ])
@@ -125,6 +128,8 @@ def contexto(exp: Expediente, dni_acompanante: str | None = None) -> Libro:
 
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
+    """Uno por AP y uno de la UGEL: dan cuenta del año, así que esperan a que el año cierre (antes, borradores)."""
+    anio, hasta = anual(exp.anio, exp.protocolo), actividad_hasta(exp)
     for ap in exp.acompanantes:
         if not exp.docentes_de(ap.dni):
             continue
@@ -133,11 +138,15 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             registros=(f"acompanantes:{ap.dni}",),
             contexto=lambda dni=ap.dni: contexto(exp, dni),
             agrupacion={"acompanante": ap.dni},
+            periodo=anio,
+            cerrado=cerrado(exp, anio, [ap.dni], hasta),
         )
     yield Documento(
         ruta=PurePosixPath(f"{exp.ugel.nombre} - consolidado de valoraciones {exp.anio}.xlsx"),
         registros=("ugel",),
         contexto=lambda: contexto(exp),
+        periodo=anio,
+        cerrado=cerrado(exp, anio, acompanantes_con_actividad(exp, anio), hasta),
     )
 
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from formatos.analisis import diagnostico as ad
 from formatos.analisis import niveles as an
-from formatos.analisis.periodos import anual
+from formatos.analisis.periodos import actividad_hasta, cerrado, diagnostico, fecha_informe
 from formatos.documentos import Documento, Formato
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
@@ -112,11 +112,11 @@ def contexto(exp: Expediente, ap: Acompanante) -> InformeDiagnosticoAP:
     dnis = [d.dni for d in exp.docentes_de(ap.dni)]
     distribucion = an.distribucion_base(exp, dnis)
     logros = ad.logros(exp, dnis)
-    fechas = [b.fecha for d in dnis if (b := an.linea_base(exp, d))]
     return InformeDiagnosticoAP(
         membrete=membrete(exp),
         cabecera=ic.cabecera(exp, "informe-diagnostico-ap", "diagnóstico", ap, "Informe diagnóstico de necesidades de "
-                             "fortalecimiento de competencias", max(fechas) if fechas else anual(exp.anio).inicio),
+                             "fortalecimiento de competencias",
+                             fecha_informe(exp, "informe-diagnostico-ap", diagnostico(exp, dnis), ap.dni)),
         titulo=TITULO.upper(),
         acompanante=ic.nombre(ap),
         instituciones=ic.filas_ie(exp, [ap.dni]),
@@ -134,14 +134,19 @@ def contexto(exp: Expediente, ap: Acompanante) -> InformeDiagnosticoAP:
 
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
+    """Uno por AP con línea de base; espera a que cierre su fase de diagnóstico (`analisis.periodos.cerrado`)."""
+    hasta = actividad_hasta(exp)
     for ap in exp.acompanantes:
         dnis = [d.dni for d in exp.docentes_de(ap.dni)]
         if any(an.linea_base(exp, d) for d in dnis):
+            periodo = diagnostico(exp, dnis)
             yield Documento(
                 ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"Informe diagnóstico {ap.apellidos} {ap.nombres}.docx"),
                 registros=(f"acompanantes:{ap.dni}",),
                 contexto=lambda ap=ap: contexto(exp, ap),
                 agrupacion={"acompanante": ap.dni},
+                periodo=periodo,
+                cerrado=cerrado(exp, periodo, [ap.dni], hasta),
             )
 
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from formatos.analisis import diagnostico as ad
 from formatos.analisis import niveles as an
-from formatos.analisis.periodos import anual
+from formatos.analisis.periodos import acompanantes_con_actividad, cerrado, diagnostico, fecha_informe
 from formatos.documentos import Documento, Formato
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
@@ -40,12 +40,12 @@ def contexto(exp: Expediente) -> InformeDiagnosticoUGEL:
     total = ad.logros(exp, dnis)
     logros = [f for ap in exp.acompanantes
               for f in ic.filas_logro(ic.nombre(ap), ad.logros(exp, [d.dni for d in exp.docentes_de(ap.dni)]))]
-    fechas = [b.fecha for d in dnis if (b := an.linea_base(exp, d))]
     jefe = exp.ugel.jefe_agp
     return InformeDiagnosticoUGEL(
         membrete=membrete(exp),
         cabecera=ic.cabecera(exp, "informe-diagnostico-ugel", "diagnóstico", None, "Informe diagnóstico de necesidades "
-                             "de fortalecimiento de competencias de la UGEL", max(fechas) if fechas else anual(exp.anio).inicio),
+                             "de fortalecimiento de competencias de la UGEL",
+                             fecha_informe(exp, "informe-diagnostico-ugel", diagnostico(exp, dnis))),
         titulo=TITULO.upper(),
         instituciones=ic.filas_ie(exp, [a.dni for a in exp.acompanantes]),
         estudiantes=texto_estudiantes(ad.estudiantes(exp, dnis)),
@@ -63,11 +63,15 @@ def contexto(exp: Expediente) -> InformeDiagnosticoUGEL:
 
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
+    """Uno, si hay línea de base; espera a que cierre la fase de diagnóstico de todos los AP."""
     if any(an.linea_base(exp, d.dni) for d in exp.docentes):
+        periodo = diagnostico(exp, (d.dni for d in exp.docentes))
         yield Documento(
             ruta=PurePosixPath(f"Informe diagnóstico {exp.ugel.nombre}.docx"),
             registros=("diagnosticos_docente",),
             contexto=lambda: contexto(exp),
+            periodo=periodo,
+            cerrado=cerrado(exp, periodo, acompanantes_con_actividad(exp, periodo)),
         )
 
 

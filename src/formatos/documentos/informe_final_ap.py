@@ -12,7 +12,7 @@ FORMATO = Formato(
     plantilla="informe-final-ap.docx",
     esquema=InformeAP,
     documentos=lambda exp: documentos_ap(exp, "informe-final-ap", "Informe final del acompañamiento pedagógico",
-                                         [anual(exp.anio)], comparar=True),
+                                         [anual(exp.anio, exp.protocolo)], comparar=True),
     descripcion="Por AP: niveles al inicio y al término del año y tendencia por desempeño, metas del año, sucesos, "
                 "buenas prácticas, lecciones aprendidas y propuestas para el año siguiente.",
 )

@@ -12,7 +12,7 @@ FORMATO = Formato(
     plantilla="informe-final-ugel.docx",
     esquema=InformeUGEL,
     documentos=lambda exp: documentos_ugel(exp, "informe-final-ugel", "Informe final del acompañamiento pedagógico",
-                                           [anual(exp.anio)]),
+                                           [anual(exp.anio, exp.protocolo)]),
     descripcion="Del año: metas, niveles al inicio y al término y tendencia por desempeño de todos los AP, sucesos, "
                 "buenas prácticas, lecciones aprendidas y propuestas; firma el jefe de AGP.",
 )

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from formatos.analisis import metas as am
 from formatos.analisis import niveles as an
-from formatos.analisis.periodos import Periodo, mes, trimestres
+from formatos.analisis.periodos import Periodo, acompanantes_con_actividad, actividad_hasta, cerrado, fecha_informe, mes, trimestres
 from formatos.documentos import Documento
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
@@ -43,6 +43,7 @@ class InformeAP(BaseModel):
     metas_plan: list[ic.FilaMetaPlan] = Field(default_factory=list, description="Metas trimestrales de los planes individuales")
     metas_plan_resumen: str = ""
     faltas_protocolo: list[str] = Field(default_factory=list, description="Planes mensuales por debajo del protocolo")
+    faltas_ejecucion: list[str] = Field(default_factory=list, description="Lo ejecutado por debajo del protocolo")
     metas: list[ic.FilaMeta]
     metas_docentes: list[ic.FilaMetasDocente]
     sucesos: list[ic.FilaSuceso]
@@ -59,6 +60,8 @@ class FilaAP(BaseModel):
     acompanante: str
     docentes: int
     visitas: str
+    visitas_completas: str = Field(description="Visitas con las horas mínimas del protocolo, ejecutadas / programadas")
+    horas_visita: str = Field(description="Horas de observación, preparación y asesoría, ejecutadas / programadas")
     gia_horas: str
     sube: int
     se_mantiene: int
@@ -86,6 +89,7 @@ class InformeUGEL(BaseModel):
     metas: list[ic.FilaMeta]
     metas_ugel: list[ic.FilaMetaUGEL] = Field(description="Metas trimestrales de aprendizaje del plan anual de la UGEL")
     faltas_protocolo: list[str]
+    faltas_ejecucion: list[str] = Field(default_factory=list, description="Lo ejecutado por debajo del protocolo")
     por_ap: list[FilaAP]
     distribucion: list[ic.FilaDistribucion]
     grafico_distribucion: ic.Grafico
@@ -149,7 +153,8 @@ def contexto_ap(exp: Expediente, ap: Acompanante, periodo: Periodo, formato: str
     buenas = ic.filas_buenas_practicas(exp, dnis, periodo) if comparar else []
     return InformeAP(
         membrete=membrete(exp),
-        cabecera=ic.cabecera(exp, formato, periodo.clave, ap, f"{titulo.capitalize()} — {periodo.nombre}", periodo.fin),
+        cabecera=ic.cabecera(exp, formato, periodo.clave, ap, f"{titulo.capitalize()} — {periodo.nombre}",
+                             fecha_informe(exp, formato, periodo, ap.dni)),
         titulo=titulo.upper(),
         periodo=periodo.nombre,
         mes_evidencias=corte.nombre,
@@ -160,6 +165,7 @@ def contexto_ap(exp: Expediente, ap: Acompanante, periodo: Periodo, formato: str
         distribucion=ic.filas_distribucion(distribucion),
         grafico_distribucion=ic.grafico_distribucion(exp, distribucion, f"Docentes por nivel en cada desempeño ({periodo.nombre})"),
         metas=ic.filas_metas(am.metas_acompanante(exp, ap.dni, periodo)),
+        faltas_ejecucion=ic.faltas_ejecucion(exp, {ap.dni}, periodo),
         metas_docentes=[ic.fila_metas_docente(exp, d, am.metas_docente(exp, d, periodo)) for d in dnis],
         sucesos=ic.filas_sucesos(exp, {ap.dni}, periodo),
         buenas_practicas=buenas,
@@ -186,15 +192,18 @@ def contexto_ugel(exp: Expediente, periodo: Periodo, formato: str, titulo: str) 
         cuenta = {t: sum(c.tendencia == t for c in comparaciones if c.dni in suyos) for t in an.TENDENCIAS}
         por_ap.append(FilaAP(
             acompanante=ic.nombre(ap), docentes=len(suyos),
-            visitas=f"{ic.cifra(metas[0].ejecutado)} / {ic.cifra(metas[0].programado)}",
-            gia_horas=f"{ic.cifra(metas[2].ejecutado)} / {ic.cifra(metas[2].programado)}",
+            visitas=ic.par(metas, "visitas"), visitas_completas=ic.par(metas, "visitas_completas"),
+            horas_visita=ic.cifra_par([m for m in metas if m.clave in ("horas_observacion", "horas_preparacion",
+                                                                      "horas_asesoria")]),
+            gia_horas=ic.par(metas, "gia_docentes_horas"),
             sube=cuenta["sube"], se_mantiene=cuenta["se mantiene"], baja=cuenta["baja"], sin_valoracion=cuenta["sin valoración"],
         ))
     buenas = ic.filas_buenas_practicas(exp, dnis, periodo)
     jefe = exp.ugel.jefe_agp
     return InformeUGEL(
         membrete=membrete(exp),
-        cabecera=ic.cabecera(exp, formato, periodo.clave, None, f"{titulo.capitalize()} — {periodo.nombre}", periodo.fin),
+        cabecera=ic.cabecera(exp, formato, periodo.clave, None, f"{titulo.capitalize()} — {periodo.nombre}",
+                             fecha_informe(exp, formato, periodo)),
         titulo=titulo.upper(),
         periodo=periodo.nombre,
         acompanantes=len(por_ap),
@@ -205,6 +214,7 @@ def contexto_ugel(exp: Expediente, periodo: Periodo, formato: str, titulo: str) 
         metas=ic.filas_metas(am.metas_ugel(exp, periodo)),
         metas_ugel=ic.filas_metas_ugel(exp, periodo),
         faltas_protocolo=ic.faltas_protocolo(exp, {a.dni for a in exp.acompanantes}, periodo),
+        faltas_ejecucion=ic.faltas_ejecucion(exp, {a.dni for a in exp.acompanantes}, periodo),
         por_ap=por_ap,
         distribucion=ic.filas_distribucion(distribucion),
         grafico_distribucion=ic.grafico_distribucion(exp, distribucion, f"Docentes por nivel en cada desempeño ({periodo.nombre})"),
@@ -241,7 +251,8 @@ def _prefijo(exp: Expediente, periodo: Periodo) -> str:
 
 
 def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Periodo], comparar: bool) -> Iterator[Documento]:
-    """Un documento por AP y periodo con actividad (visitas o GIA)."""
+    """Un documento por AP y periodo con actividad (visitas o GIA); espera a que el periodo cierre para ese AP."""
+    hasta = actividad_hasta(exp)
     for ap in exp.acompanantes:
         dnis = [d.dni for d in exp.docentes_de(ap.dni)]
         for periodo in periodos:
@@ -253,16 +264,20 @@ def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Per
                 registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
                 contexto=lambda ap=ap, p=periodo: contexto_ap(exp, ap, p, formato, titulo, comparar),
                 agrupacion={"acompanante": ap.dni, **({"mes": periodo.clave} if periodo.clave[:4].isdigit() else {})},
+                periodo=periodo,
+                cerrado=cerrado(exp, periodo, [ap.dni], hasta),
             )
 
 
 def documentos_ugel(exp: Expediente, formato: str, titulo: str, periodos: list[Periodo]) -> Iterator[Documento]:
-    dnis = [d.dni for d in exp.docentes]
-    aps = {a.dni for a in exp.acompanantes}
+    """Un documento por periodo con actividad; espera a que el periodo cierre para todos los AP que la tuvieron."""
+    hasta = actividad_hasta(exp)
     for periodo in periodos:
-        if ic.con_actividad(exp, dnis, aps, periodo):
+        if aps := acompanantes_con_actividad(exp, periodo):
             yield Documento(
                 ruta=PurePosixPath(f"{_prefijo(exp, periodo)} {titulo} {exp.ugel.nombre}.docx"),
                 registros=(f"periodo:{periodo.clave}",),
                 contexto=lambda p=periodo: contexto_ugel(exp, p, formato, titulo),
+                periodo=periodo,
+                cerrado=cerrado(exp, periodo, aps, hasta),
             )

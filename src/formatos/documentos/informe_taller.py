@@ -8,6 +8,8 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
+from formatos.analisis.periodos import cerrado, fecha_informe
+from formatos.analisis.periodos import taller as periodo_taller
 from formatos.documentos import Documento, Formato
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
@@ -85,7 +87,8 @@ def contexto(exp: Expediente, taller: Taller) -> InformeTaller:
     return InformeTaller(
         membrete=membrete(exp),
         cabecera=ic.cabecera(exp, "informe-taller", str(taller.numero), None,
-                             f"Informe del {taller.numero}.° taller de actualización docente", taller.fecha_fin),
+                             f"Informe del {taller.numero}.° taller de actualización docente",
+                             fecha_informe(exp, "informe-taller", periodo_taller(taller.numero, taller.fecha_inicio, taller.fecha_fin))),
         numero_taller=taller.numero,
         fecha_inicio=taller.fecha_inicio, fecha_fin=taller.fecha_fin,
         horas=ic.cifra(taller.horas), lugar=taller.lugar, responsable=ic.nombre(responsable),
@@ -105,12 +108,16 @@ def contexto(exp: Expediente, taller: Taller) -> InformeTaller:
 
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
+    """Uno por taller; espera a que el taller tenga registrada su asistencia (o a la fecha de corte)."""
     for taller in exp.talleres:
+        periodo = periodo_taller(taller.numero, taller.fecha_inicio, taller.fecha_fin)
         yield Documento(
             ruta=PurePosixPath(f"{taller.fecha_inicio:%Y-%m-%d} Informe del taller {taller.numero} {exp.ugel.nombre}.docx"),
             registros=(f"talleres:{taller.id}",),
             contexto=lambda t=taller: contexto(exp, t),
             agrupacion={"mes": f"{taller.fecha_inicio:%Y-%m}"},
+            periodo=periodo,
+            cerrado=cerrado(exp, periodo, [a.dni for a in exp.acompanantes], hecho=bool(taller.asistentes)),
         )
 
 

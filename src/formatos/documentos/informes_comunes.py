@@ -15,12 +15,13 @@ from formatos.analisis import niveles as an
 from formatos.analisis import metas as am
 from formatos.analisis.metas import Meta
 from formatos.analisis.periodos import Periodo, mes
-from formatos.analisis.protocolo import faltas_plan_mensual
+from formatos.analisis.protocolo import faltas_ejecutadas, faltas_plan_mensual
 from formatos.catalogo import NIVELES, catalogo
 from formatos.modelos.actores import Acompanante, Persona
 from formatos.modelos.expediente import Expediente
 from formatos.modelos import reglas_informes  # noqa: F401 - registra las reglas de las secciones de informes
-from formatos.modelos.informes import Narrativa, NumeroInforme
+from formatos.catalogo import leer_datos
+from formatos.modelos.informes import Destinatario, Narrativa, NumeroInforme
 
 SIN_VALORACION = "sin valoración"
 
@@ -46,7 +47,9 @@ class Cabecera(BaseModel):
     """El bloque de un informe peruano: número, A / DE / ASUNTO / REFERENCIA / FECHA."""
 
     numero: str = Field(description='p. ej. "INFORME N.° 054-2026-UGEL-SM/AGP"')
-    a_nombre: str
+    destinatarios: list[Destinatario] = Field(description="A: uno o más (el trimestral y el final de la UGEL van a la "
+                                                          "DRE/GRE y a la Diser-Minedu)")
+    a_nombre: str = Field(description="El primer destinatario (para una plantilla propia que muestra uno solo)")
     a_cargo: str
     de_nombre: str
     de_cargo: str
@@ -138,6 +141,8 @@ class FilaMetaUGEL(BaseModel):
 class FilaMetasDocente(BaseModel):
     docente: str
     visitas: str = Field(description='"ejecutado / programado"')
+    visitas_completas: str = Field(description="Visitas con las horas mínimas del protocolo, ejecutadas / programadas")
+    horas_visita: str = Field(description="Horas de observación, preparación y asesoría, ejecutadas / programadas")
     gia_horas: str
     talleres: str
 
@@ -232,21 +237,34 @@ def texto_numero(exp: Expediente, registro: NumeroInforme | None, ap: Acompanant
     return f"{clase} N.° {numero}-{exp.anio}-{siglas}"
 
 
+def destinatarios(exp: Expediente, formato: str, registro: NumeroInforme | None) -> list[Destinatario]:
+    """A quién va un informe de la UGEL: el destinatario de su numeración; si no, el de la configuración (el
+    trimestral y el final) o, por omisión, los de `datos/informes.toml` (el trimestral y el final, a la DRE/GRE y
+    a la Diser-Minedu: manual, l. 2340-2341 y 2693-2694)."""
+    if registro and (registro.destinatario or registro.cargo_destinatario):
+        return [Destinatario(nombre=registro.destinatario,
+                             cargo=registro.cargo_destinatario or f"Director(a) de la {exp.ugel.nombre}")]
+    if formato in ("informe-trimestral-ugel", "informe-final-ugel") and exp.configuracion.destinatarios_ugel:
+        return exp.configuracion.destinatarios_ugel
+    cargos = leer_datos("informes.toml")["destinatarios"].get(formato, ["Director(a) de la {ugel}"])
+    return [Destinatario(cargo=c.format(dre=exp.ugel.dre, ugel=exp.ugel.nombre)) for c in cargos]
+
+
 def cabecera(exp: Expediente, formato: str, periodo: str, ap: Acompanante | None, asunto: str,
              fecha: date, clase: str = "INFORME") -> Cabecera:
-    """Del AP al jefe de AGP; de la UGEL (jefe de AGP) al destinatario registrado en la numeración."""
+    """Del AP al jefe de AGP; de la UGEL (jefe de AGP) a sus destinatarios (ver `destinatarios`)."""
     registro = numero_informe(exp, formato, periodo, ap)
     jefe = exp.ugel.jefe_agp
     if ap:
-        a_nombre, a_cargo = (nombre(jefe), jefe.cargo) if jefe else ("", "Jefe(a) del Área de Gestión Pedagógica")
+        a = [Destinatario(nombre=nombre(jefe), cargo=jefe.cargo) if jefe else
+             Destinatario(cargo="Jefe(a) del Área de Gestión Pedagógica")]
         de_nombre, de_cargo = nombre(ap), "Acompañante pedagógico"
     else:
-        a_nombre = registro.destinatario if registro and registro.destinatario else ""
-        a_cargo = registro.cargo_destinatario if registro and registro.cargo_destinatario else f"Director(a) de la {exp.ugel.nombre}"
+        a = destinatarios(exp, formato, registro)
         de_nombre, de_cargo = (nombre(jefe), jefe.cargo) if jefe else ("", "Jefe(a) del Área de Gestión Pedagógica")
     return Cabecera(
         numero=texto_numero(exp, registro, ap, clase),
-        a_nombre=a_nombre, a_cargo=a_cargo, de_nombre=de_nombre, de_cargo=de_cargo,
+        destinatarios=a, a_nombre=a[0].nombre, a_cargo=a[0].cargo, de_nombre=de_nombre, de_cargo=de_cargo,
         asunto=asunto,
         referencia=(registro.referencia if registro and registro.referencia else
                     "Manual de acompañamiento pedagógico a docentes de II. EE. multigrado (Minedu, 2019)"),
@@ -400,12 +418,27 @@ def periodo_mes(exp: Expediente, numero: int) -> str:
     return mes(exp.anio, numero).nombre
 
 
-def fila_metas_docente(exp: Expediente, dni: str, metas: list[Meta]) -> FilaMetasDocente:
-    def par(m: Meta) -> str:
-        return f"{cifra(m.ejecutado)} / {cifra(m.programado)}"
+def par(metas: list[Meta], clave: str) -> str:
+    """ "ejecutado / programado" de la meta con esa clave."""
+    m = am.meta(metas, clave)
+    return f"{cifra(m.ejecutado)} / {cifra(m.programado)}"
 
-    return FilaMetasDocente(docente=nombre(exp.docente(dni)), visitas=par(metas[0]), gia_horas=par(metas[1]),
-                            talleres=par(metas[2]))
+
+def cifra_par(metas: list[Meta]) -> str:
+    """La suma de varias metas, "ejecutado / programado" (p. ej. las tres horas de la visita)."""
+    return f"{cifra(sum(m.ejecutado for m in metas))} / {cifra(sum(m.programado for m in metas))}"
+
+
+def fila_metas_docente(exp: Expediente, dni: str, metas: list[Meta]) -> FilaMetasDocente:
+    return FilaMetasDocente(docente=nombre(exp.docente(dni)), visitas=par(metas, "visitas"),
+                            visitas_completas=par(metas, "visitas_completas"), horas_visita=par(metas, "horas_visita"),
+                            gia_horas=par(metas, "gia_docentes_horas"), talleres=par(metas, "talleres"))
+
+
+def faltas_ejecucion(exp: Expediente, aps: set[str], periodo: Periodo) -> list[str]:
+    """Lo ejecutado en el periodo por debajo del protocolo (visitas, jornadas, GIA), de los AP dados."""
+    return [f.texto for f in faltas_ejecutadas(exp)
+            if f.dni_acompanante in aps and f.fecha is not None and periodo.contiene(f.fecha)]
 
 
 def aprendizaje(exp: Expediente, dni: str, periodo: Periodo) -> AprendizajeDocente:

@@ -162,6 +162,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             registros=(f"planes_anuales_ap:{plan.dni_acompanante}",),
             contexto=lambda p=plan: contexto(exp, p),
             agrupacion={"acompanante": ap.dni},
+            mes=f"{plan.fecha:%Y-%m}",  # generar --mes: el de su fecha (para firmar, va a la carpeta del año)
         )
 
 

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel, Field
 
+from formatos.analisis.protocolo import debilidades_protocolo
 from formatos.documentos import Documento, Formato
 from formatos.documentos.comunes import Firma, Membrete, membrete
 from formatos.documentos.comunes_planes import (
@@ -59,6 +60,8 @@ class PlanAnualUGELDocumento(BaseModel):
     trimestres: str
     indicadores: list[Indicador]
     protocolo: list[Fila]
+    bajo_el_manual: list[str] = Field(default_factory=list,
+                                      description="Los mínimos del protocolo de la UGEL que quedan por debajo del manual")
     cronograma: list[FilaCronograma]
     organizacion: list[FilaOrganizacion]
     presupuesto_total: str
@@ -122,6 +125,7 @@ def contexto(exp: Expediente, plan: PlanAnualUGEL) -> PlanAnualUGELDocumento:
             for m in plan.metas_trimestrales
         ],
         trimestres=leyenda_trimestres(exp), indicadores=plan.indicadores, protocolo=minimos(exp),
+        bajo_el_manual=[f[0].upper() + f[1:] + "." for _, f in debilidades_protocolo(exp.protocolo)],
         cronograma=cronograma(exp) + filas_propias(plan.actividades),
         organizacion=[FilaOrganizacion(actividad=o.actividad, organizacion=o.organizacion,
                                        presupuesto=soles(o.presupuesto), justificacion=o.justificacion)
@@ -140,6 +144,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
             ruta=PurePosixPath(f"Plan anual {exp.ugel.nombre} {exp.anio}.docx"),
             registros=("planes_anuales_ugel:0",),
             contexto=lambda p=plan: contexto(exp, p),
+            mes=f"{plan.fecha:%Y-%m}",
         )
 
 

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from formatos.analisis.periodos import Periodo
+from formatos.analisis.periodos import Periodo, actividad_hasta, cerrado, fecha_informe
 from formatos.documentos import Documento, Formato
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
@@ -37,7 +37,8 @@ def contexto(exp: Expediente, ap: Acompanante, periodo: Periodo) -> ReporteBuena
     return ReporteBuenasPracticas(
         membrete=membrete(exp),
         cabecera=ic.cabecera(exp, "reporte-buenas-practicas", periodo.clave, ap,
-                             f"Reporte de actividades innovadoras y buenas prácticas — {periodo.nombre}", periodo.fin,
+                             f"Reporte de actividades innovadoras y buenas prácticas — {periodo.nombre}",
+                             fecha_informe(exp, "reporte-buenas-practicas", periodo, ap.dni),
                              clase="REPORTE"),
         periodo=periodo.nombre,
         acompanante=ic.nombre(ap),
@@ -49,6 +50,8 @@ def contexto(exp: Expediente, ap: Acompanante, periodo: Periodo) -> ReporteBuena
 
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
+    """Uno por AP y trimestre con actividad; espera a que el trimestre cierre para ese AP."""
+    hasta = actividad_hasta(exp)
     for ap in exp.acompanantes:
         dnis = [d.dni for d in exp.docentes_de(ap.dni)]
         for periodo in trimestres_de(exp):
@@ -59,6 +62,8 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
                     registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
                     contexto=lambda ap=ap, p=periodo: contexto(exp, ap, p),
                     agrupacion={"acompanante": ap.dni},
+                    periodo=periodo,
+                    cerrado=cerrado(exp, periodo, [ap.dni], hasta),
                 )
 
 

@@ -5,20 +5,26 @@ forma atómica y queda en el manifiesto (`manifiesto.json` y `.csv`) con las hue
 sus datos. Otra ejecución con los mismos datos no rehace nada ("sin cambios"); un archivo cuyo contenido
 cambiaría no se reemplaza sin `sobrescribir`. Si el lote se interrumpe (Ctrl+C, un proceso que falla),
 quedan solo archivos completos y un manifiesto que los describe: basta ejecutarlo otra vez.
+
+Un documento cuyo periodo no ha cerrado (`Documento.periodo`, `Documento.cerrado`) queda pendiente, o sale
+como borrador si se piden (BORRADOR en cada página); un borrador que el lote escribió y nadie editó se
+reemplaza sin `sobrescribir`. `mes` y `periodo` eligen lo que pertenece a un mes o a un periodo.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from datetime import date
 from importlib.metadata import version as version_de
 from pathlib import Path, PurePosixPath
 
-from formatos.documentos import Formato
+from formatos.documentos import Documento, Formato
 from formatos.errores import ErrorFormatos, Problema
 from formatos.lote.manifiesto import Manifiesto, escribir_atomico, limpiar_temporales
 from formatos.lote.trabajo import (
@@ -31,12 +37,14 @@ from formatos.lote.trabajo import (
     plantilla_de,
 )
 from formatos.modelos.expediente import Expediente
+from formatos.modelos.informes import validar_periodo
 from formatos.registro import FORMATOS
 from formatos.salida.nombres import componente_seguro, ruta_segura
 from formatos.salida.pdf import buscar_soffice
 from formatos.salida.verificacion import comprobar_plantillas
 
-__all__ = ["REPORTE_ERRORES", "Estado", "Resultado", "Resumen", "escribir_atomico", "generar", "plantilla_de"]
+__all__ = ["REPORTE_ERRORES", "Estado", "Resultado", "Resumen", "escribir_atomico", "generar", "normalizar_mes",
+           "plantilla_de"]
 
 REPORTE_ERRORES = "reporte-errores.txt"
 TANDA_MAXIMA = 64
@@ -50,6 +58,8 @@ class Resumen:
     reporte_errores: Path | None = None
     segundos: float = 0.0
     procesos: int = 1
+    pendientes: dict[str, int] = field(default_factory=dict)
+    """Por formato, cuántos documentos no se generaron porque su periodo no ha cerrado (no es un fallo)."""
 
     @property
     def fallidos(self) -> list[Resultado]:
@@ -86,6 +96,10 @@ def generar(
     al_empezar: Callable[[int], None] | None = None,
     pdf: bool = False,
     carpetas: bool = False,
+    mes: str | None = None,
+    periodo: str | None = None,
+    borradores: bool = False,
+    corte: date | None = None,
     acompanantes: Iterable[str] | None = None,
 ) -> Resumen:
     """Genera en `salida/<formato>/...` los documentos de los formatos pedidos (todos por omisión).
@@ -97,7 +111,13 @@ def generar(
     `plantillas` se verifican antes: si alguna tiene errores, lanza PlantillaInvalida sin escribir nada.
     Ante Ctrl+C guarda lo hecho (manifiesto incluido) y vuelve a lanzar `KeyboardInterrupt`. Con `pdf`,
     cada .docx tiene además su PDF; con `carpetas`, también las carpetas de firmas (ver `formatos.carpetas`).
-    Con `acompanantes` (DNI), solo los documentos de esos AP (`Documento.agrupacion["acompanante"]`).
+
+    Solo se generan los documentos cuyo periodo cerró; los demás quedan en `Resumen.pendientes`, salvo con
+    `borradores` (salen con BORRADOR en cada página y no van a las carpetas de firmas). `corte` ("datos
+    completos hasta": reemplaza a `configuracion.fecha_corte`) da por cerrados los periodos que terminan hasta
+    ese día. `mes` ("2026-06") elige lo que pertenece a ese mes (`Formato.mes_del_lote`: matrices, planes,
+    informes cuyo periodo cierra ese mes, instrumentos del mes siguiente); `periodo` ("T2", "anual",
+    "diagnóstico", "2026-06"), los informes de ese periodo.
     """
     import time
 
@@ -108,13 +128,19 @@ def generar(
     salida = Path(salida)
     plantillas = Path(plantillas) if plantillas else None
     elegidos = [FORMATOS[f] for f in (formatos or FORMATOS)]
+    mes, periodo = normalizar_mes(mes), (validar_periodo(periodo) if periodo is not None else None)
+    if corte is not None:
+        expediente = expediente.model_copy(
+            update={"configuracion": expediente.configuracion.model_copy(update={"fecha_corte": corte})})
     if plantillas:
         comprobar_plantillas(plantillas, elegidos)
     salida.mkdir(parents=True, exist_ok=True)
     procesos = max(1, procesos or os.cpu_count() or 1)
     limpiar_temporales(salida)
     manifiesto = Manifiesto.leer(salida)
-    tareas = list(_tareas(elegidos, expediente, salida, set(acompanantes) if acompanantes is not None else None))
+    pendientes: Counter[str] = Counter()
+    filtro = _Filtro(mes, periodo, borradores, None if acompanantes is None else frozenset(acompanantes))
+    tareas = list(_tareas(elegidos, expediente, salida, filtro, pendientes))
     procesos = min(procesos, max(1, len(tareas)))
     argumentos = (expediente, salida, plantillas, sobrescribir, manifiesto.entradas, version_motor())
     hechos: dict[int, Resultado] = {}
@@ -134,7 +160,7 @@ def generar(
             if resultado.entrada:
                 manifiesto.registrar(resultado.entrada)
         manifiesto.guardar()
-    resumen = Resumen(salida, [hechos[n] for n in sorted(hechos)], procesos=procesos)
+    resumen = Resumen(salida, [hechos[n] for n in sorted(hechos)], procesos=procesos, pendientes=dict(pendientes))
     if pdf or carpetas:
         from formatos.impresion import imprimir  # sigue al lote y usa su Resultado
 
@@ -148,20 +174,53 @@ def generar(
     return resumen
 
 
-def _tareas(elegidos: list[Formato], expediente: Expediente, salida: Path,
-            acompanantes: set[str] | None) -> Iterator[Tarea]:
+def normalizar_mes(mes: str | None) -> str | None:
+    """ "2026-06" (también "2026-6" o "06/2026")."""
+    if mes is None:
+        return None
+    texto = str(mes).strip()
+    if (m := re.fullmatch(r"(\d{4})-(\d{1,2})", texto) or re.fullmatch(r"(\d{1,2})/(\d{4})", texto)) is None:
+        raise ValueError(f"mes no válido: «{mes}»; escríbalo como 2026-06")
+    anio, numero = (int(m[1]), int(m[2])) if len(m[1]) == 4 else (int(m[2]), int(m[1]))
+    if not 1 <= numero <= 12:
+        raise ValueError(f"mes no válido: «{mes}»; escríbalo como 2026-06")
+    return f"{anio}-{numero:02d}"
+
+
+@dataclass(frozen=True)
+class _Filtro:
+    mes: str | None
+    periodo: str | None
+    borradores: bool
+    acompanantes: frozenset[str] | None = None
+
+    def elige(self, formato: Formato, documento: Documento) -> bool:
+        if self.mes is not None and formato.mes_del_lote(documento) != self.mes:
+            return False
+        if self.acompanantes is not None and documento.agrupacion.get("acompanante") not in self.acompanantes:
+            return False
+        return self.periodo is None or (documento.periodo is not None and documento.periodo.clave == self.periodo)
+
+
+def _tareas(elegidos: list[Formato], expediente: Expediente, salida: Path, filtro: _Filtro,
+            pendientes: Counter[str]) -> Iterator[Tarea]:
     usadas: dict[str, int] = {}
     carpetas: dict[PurePosixPath, Path] = {}  # cada carpeta se sanea y se comprueba una vez, no por documento
     raiz = salida.resolve()
     for formato in elegidos:
         for indice, documento in enumerate(formato.documentos(expediente)):
-            if acompanantes is not None and documento.agrupacion.get("acompanante") not in acompanantes:
-                continue
             relativa = formato.identificador / documento.ruta
             if relativa.parent not in carpetas:
                 carpetas[relativa.parent] = ruta_segura(salida, relativa.parent).relative_to(raiz)
+            # el nombre se reserva también para lo que no se genera: cada documento tiene siempre el mismo
             destino = _libre(carpetas[relativa.parent] / componente_seguro(relativa.name), usadas)
-            yield Tarea(formato.identificador, indice, destino.as_posix())
+            if not filtro.elige(formato, documento):
+                continue
+            borrador = formato.espera_cierre(documento)
+            if borrador and not filtro.borradores:
+                pendientes[formato.identificador] += 1
+                continue
+            yield Tarea(formato.identificador, indice, destino.as_posix(), borrador)
 
 
 def _libre(destino: Path, usadas: dict[str, int]) -> Path:

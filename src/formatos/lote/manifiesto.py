@@ -85,6 +85,9 @@ class Entrada:
     version: str = ""
     origen: str = ""
     """Para un archivo hecho de otro (un PDF de un .docx): la ruta de ese otro."""
+    borrador: bool = False
+    """Si es un borrador (su periodo no había cerrado): otro lote lo reemplaza sin `sobrescribir` mientras
+    el archivo siga siendo el que se escribió."""
 
     @classmethod
     def desde(cls, datos: dict) -> Entrada:

@@ -23,6 +23,7 @@ from formatos.modelos.expediente import Expediente
 from formatos.recursos import carpeta_plantillas
 from formatos.registro import FORMATOS
 from formatos.salida import preparar
+from formatos.salida.borrador import marcar_borrador
 
 Estado = Literal["generado", "sin cambios", "fallido"]
 
@@ -46,6 +47,8 @@ class Tarea:
     formato: str
     indice: int
     destino: str
+    borrador: bool = False
+    """Si sale como borrador (su periodo no ha cerrado): BORRADOR en cada página."""
 
 
 def plantilla_de(formato: Formato, plantillas: Path | None = None) -> Path:
@@ -113,21 +116,27 @@ class Trabajador:
                 ruta=tarea.destino, tipo=plantilla.suffix.lstrip(".").lower(), formato=tarea.formato,
                 registros=documento.registros, sha256="", sha256_datos=sha256(modelo.model_dump_json().encode()),
                 plantilla=plantilla.name, sha256_plantilla=huella_plantilla, version=self.version,
+                borrador=tarea.borrador,
             )
             anterior = self.anteriores.get(entrada.ruta)
             actual = sha256_archivo(archivo)
             if anterior and actual == anterior.sha256 and anterior == _con_huella(entrada, anterior.sha256):
                 return resultado("sin cambios", entrada=anterior)  # mismos datos, plantilla y versión
             datos = renderizador(modelo.model_dump())
+            if tarea.borrador:
+                datos = marcar_borrador(datos, plantilla.suffix.lower(), motivo_borrador(documento))
         except Exception as e:  # noqa: BLE001 - un documento malo no detiene el lote
             return Resultado(tarea.formato, None, documento.registros, "fallido", mensaje(e))
         entrada = _con_huella(entrada, sha256(datos))
         if actual == entrada.sha256:
             return resultado("sin cambios", entrada=entrada)
-        if actual is not None and not self.sobrescribir:
-            vigente = anterior if anterior and anterior.sha256 == actual else None  # el archivo queda como estaba
-            return resultado("fallido", f"{archivo.name} ya existe con otro contenido; use --sobrescribir para "
-                             "reemplazarlo", vigente)
+        propio = anterior if anterior is not None and anterior.sha256 == actual else None  # lo escribió el lote
+        if actual is not None and not self.sobrescribir and not (propio and propio.borrador):
+            # un borrador del lote, intacto, se reemplaza; lo demás (un documento cerrado, o editado a mano) no,
+            # y queda como estaba (con su entrada del manifiesto, si es la del lote)
+            causa = ("sus datos cambiaron desde que se generó" if propio and propio.sha256_datos != entrada.sha256_datos
+                     else "ya existe con otro contenido")
+            return resultado("fallido", f"{archivo.name}: {causa}; use --sobrescribir para reemplazarlo", propio)
         try:
             escribir_atomico(archivo, datos)
         except PermissionError:
@@ -136,6 +145,11 @@ class Trabajador:
         except OSError as e:
             return resultado("fallido", f"no se pudo escribir {archivo.name}: {e.strerror or e}")
         return resultado("generado", entrada=entrada)
+
+
+def motivo_borrador(documento: Documento) -> str:
+    """Lo que sigue a BORRADOR en cada página: «periodo no cerrado (II trimestre de 2026): no firmar»."""
+    return f"periodo no cerrado ({documento.periodo.nombre}): no firmar" if documento.periodo else "no firmar"
 
 
 def _con_huella(entrada: Entrada, huella: str) -> Entrada:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Literal
+from datetime import date, time
+import re
+from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from formatos.modelos.base import Registro
 from formatos.modelos.tipos import Dni, Fecha, Texto
@@ -64,5 +66,24 @@ class GIA(Registro):
     dni_acompanante: Dni
     fecha: Fecha
     horas: float = Field(gt=0)
+    hora_inicio: time | None = Field(None, description="Hora de inicio (hh:mm): el GIA con directores empieza al "
+                                                       "terminar el GIA con docentes del mismo día")
     tema: Texto
     participantes: list[Dni] = Field(default_factory=list, description="DNI de los docentes o directores asistentes")
+
+    @field_validator("hora_inicio", mode="before")
+    @classmethod
+    def _hora(cls, v: Any) -> Any:
+        """ "8:30", "08.30" o "14:00" como se escribe en una hoja; una celda de hora de Excel llega como hora o como
+        fracción del día (0.354166… = 08:30)."""
+        if isinstance(v, str) and re.fullmatch(r"\s*0?\.\d+\s*", v):
+            v = float(v)
+        if isinstance(v, float) and 0 <= v < 1:
+            minutos = round(v * 24 * 60)
+            return time(minutos // 60, minutos % 60)
+        if isinstance(v, str) and v.strip():
+            partes = re.fullmatch(r"\s*(\d{1,2})[:.h](\d{2})(?::\d{2})?\s*", v)
+            if partes is None or int(partes[1]) > 23 or int(partes[2]) > 59:
+                raise PydanticCustomError("hora", 'debe ser una hora (hh:mm, p. ej. "08:30"); se recibió "{v}"', {"v": v})
+            return time(int(partes[1]), int(partes[2]))
+        return v or None

@@ -10,7 +10,7 @@ import typing
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
@@ -20,16 +20,20 @@ from formatos.errores import Problema, problemas_de
 from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
+from formatos.modelos.calendario import Calendario, CalendarioEscolar, calendario_de
 from formatos.modelos.informes import (
-    BuenaPractica, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
+    BuenaPractica, Destinatario, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
 )
 from formatos.modelos.planes import PlanAnualAP, PlanAnualUGEL, PlanIndividual, PlanInstitucional, PlanMensual
 from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
+from formatos.modelos.tipos import Fecha
 from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
 
 MAX_DOCENTES_POR_AP = 8
 _INDICES: dict[tuple[int, int], tuple[list, dict[str, Any]]] = {}
 """Índices por clave de las secciones, por lista (que se guarda para que su id no se reutilice)."""
+_CALENDARIOS: dict[int, tuple[CalendarioEscolar, Calendario]] = {}
+_ACTIVIDADES: dict[tuple[int, ...], tuple[list, list, dict]] = {}
 
 
 class Configuracion(Modelo):
@@ -37,6 +41,12 @@ class Configuracion(Modelo):
 
     etiquetas_niveles: dict[str, str] = Field(default_factory=dict, description='p. ej. {"III": "suficiente"}')
     nombre_anio: str | None = Field(None, description="Nombre oficial del año, si difiere del catálogo")
+    fecha_corte: Fecha | None = Field(
+        None, description="Datos completos hasta esta fecha: los informes de los periodos que terminan hasta ese día "
+                          "se generan aunque su último mes no tenga visitas ni GIA (ver `generar --corte`)")
+    destinatarios_ugel: list[Destinatario] | None = Field(
+        None, description="A quién van los informes trimestrales y final de la UGEL; por omisión, a la DRE/GRE "
+                          "(ugel.dre) y a la Diser-Minedu (manual, l. 2340-2341 y 2693-2694)")
 
     @field_validator("etiquetas_niveles")
     @classmethod
@@ -62,6 +72,9 @@ class Expediente(Modelo):
     valoraciones_directivo: list[ValoracionDirectivo] = Field(default_factory=list)
     # --- planes ---
     protocolo: Protocolo = Field(default_factory=protocolo_por_defecto, description="Por omisión, el del manual")
+    calendario_escolar: CalendarioEscolar = Field(
+        default_factory=CalendarioEscolar,
+        description="Correcciones al calendario escolar del año (por omisión, el del Minedu: datos/calendario.toml)")
     planes_individuales: list[PlanIndividual] = Field(default_factory=list)
     planes_institucionales: list[PlanInstitucional] = Field(default_factory=list)
     planes_anuales_ugel: list[PlanAnualUGEL] = Field(default_factory=list, description="Uno solo")
@@ -114,6 +127,52 @@ class Expediente(Modelo):
     def nombre_anio(self) -> str:
         return self.configuracion.nombre_anio or catalogo().nombre_anio(self.anio)
 
+    def actividades_del_mes(self, dni: str, anio: int, mes: int) -> list[tuple[date, str, str]]:
+        """Los GIA con docentes y los talleres del mes a los que asistió el docente, en orden:
+        (su último día en el mes, qué fue —«el GIA con docentes del 26/06/2026»—, código del registro)."""
+        clave = (id(self.gias), len(self.gias), id(self.talleres), len(self.talleres))
+        guardado = _ACTIVIDADES.get(clave)
+        if guardado is None or guardado[0] is not self.gias or guardado[1] is not self.talleres:
+            if len(_ACTIVIDADES) >= 64:
+                _ACTIVIDADES.clear()
+            por_docente: dict[tuple[str, int, int], list[tuple[date, str, str]]] = {}
+            for g in self.gias:
+                if g.tipo == "docentes":
+                    for d in g.participantes:
+                        por_docente.setdefault((d, g.fecha.year, g.fecha.month), []).append(
+                            (g.fecha, f"el GIA con docentes del {g.fecha:%d/%m/%Y}", g.id))
+            for t in self.talleres:
+                dias = [t.fecha_inicio + timedelta(days=n) for n in range((t.fecha_fin - t.fecha_inicio).days + 1)]
+                ordinal = f"{t.numero}.{'er' if t.numero in (1, 3) else '°'}"
+                for anio_mes in dict.fromkeys((x.year, x.month) for x in dias):
+                    del_mes = [x for x in dias if (x.year, x.month) == anio_mes]
+                    que = f"el {ordinal} taller ({t.fecha_inicio:%d/%m} al {t.fecha_fin:%d/%m/%Y})"
+                    for d in dict.fromkeys(t.asistentes):
+                        por_docente.setdefault((d, *anio_mes), []).append((del_mes[-1], que, t.id))
+            guardado = _ACTIVIDADES[clave] = (self.gias, self.talleres, {k: sorted(v) for k, v in por_docente.items()})
+        return guardado[2].get((dni, anio, mes), [])
+
+    def fecha_termino_mes(self, valoracion: ValoracionDocente) -> date:
+        """Cuándo se valoraron D1 y D4: la fecha dada o, sin ella, el último día hábil del mes de la visita (o el
+        último GIA o taller del mes del docente, si es posterior)."""
+        if valoracion.fecha_termino_mes is not None:
+            return valoracion.fecha_termino_mes
+        visita = self.visita(valoracion.id_visita)
+        dia = visita.ultimo_dia
+        fechas = [self.calendario().ultimo_habil(dia.year, dia.month), dia, valoracion.fecha or dia]
+        fechas += [f for f, _, _ in self.actividades_del_mes(visita.dni_docente, dia.year, dia.month)]
+        return max(fechas)
+
+    def calendario(self) -> Calendario:
+        """El calendario escolar efectivo del año (el del paquete con las correcciones del expediente)."""
+        guardado = _CALENDARIOS.get(id(self.calendario_escolar))
+        if guardado is None or guardado[0] is not self.calendario_escolar or guardado[1].anio != self.anio:
+            if len(_CALENDARIOS) >= 64:
+                _CALENDARIOS.clear()
+            guardado = _CALENDARIOS[id(self.calendario_escolar)] = (
+                self.calendario_escolar, calendario_de(self.anio, self.calendario_escolar))
+        return guardado[1]
+
 
 def secciones() -> dict[str, type[Registro]]:
     """Las secciones del expediente (listas de registros), en orden de dependencia."""
@@ -142,13 +201,14 @@ class Carga:
     def advertencias(self) -> list[Problema]:
         return [p for p in self.problemas if p.gravedad == "advertencia"]
 
-    def ruta(self, registro: Registro) -> tuple:
+    def ruta(self, registro: Modelo) -> tuple:
         """La ruta en los datos de entrada de un registro válido (p. ej. ("docentes", 3))."""
         return self.rutas.get(id(registro), ())
 
 
-Regla = Callable[[Expediente], Iterator[tuple[Registro, str | None, str, bool]]]
-"""Una regla entre registros: produce (registro, campo, mensaje, descartar)."""
+Regla = Callable[[Expediente], Iterator[tuple[Modelo, str | None, str, bool]]]
+"""Una regla entre registros: produce (registro, campo, mensaje, descartar). El registro puede ser también un dato
+general con ruta (`protocolo`, `calendario_escolar`)."""
 
 REGLAS: list[Regla] = []
 
@@ -175,6 +235,9 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
         return Carga(None, problemas_de(e))
 
     carga = Carga(None, problemas)
+    # Los datos generales que las reglas señalan (p. ej. un mínimo del protocolo) llevan su ruta.
+    carga.rutas[id(base.protocolo)] = ("protocolo",)
+    carga.rutas[id(base.calendario_escolar)] = ("calendario_escolar",)
     validos: dict[str, list[Registro]] = {}
     claves: dict[str, dict[str, tuple]] = {}
     for nombre, tipo in seccs.items():
@@ -297,13 +360,39 @@ def _un_director_por_ie(exp: Expediente):
 
 @regla
 def _valoracion_tras_visita(exp: Expediente):
+    """Los dos momentos de la valoración docente (manual l. 2136-2141): la visita y el término del mes."""
     visitas = exp.indice("visitas")
+    sin_fecha = []
     for v in exp.valoraciones:
         visita = visitas[v.id_visita]
-        if v.fecha is not None and v.fecha < visita.ultimo_dia:
-            yield v, "fecha", f"la matriz se llena al concluir la visita: la fecha no puede ser anterior al {visita.ultimo_dia:%d/%m/%Y}", True
-        if v.fecha is not None and (v.fecha.year, v.fecha.month) != (visita.ultimo_dia.year, visita.ultimo_dia.month):
-            yield v, "fecha", "D1 y D4 se valoran a fin del mes de la visita: la matriz debe fecharse en ese mismo mes", True
+        if not _en_anio_escolar(exp, visita.fecha):
+            continue  # la visita se descarta por su fecha (y con ella la valoración)
+        ultimo, mes = visita.ultimo_dia, (visita.ultimo_dia.year, visita.ultimo_dia.month)
+        if v.fecha is not None and v.fecha < ultimo:
+            yield v, "fecha", f"los desempeños de la visita se valoran al concluirla: la fecha no puede ser anterior al {ultimo:%d/%m/%Y}", True
+        elif v.fecha is not None and (v.fecha.year, v.fecha.month) != mes:
+            yield v, "fecha", f"la valoración es del mes de la visita ({ultimo:%m/%Y}): la fecha {v.fecha:%d/%m/%Y} no lo es", True
+        cierre = v.fecha_termino_mes
+        if cierre is None:
+            sin_fecha.append(v)
+            continue
+        if (cierre.year, cierre.month) != mes:
+            yield v, "fecha_termino_mes", (f"D1 y D4 se valoran al término del mes de la visita ({ultimo:%m/%Y}): "
+                                           f"el {cierre:%d/%m/%Y} no es de ese mes"), True
+        elif cierre < max(ultimo, v.fecha or ultimo):
+            yield v, "fecha_termino_mes", (f"D1 y D4 se valoran al término del mes, después de la visita: "
+                                           f"el {cierre:%d/%m/%Y} es anterior al {max(ultimo, v.fecha or ultimo):%d/%m/%Y}"), True
+        else:
+            despues = [(que, codigo) for f, que, codigo in exp.actividades_del_mes(visita.dni_docente, *mes) if f > cierre]
+            if despues:
+                que, codigo = despues[-1]
+                yield v, "fecha_termino_mes", (f"D1 y D4 se valoran al término del mes, con lo recogido en la visita, el GIA "
+                                               f"y el taller del mes: el {cierre:%d/%m/%Y} es anterior a {que} ({codigo}), "
+                                               "al que asistió el docente"), True
+    if sin_fecha:
+        yield sin_fecha[0], "fecha_termino_mes", (
+            f"{len(sin_fecha)} valoración(es) sin la fecha en que se valoraron D1 y D4 al término del mes: se toma el "
+            "último día hábil del mes de la visita (o el último GIA o taller del docente en el mes, si es posterior)"), False
 
 
 @regla

@@ -84,6 +84,8 @@ class Taller(Registro):
     encuesta: list[PreguntaEncuesta] = Field(default_factory=list)
     aspectos_logisticos: str = Field("", description="Lo que reportan el gestor y el RCI/CCI")
     conclusiones: str = ""
+    autorizacion: str = Field("", description="Si el taller cae en días de clases: la autorización del Minedu y el plan "
+                                              "de recuperación de horas presentado a la UGEL (manual l. 2062-2065)")
 
     @field_validator("desempenos")
     @classmethod
@@ -211,6 +213,13 @@ class Narrativa(Registro):
     @property
     def id(self) -> str:
         return f"{self.dni_acompanante or 'UGEL'} {self.periodo}"
+
+
+class Destinatario(Modelo):
+    """A quién va un informe (bloque «A:»): nombre, si se conoce, y cargo."""
+
+    nombre: str = Field("", description="Nombre y grado, p. ej. «Mg. Rosa Elvira Quispe Tello» (vacío: solo el cargo)")
+    cargo: Texto = Field(description="p. ej. «Director(a) Regional de Educación de Cajamarca»")
 
 
 class NumeroInforme(Registro):

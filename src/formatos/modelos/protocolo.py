@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from formatos.catalogo import leer_datos
+from formatos.modelos.actividades import TipoVisita
 from formatos.modelos.base import Modelo
 from formatos.modelos.tipos import Mes
 
@@ -24,6 +25,8 @@ class MesProtocolo(Modelo):
     mes: Mes = Field(ge=4, le=12, description="Número del mes (4 = abril … 12 = diciembre)")
     visita: str = Field("", description="Qué visita toca (vacío si no hay visita ese mes)")
     dias_visita: Literal[0, 1, 2] = 0
+    tipo_visita: TipoVisita = Field("asesoría", description="Tipo de la visita del mes: la de recojo de necesidades "
+                                                            "no cuenta en las horas de observación y asesoría")
     gia_docentes: bool = False
     gia_directores: bool = False
     taller: bool = False
@@ -46,7 +49,7 @@ class Protocolo(Modelo):
     gia_docentes_horas_minimas: float = Field(4, ge=0)
     gia_directores_horas_minimas: float = Field(2, ge=0)
     talleres_por_anio: int = Field(2, ge=0)
-    talleres_horas: float = Field(96, ge=0, description="Horas cronológicas de los talleres del año [supuesto]")
+    talleres_horas: float = Field(96, ge=0, description="Horas cronológicas de los talleres del año (los dos juntos)")
     trimestres: dict[int, list[int]] = Field(description="Trimestre (1 a 4) → meses que lo forman")
     meses: list[MesProtocolo] = Field(description="El cronograma, un elemento por mes")
 
@@ -78,6 +81,14 @@ class Protocolo(Modelo):
 
     def horas_asesoria_de(self, es_director: bool) -> float:
         return self.horas_asesoria_director if es_director else self.horas_asesoria
+
+    def horas_visita_de(self, es_director: bool) -> float:
+        """Horas mínimas de una visita con asesoría: observación, preparación del diálogo reflexivo y asesoría."""
+        return self.horas_observacion + self.horas_preparacion + self.horas_asesoria_de(es_director)
+
+    def mes_de_visita(self, tipo: str) -> MesProtocolo | None:
+        """El primer mes del cronograma con una visita de ese tipo (p. ej. la diagnóstica)."""
+        return next((m for m in self.meses if m.dias_visita and m.tipo_visita == tipo), None)
 
 
 def protocolo_por_defecto() -> Protocolo:

@@ -42,16 +42,23 @@ class ValorDesempeno(Modelo):
 
 
 class ValoracionDocente(Registro):
-    """Lo que el AP registra al valorar a un docente en una visita: los 8 desempeños, en el orden del manual.
+    """Lo que el AP registra al valorar a un docente en el mes de una visita: los 8 desempeños, en el orden del manual.
 
-    Los desempeños del dominio 1 (D1, D4) se valoran a fin de mes con lo recogido en la visita, el GIA y el
-    taller del mes; `fecha` es la fecha en que se firma la matriz (no antes del último día de la visita).
+    Dos momentos (manual l. 2136-2141 y cuadro de l. 2145-2160): seis desempeños se valoran al concluir la visita
+    en aula, solo con lo recogido en ella (`fecha`); los del dominio 1 (D1 y D4) «al término del mes de ejecución»,
+    con lo recogido en la visita, el GIA y/o el taller del mes (`fecha_termino_mes`: no antes del último GIA o
+    taller del mes al que asistió el docente, ni fuera del mes). Sin `fecha_termino_mes`, se toma el último día
+    hábil del mes (o el último GIA o taller del docente en el mes, si es posterior) y `formatos validar` lo advierte.
     """
 
     clave = "id_visita"
     referencias = {"id_visita": "visitas"}
     id_visita: Texto
-    fecha: Fecha | None = Field(None, description="Fecha de la matriz; por omisión, el último día de la visita")
+    fecha: Fecha | None = Field(None, description="Valoración de los desempeños de la visita (al concluirla); "
+                                                  "por omisión, el último día de la visita")
+    fecha_termino_mes: Fecha | None = Field(
+        None, description="Valoración de D1 y D4 al término del mes, tras el último GIA o taller del mes; por omisión, "
+                          "el último día hábil del mes")
     desempenos: list[ValorDesempeno]
 
     @field_validator("desempenos")
