@@ -31,7 +31,7 @@ from formatos.registro import FORMATOS, GRUPOS
 from formatos.web import problemas
 from formatos.web.app import Ajustes, crear_app
 from formatos.web.seguridad import Acceso
-from tests.conftest import ADVERTENCIAS_EJEMPLO
+from tests.conftest import ADVERTENCIAS_EJEMPLO, texto_docx
 from tests.web_util import DNI_7, esperar, libro_ejemplo
 
 PUERTO = 8765
@@ -548,3 +548,70 @@ def test_la_orden_imprime_su_direccion_y_al_detenerse_borra_todo(tmp_path):
         salida, _ = proceso.communicate(timeout=60)
     assert "se borraron los archivos temporales" in salida
     assert not any(p.name.startswith("formatos-web-") for p in tmp_path.iterdir())
+
+
+# --- mes, periodo y borradores (los de `formatos generar`) ----------------------------------------------
+
+
+def test_solo_un_mes_da_lo_mismo_que_la_biblioteca(cliente, json_valido, carga_ejemplo, tmp_path):
+    import formatos
+
+    trabajo_url = _ruta(_subir_json(cliente, json_valido))
+    texto = cliente.get(trabajo_url).text
+    assert '<option value="2026-06">Solo junio de 2026</option>' in texto
+    assert '<option value="T2">Solo: II trimestre</option>' in texto
+    generacion = _generar(cliente, trabajo_url, formato=["matriz-docente", "informe-mensual"], acompanante=[AP1],
+                          mes="2026-06")
+    assert _terminar(cliente, generacion)["estado"] == "terminado"
+    assert "· solo 2026-06" in re.sub(r"\s+", " ", cliente.get(generacion).text)
+    with zipfile.ZipFile(io.BytesIO(cliente.get(generacion + "/documentos.zip").content)) as z:
+        en_la_pagina = sorted(n.removeprefix("documentos/") for n in z.namelist() if n.endswith(".docx"))
+    resumen = formatos.generar(carga_ejemplo.expediente, tmp_path, formatos=["matriz-docente", "informe-mensual"],
+                               acompanantes=[AP1], mes="2026-06", procesos=1)
+    esperado = sorted(r.ruta.relative_to(tmp_path).as_posix() for r in resumen.resultados)
+    assert en_la_pagina == esperado and any("informe-mensual" in n for n in esperado)
+    assert all(Path(n).name.startswith("2026-06") for n in esperado if n.startswith("matriz-docente/"))
+
+
+@pytest.fixture(scope="module")
+def json_hasta_mayo(datos_ejemplo) -> bytes:
+    """El ejemplo con las visitas y GIA solo hasta mayo: el I trimestre (abril a junio) no ha cerrado."""
+    datos = json.loads(json.dumps(datos_ejemplo))
+    datos["visitas"] = [v for v in datos["visitas"] if v["fecha"] < "2026-06-01"]
+    datos["gias"] = [g for g in datos["gias"] if g["fecha"] < "2026-06-01"]
+    return json.dumps(datos, ensure_ascii=False).encode()
+
+
+def test_periodo_sin_cerrar_queda_pendiente_y_sale_como_borrador(cliente, json_hasta_mayo, tmp_path):
+    trabajo_url = _ruta(_subir_json(cliente, json_hasta_mayo))
+    generacion = _generar(cliente, trabajo_url, formato=["informe-trimestral-ap"], acompanante=[AP1, AP2],
+                          periodo="T1")
+    assert _terminar(cliente, generacion)["estado"] == "terminado"
+    texto = re.sub(r"\s+", " ", cliente.get(generacion).text)
+    assert "Pendientes (no es un fallo):" in texto
+    assert "Informe trimestral del acompañamiento pedagógico (AP): 2 pendientes" in texto
+    assert "Listo:</strong> 0 archivo(s) generado(s)" in texto
+    generacion = _generar(cliente, trabajo_url, formato=["informe-trimestral-ap"], acompanante=[AP1, AP2],
+                          periodo="T1", borradores="si")
+    assert _terminar(cliente, generacion)["estado"] == "terminado"
+    texto = re.sub(r"\s+", " ", cliente.get(generacion).text)
+    assert "Pendientes" not in texto and "· con borradores" in texto
+    assert "<strong>Borradores:</strong> Informe trimestral del acompañamiento pedagógico (AP): 2." in texto
+    with zipfile.ZipFile(io.BytesIO(cliente.get(generacion + "/documentos.zip").content)) as z:
+        informe = next(n for n in z.namelist() if n.endswith(".docx"))
+        (tmp_path / "borrador.docx").write_bytes(z.read(informe))
+    assert "BORRADOR" in texto_docx(tmp_path / "borrador.docx")
+    # con la fecha de corte al fin de junio, el I trimestre ya cerró: sale sin borrador
+    generacion = _generar(cliente, trabajo_url, formato=["informe-trimestral-ap"], acompanante=[AP1, AP2],
+                          periodo="T1", corte="30/06/2026")
+    assert _terminar(cliente, generacion)["estado"] == "terminado"
+    texto_corte = re.sub(r"\s+", " ", cliente.get(generacion).text)
+    assert "· datos hasta el 30/06/2026" in texto_corte and "Listo:</strong> 2 archivo(s)" in texto_corte
+    assert "Pendientes" not in texto_corte and "Borradores" not in texto_corte
+
+
+def test_mes_o_periodo_que_no_valen(cliente, json_valido):
+    trabajo_url = _ruta(_subir_json(cliente, json_valido))
+    for campos in ({"mes": "junio"}, {"periodo": "T7"}, {"corte": "31/06/2026"}, {"corte": "ayer"}):
+        r = cliente.post(trabajo_url + "/generar", data={"formato": ["matriz-docente"], "acompanante": [AP1], **campos})
+        assert r.status_code == 400 and "El mes, el periodo o la fecha de corte no son válidos" in r.text, campos

@@ -31,8 +31,11 @@ from starlette.templating import Jinja2Templates
 import formatos
 from formatos.entrada import a_excel
 from formatos.entrada.hojas import textos
+from formatos.lote import normalizar_mes
+from formatos.modelos.informes import validar_periodo
 from formatos.recursos import expediente_ejemplo
 from formatos.registro import FORMATOS, GRUPOS
+from formatos.salida.filtros import mes as nombre_mes
 from formatos.salida.filtros import numero
 from formatos.salida.pdf import INSTALAR, LibreOfficeNoEncontrado, buscar_soffice, convertir_a_pdf
 from formatos.web import problemas as tabla
@@ -46,6 +49,9 @@ SOLO_MATRICES = ("acompanantes", "instituciones", "docentes", "visitas", "gias",
                  "valoraciones_directivo")
 """Las secciones (hojas) que bastan para las matrices de valoración."""
 CARPETA_FIRMAS = "carpeta-de-firmas"
+PERIODOS = {"diagnóstico": "Diagnóstico", "T1": "I trimestre", "T2": "II trimestre", "T3": "III trimestre",
+            "anual": "El año (informes finales)"}
+"""Los periodos de los informes, como los acepta `formatos generar --periodo` (más los meses)."""
 
 
 class Aviso(HTTPException):
@@ -175,6 +181,8 @@ def crear_app(ajustes: Ajustes) -> Starlette:
             "grupos": GRUPOS, "acompanantes": exp.acompanantes if exp else [],
             "docentes_por_ap": Counter(d.dni_acompanante for d in exp.docentes) if exp else Counter(),
             "libreoffice": _libreoffice(), "instalar": INSTALAR,
+            "meses": [(f"{exp.anio}-{m:02d}", f"{nombre_mes(m)} de {exp.anio}") for m in range(3, 13)] if exp else [],
+            "periodos": PERIODOS,
             "consulta": request.url.query,
             "croquis_ausente": any(p.ruta[-1:] == ("croquis",) and "no existe el archivo" in p.mensaje
                                    for p in carga.problemas),
@@ -204,6 +212,8 @@ def crear_app(ajustes: Ajustes) -> Starlette:
             aps = {str(v) for v in formulario.getlist("acompanante")}
             pdf = formulario.get("pdf") == "si"
             carpetas = formulario.get("carpetas") == "si"
+            mes, periodo, corte_texto = (str(formulario.get(c, "")).strip() for c in ("mes", "periodo", "corte"))
+            borradores = formulario.get("borradores") == "si"
         desconocidos = elegidos - set(FORMATOS)
         todos_aps = {a.dni for a in exp.acompanantes}
         aviso = ""
@@ -215,12 +225,19 @@ def crear_app(ajustes: Ajustes) -> Starlette:
             aviso = "Elija al menos un acompañante."
         elif (pdf or carpetas) and not _libreoffice():
             aviso = "Para los PDF y las carpetas de firmas hace falta LibreOffice (vea cómo instalarlo abajo)."
+        try:
+            mes_valido = normalizar_mes(mes) if mes else None
+            periodo_valido = validar_periodo(periodo) if periodo else None
+            corte = _fecha(corte_texto) if corte_texto else None
+        except ValueError:
+            aviso = aviso or "El mes, el periodo o la fecha de corte no son válidos: elíjalos de nuevo."
         if aviso:
             return pagina(request, "trabajo.html", contexto_trabajo(request, subida, aviso), 400)
         opciones = Opciones(
             formatos=tuple(f for f in FORMATOS if f in elegidos),
             acompanantes=None if aps == todos_aps else tuple(sorted(aps)),
             pdf=pdf or carpetas, carpetas=carpetas,
+            mes=mes_valido, periodo=periodo_valido, borradores=borradores, corte=corte,
         )
         generacion = almacen.generar(subida, opciones)
         return RedirectResponse(f"/trabajo/{subida.id}/generacion/{generacion.id}", status_code=303)
@@ -244,6 +261,9 @@ def crear_app(ajustes: Ajustes) -> Starlette:
             "acompanantes": {a.dni: a for a in subida.carga.expediente.acompanantes} if subida.carga.expediente else {},
             "conteo": _conteo(generacion), "grupos_archivos": _grupos_archivos(generacion, archivos),
             "reporte": generacion.reporte(),
+            "pendientes": generacion.resumen.pendientes if generacion.estado == "terminado" and generacion.resumen else {},
+            "borradores": Counter(r.formato for r in archivos if r.entrada and r.entrada.borrador),
+            "periodos": PERIODOS,
             "segundos": numero(round(generacion.resumen.segundos, 1)) if generacion.resumen else "",
             "tamano_zip": _tamano(generacion.zip.stat().st_size) if generacion.estado == "terminado" else "",
         })
@@ -379,6 +399,16 @@ def crear_app(ajustes: Ajustes) -> Starlette:
     app.state.almacen = almacen
     app.add_middleware(Guardia, acceso=ajustes.acceso)
     return app
+
+
+def _fecha(texto: str) -> datetime.date:
+    """30/06/2026 (como se escribe en el libro) o 2026-06-30."""
+    for patron in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(texto, patron).date()
+        except ValueError:
+            pass
+    raise ValueError(texto)
 
 
 def _enumerar(nombres: list[str]) -> str:

@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -47,6 +48,12 @@ class Opciones:
     """DNI de los AP elegidos; None si son todos (entonces salen también los documentos de la UGEL)."""
     pdf: bool = False
     carpetas: bool = False
+    mes: str | None = None
+    """Solo lo de ese mes ("2026-06"), como `formatos generar --mes`."""
+    periodo: str | None = None
+    """Solo los informes de ese periodo ("T2", "anual", "diagnóstico"), como `--periodo`."""
+    borradores: bool = False
+    corte: date | None = None
 
 
 @dataclass
@@ -227,7 +234,8 @@ def _ejecutar(carga: Carga, generacion: Generacion) -> None:
         resumen = formatos.generar(
             expediente, generacion.salida, formatos=list(opciones.formatos), problemas=carga.problemas,
             procesos=1, al_empezar=empezar, al_avanzar=avanzar, pdf=opciones.pdf, carpetas=opciones.carpetas,
-            acompanantes=opciones.acompanantes,
+            acompanantes=opciones.acompanantes, mes=opciones.mes, periodo=opciones.periodo,
+            borradores=opciones.borradores, corte=opciones.corte,
         )
         if generacion.cancelar.is_set():
             raise Cancelado
