@@ -213,7 +213,7 @@ MESES_VISITA = {4: ("recojo de necesidades", 1), 5: ("diagnóstica", 1), 6: ("as
 MESES_GIA = range(5, 11)  # GIA con docentes de mayo a octubre; con directores en junio y setiembre (protocolo.toml)
 MESES_GIA_DIRECTORES = (6, 9)
 
-# Lo que el ejemplo muestra a propósito (cada advertencia que produce está en el README, «El ejemplo»):
+# Lo que el ejemplo muestra a propósito (cada advertencia que produce está en docs/formatos.md, «El ejemplo cuenta un año coherente»):
 SIN_VISITA = ("45500221", 9)
 """Segundo Ermitaño Vásquez Chilón, con licencia por salud en setiembre: no se le visita ese mes."""
 BAJA = "42890017"
@@ -392,7 +392,7 @@ def planes_institucionales(individuales: list[dict]) -> list[dict]:
             "fecha": max(p["fecha"] for p in suyos),
             "desempenos": comunes,
             "metas": [f"Al III trimestre, todos los docentes de la I. E. alcanzan al menos el nivel III en {comunes[0]}.",
-                      "El 80 % de los estudiantes de 2.° y 4.° grado mejora su nivel en Comunicación y Matemática "
+                      "El 80% de los estudiantes de 2.° y 4.° grado mejora su nivel en Comunicación y Matemática "
                       "respecto de la evaluación de entrada."],
             "compromisos": [COMPROMISOS[c] for c in comunes]
                            + ["Participar en todos los GIA y talleres convocados por la UGEL."],
@@ -419,16 +419,16 @@ def plan_anual_ugel() -> dict:
             "Fortalecer la gestión escolar de los directores en el diagnóstico del entorno institucional y la "
             "planificación curricular.",
         ],
-        "metas": ["Al III trimestre, el 70 % de los docentes acompañados alcanza el nivel III o más en los desempeños "
-                  "priorizados por la UGEL.", "Cumplir el 100 % del protocolo efectivo de visitas, GIA y talleres."],
+        "metas": ["Al III trimestre, el 70% de los docentes acompañados alcanza el nivel III o más en los desempeños "
+                  "priorizados por la UGEL.", "Cumplir el 100% del protocolo efectivo de visitas, GIA y talleres."],
         "metas_trimestrales": [{"codigo": c, "nivel": "III", "porcentajes": {"1": a, "2": b, "3": t}}
                                for c, (a, b, t) in porcentajes.items()],
         "indicadores": [
-            {"indicador": "Porcentaje de visitas en aula ejecutadas según el protocolo", "meta": "100 %",
+            {"indicador": "Porcentaje de visitas en aula ejecutadas según el protocolo", "meta": "100%",
              "fuente": "SIGMA 2.0"},
-            {"indicador": "Porcentaje de docentes que participan en los GIA del mes", "meta": "95 %",
+            {"indicador": "Porcentaje de docentes que participan en los GIA del mes", "meta": "95%",
              "fuente": "Registro de asistencia"},
-            {"indicador": "Porcentaje de directores valorados tras cada GIA con directores", "meta": "100 %",
+            {"indicador": "Porcentaje de directores valorados tras cada GIA con directores", "meta": "100%",
              "fuente": "Matriz de valoración del desempeño directivo"},
             {"indicador": "Talleres de actualización docente ejecutados", "meta": "2", "fuente": "Informe del taller"},
         ],
@@ -781,7 +781,7 @@ def talleres(docentes: list) -> list[dict]:
             "asistentes": asistentes,
             "analisis_propositos": "Los propósitos respondieron a los desempeños con menor nivel en la matriz; los "
                                    "docentes elaboraron productos alineados a las competencias priorizadas.",
-            "calidad_productos": "El 80 % de las unidades didácticas presentadas articula el calendario comunal con los "
+            "calidad_productos": "El 80% de las unidades didácticas presentadas articula el calendario comunal con los "
                                  "estándares por ciclo; las listas de cotejo aún requieren criterios más precisos.",
             "encuesta": encuesta,
             "aspectos_logisticos": "El gestor y el RCI garantizaron el local, los refrigerios y los materiales; la "
@@ -948,6 +948,284 @@ def numeros_informe() -> list[dict]:
     return resultado
 
 
+# --- contenido (issue 13): directores, estudiantes, contenido completo de los planes ------------------------
+# Se agrega a lo que arman las funciones de arriba, leyéndolo del expediente ya armado (fechas, visitas, planes):
+# así no depende de cómo se generen las fechas ni los niveles. Semilla propia: no altera lo anterior.
+azar_contenido = random.Random(13)
+
+EVIDENCIAS_DIRECTOR = {  # D1 y D18 del directivo (MBDDI), por visita: (evidencias, necesidades) de cada director
+    ("diagnóstica", "D1"): [
+        ("Presenta un diagnóstico de la I. E. con la matrícula y la asistencia; aún no analiza cómo influyen el trabajo "
+         "agrícola de las familias y la distancia al centro poblado en los aprendizajes.",
+         "Analizar los factores del entorno familiar y social y vincularlos con las metas de aprendizaje del PAT."),
+        ("Su PAT describe la comunidad (población, actividades económicas) pero no la relaciona con la asistencia ni "
+         "con los resultados de la evaluación de entrada.",
+         "Usar los resultados de la evaluación de entrada para priorizar las metas de aprendizaje de la I. E."),
+        ("Identifica que los estudiantes faltan en la temporada de cosecha; no ha previsto acciones con las familias.",
+         "Diseñar con las familias y la comunidad estrategias para sostener la asistencia en temporada agrícola."),
+    ],
+    ("diagnóstica", "D18"): [
+        ("Convoca a sus docentes a planificar, pero cada uno elabora su unidad por separado; el PAT no recoge el "
+         "calendario comunal.",
+         "Liderar jornadas de planificación curricular colegiada a partir de los lineamientos de la Política "
+         "Curricular Nacional y la propuesta curricular regional."),
+        ("La planificación de la I. E. toma el CNEB pero no la propuesta curricular regional; el PAT no prevé espacios "
+         "de planificación colegiada.",
+         "Articular su planificación con la propuesta curricular regional de Cajamarca."),
+        ("Revisa las programaciones de sus docentes al inicio del año, sin retroalimentarlas ni acordar propósitos "
+         "comunes por ciclo.",
+         "Acompañar la planificación de su equipo con criterios comunes por ciclo."),
+    ],
+    ("cierre", "D1"): [
+        ("El diagnóstico del PAT reajustado incorpora el calendario comunal, la asistencia por temporada de cosecha y "
+         "los resultados de la evaluación de línea de base.",
+         "Sostener el análisis del entorno con los resultados de la evaluación de fin de año para el PAT siguiente."),
+        ("Presentó en la reunión de balance cómo la participación de las familias en los grupos interactivos mejoró la "
+         "asistencia y la lectura.",
+         "Sistematizar el diagnóstico del entorno en un instrumento que la I. E. actualice cada año."),
+    ],
+    ("cierre", "D18"): [
+        ("Lideró cada mes la planificación conjunta de la unidad con sus docentes y la articuló con la propuesta "
+         "curricular regional de Cajamarca.",
+         "Incorporar a las familias en la planificación y el seguimiento de las metas de aprendizaje."),
+        ("Sus unidades del segundo semestre parten del calendario comunal y de los estándares por ciclo; comparte su "
+         "planificación en el GIA.",
+         "Orientar la planificación anual del próximo año desde marzo, con las metas de la evaluación de fin de año."),
+    ],
+}
+
+DIA_2 = {  # secuencias del 2.° día en la visita de dos días (manual, l. 1891-2007)
+    "asesoría": [
+        ("Coordinación", "Se recuerda al director el objetivo de la visita y el GIA del mes.", 10),
+        ("Sesión compartida", "El AP y el docente intercambian roles: el AP modela la estrategia acordada el día anterior.", 90),
+        ("Diálogo de apertura", "Diálogo con empatía sobre la sesión compartida: ¿qué observaste cuando desarrollé…?", 15),
+        ("Diálogo reflexivo", "Se develan supuestos sobre lo observado por ambos durante la sesión compartida.", 45),
+        ("Reajuste", "Revisión y reajuste de la sesión compartida; compromisos y reajuste del plan individual.", 30),
+    ],
+    "cierre": [
+        ("Observación", "Observa un bloque de la sesión y registra en el cuaderno de campo; revisa el portafolio.", 60),
+        ("Diálogo reflexivo", "Autoevaluación del año con la matriz de valoración y los productos de los estudiantes.", 45),
+        ("Buena práctica", "Organiza con el docente la socialización de su actividad innovadora o buena práctica.", 20),
+        ("Balance", "Reunión de balance con docentes, director y PP. MM. FF.: logros, acuerdos y compromisos.", 60),
+    ],
+}
+DIA_1 = {
+    "asesoría": [
+        ("Observación", "Observa la sesión completa: organización del aula, propósito y trabajo de los estudiantes.", 120),
+        ("Análisis", "Clasifica las evidencias del cuaderno de campo y reorganiza la secuencia del diálogo reflexivo.", 30),
+        ("Diálogo reflexivo", "Diálogo de apertura con empatía y diálogo reflexivo sobre lo observado.", 45),
+        ("Sesión del día 2", "Revisan y reajustan juntos la sesión del día siguiente y acuerdan la sesión compartida.", 30),
+    ],
+    "cierre": [
+        ("Coordinación", "Coordinación con el director: la aplicación de la evaluación y la reunión de balance.", 15),
+        ("Evaluación", "Aplicación de la evaluación de fin de año en Comunicación y Matemática a la misma muestra de "
+                       "estudiantes de la línea de base.", 90),
+        ("Revisión", "Revisión de los cuadernos y portafolios de los estudiantes evaluados.", 30),
+    ],
+}
+EVALUACION_DISENO = {
+    "recojo de necesidades": "Registro de resultados de la evaluación de entrada por estudiante y nivel de logro.",
+    "diagnóstica": "Matriz de valoración con las rúbricas: nivel de cada desempeño con sus evidencias.",
+    "asesoría": "Lista de cotejo de los compromisos de la visita anterior y rúbrica del desempeño priorizado; "
+                "se verifica en la sesión reajustada.",
+    "cierre": "Matriz de valoración del cierre y comparación con la línea de base; resultados de la evaluación de fin de año.",
+    "GIA": "Lista de cotejo del producto elaborado en el GIA; compromisos que se verifican en la visita siguiente.",
+    "GIA directores": "Registro de evidencias de D1 y D18 en el cuaderno de campo al concluir el GIA (sin nivel de logro).",
+    "taller": "Prueba escrita de entrada y de salida; rúbrica de la unidad didáctica elaborada por cada docente.",
+}
+CONTENIDO_PLAN = {  # lo que el plan individual debe puntualizar (manual 2.2.1.7)
+    "sesiones_innovadoras": [
+        "Una tertulia literaria dialógica al mes con cuentos de la región, por ciclos.",
+        "Un proyecto de aprendizaje por trimestre vinculado al calendario comunal (siembra, cosecha, fiesta patronal).",
+        "Sesiones con juegos matemáticos de la comunidad (la tienda, la feria) para cada grado.",
+    ],
+    "habilidades_socioemocionales": [
+        "Asamblea de aula los lunes para expresar emociones y acordar normas; rincón de la calma.",
+        "Trabajo cooperativo con roles rotativos y reconocimiento del esfuerzo de cada grupo.",
+        "Círculos de diálogo para resolver conflictos entre estudiantes de distintos grados.",
+    ],
+    "evaluacion_reforzamiento": [
+        "Lista de cotejo quincenal por competencia; los estudiantes en inicio reciben reforzamiento de 30 minutos tres "
+        "veces por semana con fichas graduadas.",
+        "Revisión semanal de cuadernos y portafolios; monitores de 5.° y 6.° apoyan el reforzamiento de lectura.",
+    ],
+    "participacion_familia": [
+        "Grupos interactivos con madres y padres una vez al mes; los sabios de la comunidad narran historias locales.",
+        "Encuentros familiares por trimestre para compartir los avances de los estudiantes y acordar apoyos en casa.",
+    ],
+}
+
+
+def _visitas_de(datos: dict, dni: str, tipo: str) -> list[dict]:
+    return sorted((v for v in datos["visitas"] if v["dni_docente"] == dni and v["tipo"] == tipo), key=lambda v: v["fecha"])
+
+
+def valoraciones_directivo_en_visitas(datos: dict) -> list[dict]:
+    """Los directores se valoran también en la visita diagnóstica y en la de cierre (manual, l. 985-986, 2543-2545).
+    El último director no tiene la del diagnóstico: el informe diagnóstico dice que falta."""
+    directores = [d for d in datos["docentes"] if d["es_director"]]
+    resultado = []
+    for k, d in enumerate(directores):
+        for tipo in ("diagnóstica", "cierre"):
+            if tipo == "diagnóstica" and k == len(directores) - 1:
+                continue
+            for v in _visitas_de(datos, d["dni"], tipo):
+                (ev1, nf1), (ev2, nf2) = (EVIDENCIAS_DIRECTOR[tipo, c][k % len(EVIDENCIAS_DIRECTOR[tipo, c])]
+                                          for c in ("D1", "D18"))
+                resultado.append({"id": f"VD-{v['id'][2:]}", "dni_director": d["dni"], "id_visita": v["id"], "desempenos": [
+                    {"codigo": "D1", "evidencias": ev1, "necesidades_formativas": nf1},
+                    {"codigo": "D18", "evidencias": ev2, "necesidades_formativas": nf2},
+                ]})
+    return resultado
+
+
+def completar_planes_mensuales(datos: dict) -> None:
+    """Los diseños con lo que pide el manual: la evaluación de los aprendizajes por desempeños (l. 1456), los
+    desempeños del directivo en el GIA con directores y la asesoría al director, y el 2.° día de la visita de dos días."""
+    visitas = {(v["dni_docente"], v["fecha"]): v for v in datos["visitas"]}
+    tipo_del_mes = {v["fecha"][:7]: v["tipo"] for v in datos["visitas"]}  # una visita programada que no se hizo
+    directores = {d["dni"] for d in datos["docentes"] if d["es_director"]}
+    for plan in datos["planes_mensuales"]:
+        for d in plan["visitas"]:
+            hecha = visitas.get((d["dni_docente"], d["fecha"]))
+            tipo = hecha["tipo"] if hecha else tipo_del_mes[d["fecha"][:7]]
+            d["evaluacion"] = EVALUACION_DISENO[tipo]
+            if d["dias"] == 2:
+                d["secuencia"] = _momentos(DIA_1[tipo])
+                d["secuencia_segundo_dia"] = _momentos(DIA_2[tipo] + ([DIRECTOR] if d["dni_docente"] in directores else []))
+            if d["dni_docente"] in directores and tipo != "recojo de necesidades":
+                d["desempenos_directivo"] = ["D1", "D18"] if tipo in ("diagnóstica", "cierre") else ["D18"]
+        for g in plan["gias"]:
+            if g["tipo"] == "directores":
+                g.pop("desempenos", None)
+                g["desempenos_directivo"] = ["D1", "D18"]
+                g["evaluacion"] = EVALUACION_DISENO["GIA directores"]
+            else:
+                g["evaluacion"] = EVALUACION_DISENO["GIA"]
+        for t in plan["talleres"]:
+            t["evaluacion"] = EVALUACION_DISENO["taller"]
+
+
+def completar_planes_individuales(datos: dict) -> None:
+    """Metas de aprendizaje de los estudiantes y lo demás que el plan debe puntualizar (manual 2.2.1.7)."""
+    base = {d["dni_docente"]: d for d in datos["diagnosticos_docente"]}
+    for k, plan in enumerate(datos["planes_individuales"]):
+        linea = base.get(plan["dni_docente"])
+        metas = ["Al término del año, la mitad de los estudiantes en inicio pasa a en proceso en Comunicación y Matemática."]
+        if linea and linea.get("grado_evaluado"):
+            metas.insert(0, f"Que los estudiantes de {linea['grado_evaluado']}.° grado en nivel satisfactorio en "
+                            f"Comunicación pasen de {linea['comunicacion']['satisfactorio']} a "
+                            f"{linea['comunicacion']['satisfactorio'] + 2} en la evaluación de fin de año.")
+        plan["metas_estudiantes"] = metas
+        for campo, opciones in CONTENIDO_PLAN.items():
+            plan[campo] = opciones[k % len(opciones)]
+
+
+def reajustes_institucionales(datos: dict) -> None:
+    """Dos II. EE. reajustan su plan institucional tras la visita de setiembre (manual, l. 1160-1162)."""
+    for plan in datos["planes_institucionales"][:2]:
+        setiembre = sorted(v["fecha"] for v in datos["visitas"] if v["fecha"][5:7] == "09"
+                           and any(d["dni"] == v["dni_docente"] and d["codigo_modular"] == plan["codigo_modular"]
+                                   for d in datos["docentes"]))
+        plan["reajustes"] = [{
+            "fecha": setiembre[-1],
+            "cambio": "Se agrega la meta común de organizar una feria de lectura por ciclos con las familias en octubre.",
+            "motivo": "En la visita de setiembre los docentes identificaron que la lectura autónoma sigue siendo el "
+                      "aprendizaje con menos avance.",
+        }]
+
+
+TAREAS_AP = [
+    ("Registrar en SIGMA 2.0 las visitas, valoraciones y GIA del mes", "Reporte de SIGMA 2.0 del mes",
+     "últimos 3 días hábiles de cada mes"),
+    ("Elaborar el plan mensual con los diseños metodológicos del mes siguiente", "Plan mensual visado por la jefa de AGP",
+     "antes del inicio de cada mes"),
+    ("Presentar el informe mensual y socializarlo en la reunión del equipo de AP", "Informe mensual con anexos",
+     "primeros 5 días hábiles de cada mes"),
+    ("Procesar los instrumentos del taller (pruebas de entrada y salida, productos)",
+     "Registro de resultados individuales del taller", "semana siguiente a cada taller"),
+]
+
+
+def resultados_talleres(datos: dict) -> None:
+    """El resultado individual de cada asistente: prueba escrita de entrada y de salida, y su producto."""
+    productos = ["Unidad didáctica multigrado completa, articulada al calendario comunal.",
+                 "Unidad didáctica con propósitos por grado; faltan criterios de evaluación por ciclo.",
+                 "Material concreto elaborado con recursos de la zona y su ficha de uso."]
+    for taller in datos["talleres"]:
+        taller["puntaje_maximo"] = 20
+        taller["resultados"] = []
+        for dni in taller["asistentes"]:
+            entrada = azar_contenido.randint(8, 14)
+            taller["resultados"].append({"dni_docente": dni, "prueba_entrada": entrada,
+                                         "prueba_salida": min(20, entrada + azar_contenido.randint(2, 6)),
+                                         "producto": azar_contenido.choice(productos)})
+
+
+def evaluaciones_fin_de_anio(datos: dict) -> list[dict]:
+    """La misma muestra de la línea de base, en el día 1 de la visita de cierre. Un docente no la tiene (solo línea de
+    base) y otro sin línea de base sí (solo fin de año): el informe final dice cuál tiene solo una."""
+    resultado = []
+    base = {d["dni_docente"]: d for d in datos["diagnosticos_docente"] if d.get("grado_evaluado")}
+    for k, d in enumerate(datos["docentes"]):
+        cierre = _visitas_de(datos, d["dni"], "cierre")
+        if not cierre or k == 3:
+            continue
+        linea = base.get(d["dni"])
+        if linea:
+            grado, areas = linea["grado_evaluado"], {}
+            for area in ("comunicacion", "matematica"):
+                lb = linea[area]
+                suben = min(lb["en_inicio"], azar_contenido.randint(1, 3))
+                logran = min(lb["en_proceso"] + suben, azar_contenido.randint(0, 2))
+                areas[area] = {"en_inicio": lb["en_inicio"] - suben, "en_proceso": lb["en_proceso"] + suben - logran,
+                               "satisfactorio": lb["satisfactorio"] + logran}
+        elif 4 in d["grados"] or 2 in d["grados"]:
+            grado = 4 if 4 in d["grados"] else 2
+            areas = {a: {"en_inicio": 2, "en_proceso": 3, "satisfactorio": 2} for a in ("comunicacion", "matematica")}
+        else:
+            continue
+        resultado.append({"dni_docente": d["dni"], "fecha": cierre[0]["fecha"], "grado_evaluado": grado, **areas})
+    return resultado
+
+
+def balances_cierre(datos: dict) -> list[dict]:
+    """La reunión de balance de cierre de cada I. E. con docentes, director y familias (manual, l. 2560-2600)."""
+    resultado = []
+    for ie in datos["instituciones"]:
+        suyos = [d for d in datos["docentes"] if d["codigo_modular"] == ie["codigo_modular"]]
+        cierres = [v.get("fecha_segundo_dia") or v["fecha"] for d in suyos for v in _visitas_de(datos, d["dni"], "cierre")]
+        if not cierres:
+            continue
+        resultado.append({
+            "codigo_modular": ie["codigo_modular"], "fecha": max(cierres), "asistentes_docentes": len(suyos),
+            "asistentes_familias": azar_contenido.randint(12, 30), "otros_asistentes": "Teniente gobernador y presidente de la APAFA",
+            "logros": "Los estudiantes leen con más autonomía y las familias participan en los grupos interactivos.",
+            "acuerdos": ["Incorporar al PAT del año siguiente la feria de lectura y la feria matemática con las familias.",
+                         "Mantener los grupos interactivos una vez al mes con madres y padres voluntarios."],
+            "compromisos": [
+                {"actor": "Docentes", "compromiso": "Continuar la planificación por ciclos con el calendario comunal."},
+                {"actor": "Director(a)", "compromiso": "Convocar la jornada de planificación colegiada en marzo."},
+                {"actor": "Familias", "compromiso": "Acompañar la lectura en casa 20 minutos al día y asistir a los "
+                                                   "encuentros familiares."},
+            ],
+        })
+    return resultado
+
+
+def contenido(datos: dict) -> dict:
+    """Agrega al expediente armado lo del issue 13 (sin tocar lo que ya trae)."""
+    datos["valoraciones_directivo"] += valoraciones_directivo_en_visitas(datos)
+    completar_planes_mensuales(datos)
+    completar_planes_individuales(datos)
+    reajustes_institucionales(datos)
+    datos["planes_anuales_ugel"][0]["tareas_ap"] = [{"tarea": t, "producto": p, "plazo": c} for t, p, c in TAREAS_AP]
+    resultados_talleres(datos)
+    datos["evaluaciones_fin_de_anio"] = evaluaciones_fin_de_anio(datos)
+    datos["balances_cierre"] = balances_cierre(datos)
+    return datos
+
+
 def _gias() -> tuple[list[dict], list[dict]]:
     """Un GIA con docentes por AP el último sábado de cada mes de mayo a octubre (08:30, 4 h); en junio y setiembre,
     a continuación, el GIA con directores (12:45, 2 h) y la matriz de cada director."""
@@ -1071,7 +1349,7 @@ def crear() -> dict:
     visitas, valoraciones = _visitas_y_valoraciones(gias, [t["asistentes"] for t in lista_talleres])
 
 
-    return {
+    return contenido({
         "anio": ANIO,
         "ugel": UGEL,
         "acompanantes": ACOMPANANTES,
@@ -1104,7 +1382,7 @@ def crear() -> dict:
         "narrativas": narrativas(),
         "numeros_informe": numeros_informe(),
 
-    }
+    })
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ ADVERTENCIAS_EJEMPLO = [
     # Segundo Ermitaño Vásquez Chilón, con licencia por salud en setiembre (suceso S-2-09-3).
     "advertencia: docentes[12]: protocolo: 0 visita(s) en setiembre; el protocolo pide 1 al mes",
 ]
-"""Las únicas advertencias de `formatos validar` sobre el ejemplo: las que muestra a propósito (README, «El ejemplo»)."""
+"""Las únicas advertencias de `formatos validar` sobre el ejemplo: las que muestra a propósito (docs/formatos.md, «El ejemplo cuenta un año coherente»)."""
 
 
 def sin_las_del_ejemplo(problemas: list) -> list:

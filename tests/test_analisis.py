@@ -37,6 +37,8 @@ def _matriz(nivel: str) -> list[dict]:
 
 
 _PLAN = {"estrategias": "Modelado", "compromisos": "Aplicar en aula"}
+_CONTENIDO = {"metas_estudiantes": ["Leer con fluidez"], "sesiones_innovadoras": "Tertulias", "habilidades_socioemocionales":
+              "Asamblea", "evaluacion_reforzamiento": "Lista de cotejo", "participacion_familia": "Grupos interactivos"}
 
 
 def expediente_a_mano() -> dict:
@@ -74,10 +76,10 @@ def expediente_a_mano() -> dict:
             {"codigo": "D1", "evidencias": "Presentó el diagnóstico de su I. E."},
             {"codigo": "D18", "evidencias": "Convocó a sus docentes a planificar."}]}],
         "planes_individuales": [
-            {"dni_docente": A, "fecha": "2026-05-10", "necesidades_formacion": ["Atención simultánea"], "desempenos": [
+            {"dni_docente": A, "fecha": "2026-05-10", "necesidades_formacion": ["Atención simultánea"], **_CONTENIDO, "desempenos": [
                 {"codigo": "D19", "nivel_diagnostico": "II", "metas": {1: "III", 2: "IV"}, **_PLAN},
                 {"codigo": "D25", "nivel_diagnostico": "I", "metas": {1: "II"}, **_PLAN}]},
-            {"dni_docente": C, "fecha": "2026-05-10", "necesidades_formacion": ["Atención simultánea"], "desempenos": [
+            {"dni_docente": C, "fecha": "2026-05-10", "necesidades_formacion": ["Atención simultánea"], **_CONTENIDO, "desempenos": [
                 {"codigo": "D19", "nivel_diagnostico": "II", "metas": {1: "III", 2: "III"}, **_PLAN}]},
         ],
         "talleres": [{"id": "T1", "numero": 1, "fecha_inicio": "2026-07-20", "fecha_fin": "2026-07-24", "horas": 40,

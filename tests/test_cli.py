@@ -33,7 +33,7 @@ def test_validar_expediente_malo(tmp_path, datos_ejemplo):
     r = correr("validar", escribir_json(tmp_path, datos))
     assert r.exit_code == 1
     lineas = r.output.splitlines()
-    assert 'docentes[3].dni: debe tener 8 dígitos (se recibió "4471234")' in lineas
+    assert 'docentes[3].dni: debe tener 8 dígitos del 0 al 9 (se recibió "4471234")' in lineas
     assert 'visitas[0].dni_docente: "99999999" no existe en docentes' in lineas
     assert any(l.startswith("valoraciones[0].desempenos[2].nivel_alcanzado: debe ser un nivel I, II, III o IV") for l in lineas)
     assert any(l.startswith("valoraciones_directivo[0].desempenos[0]: en el rol de director no se establece nivel") for l in lineas)
@@ -59,17 +59,31 @@ def test_archivos_que_no_son_expedientes(tmp_path):
     roto.write_text('{"anio": 2026,')
     r = correr("validar", roto)
     assert r.exit_code == 1 and "no es JSON válido (línea 1" in r.output
-    assert "no existe el archivo" in correr("validar", tmp_path / "nada.json").output
+    r = correr("validar", tmp_path / "nada.json")
+    assert r.exit_code == 2 and f"no existe «{tmp_path / 'nada.json'}» (se esperaba un archivo)" in r.output
 
 
 def test_lista_y_esquema():
     r = correr("lista")
     assert r.exit_code == 0
+    assert "plantillas/" not in r.output  # una instalación no tiene esa carpeta: solo el nombre del archivo
+    lineas = r.output.splitlines()
+    titulo = lineas[0]
+    columnas = [titulo.index("Documento"), titulo.index("Plantilla")]
     for ident, f in FORMATOS.items():
-        assert ident in r.output and f.titulo in r.output and f"plantillas/{f.plantilla}" in r.output
+        [i] = [k for k, l in enumerate(lineas) if l.startswith(ident + " ")]
+        linea = lineas[i]
+        assert linea[columnas[0] - 2:columnas[0]] == "  " and linea[columnas[0]] != " "  # columnas alineadas
+        assert linea[columnas[1]:] == f.plantilla and linea[columnas[1] - 2:columnas[1]] == "  "
+        partes = [linea[columnas[0]:columnas[1]].strip()]  # un título largo sigue en las líneas de abajo
+        for siguiente in lineas[i + 1:]:
+            if not siguiente.startswith(" " * columnas[0]) or not siguiente.strip():
+                break
+            partes.append(siguiente.strip())
+        assert " ".join(partes) == f.titulo
     esquema = json.loads(correr("esquema").output)
     assert esquema["properties"]["docentes"]["type"] == "array"
-    assert esquema["$defs"]["Docente"]["properties"]["dni"]["pattern"] == r"^\d{8}$"
+    assert esquema["$defs"]["Docente"]["properties"]["dni"]["pattern"] == r"^[0-9]{8}$"
     matriz = json.loads(correr("esquema", "--formato", "matriz-docente").output)
     assert "filas" in matriz["properties"]
     directivo = json.loads(correr("esquema", "--formato", "matriz-directivo").output)

@@ -22,7 +22,7 @@ from formatos.cli import cli
 from formatos.entrada import json as entrada_json
 from formatos.recursos import carpeta_plantillas
 from formatos.registro import FORMATOS
-from formatos.salida.nombres import MAXIMO, componente_seguro, ruta_segura
+from formatos.salida.nombres import MAXIMO, componente_seguro, nombre_archivo, ruta_segura
 
 from tests.conftest import escribir_json, texto_docx, sin_las_del_ejemplo
 
@@ -78,7 +78,7 @@ def test_tipo_equivocado(tmp_path, datos_ejemplo, base):
     i = indice_docente(datos_ejemplo, director=False)
     dni = datos_ejemplo["docentes"][i]["dni"]
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["docentes"][i].update(es_director="quizás"))
-    assert mensajes(carga)[0] == f"docentes[{i}].es_director: debe ser sí o no (true/false)"
+    assert mensajes(carga)[0] == f'docentes[{i}].es_director: debe ser sí o no (true/false) (se recibió "quizás")'
     assert conteo(carga) == menos(base, **perdidas_de_docente(datos_ejemplo, dni))
     # sus GIA siguen: solo se le quita de la lista de participantes, con un aviso
     avisos = [p for p in carga.problemas if p.ruta[:1] == ("gias",)]
@@ -87,8 +87,8 @@ def test_tipo_equivocado(tmp_path, datos_ejemplo, base):
 
 def test_numero_como_texto(tmp_path, datos_ejemplo, base):
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["gias"][0].update(horas="cuatro"))
-    assert mensajes(carga) == ["gias[0].horas: debe ser un número"]
-    directivo = sum(v["id_gia"] == datos_ejemplo["gias"][0]["id"] for v in datos_ejemplo["valoraciones_directivo"])
+    assert mensajes(carga) == ['gias[0].horas: debe ser un número (se recibió "cuatro")']
+    directivo = sum(v.get("id_gia") == datos_ejemplo["gias"][0]["id"] for v in datos_ejemplo["valoraciones_directivo"])
     assert conteo(carga) == menos(base, gias=1, valoraciones_directivo=directivo, **{"matriz-directivo": directivo})
 
 
@@ -102,7 +102,7 @@ def test_falta_un_dato_obligatorio(tmp_path, datos_ejemplo, base):
 
 def test_dni_mal_escrito(tmp_path, datos_ejemplo, base):
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["acompanantes"][0].update(dni="4152637"))
-    assert mensajes(carga)[0] == 'acompanantes[0].dni: debe tener 8 dígitos (se recibió "4152637")'
+    assert mensajes(carga)[0] == 'acompanantes[0].dni: debe tener 8 dígitos del 0 al 9 (se recibió "4152637")'
     assert conteo(carga)["acompanantes"] == base["acompanantes"] - 1
 
 
@@ -110,9 +110,16 @@ def test_referencia_desconocida(tmp_path, datos_ejemplo, base):
     visita = datos_ejemplo["valoraciones"][0]["id_visita"]
     k = next(i for i, v in enumerate(datos_ejemplo["visitas"]) if v["id"] == visita)
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["visitas"][k].update(dni_docente="99999999"))
+    directivo = _matrices_del_directivo_de(datos_ejemplo, visita)  # la del director en su visita diagnóstica
     assert mensajes(carga) == [f'visitas[{k}].dni_docente: "99999999" no existe en docentes',
-                               f'valoraciones[0].id_visita: "{visita}" no existe en visitas']
-    assert conteo(carga) == menos(base, visitas=1, valoraciones=1, **{"matriz-docente": 1})
+                               f'valoraciones[0].id_visita: "{visita}" no existe en visitas',
+                               *(f'valoraciones_directivo[{i}].id_visita: "{visita}" no existe en visitas' for i in directivo)]
+    assert conteo(carga) == menos(base, visitas=1, valoraciones=1, valoraciones_directivo=len(directivo),
+                                  **{"matriz-docente": 1, "matriz-directivo": len(directivo)})
+
+
+def _matrices_del_directivo_de(datos: dict, visita: str) -> list[int]:
+    return [i for i, v in enumerate(datos["valoraciones_directivo"]) if v.get("id_visita") == visita]
 
 
 def test_participante_desconocido_solo_se_quita_de_la_lista(tmp_path, datos_ejemplo, base):
@@ -142,7 +149,9 @@ def test_fecha_fuera_de_rango(tmp_path, datos_ejemplo, base, fecha, mensaje):
     carga = cargar_modificado(tmp_path, datos_ejemplo, lambda d: d["visitas"][k].update(fecha=fecha))
     assert mensajes(carga)[0] == f"visitas[{k}].fecha: {mensaje}"
     assert mensajes(carga)[1].startswith(f'valoraciones[0].id_visita: "{visita}" no existe en visitas')
-    assert conteo(carga) == menos(base, visitas=1, valoraciones=1, **{"matriz-docente": 1})
+    directivo = len(_matrices_del_directivo_de(datos_ejemplo, visita))
+    assert conteo(carga) == menos(base, visitas=1, valoraciones=1, valoraciones_directivo=directivo,
+                                  **{"matriz-docente": 1, "matriz-directivo": directivo})
 
 
 def test_nivel_en_la_matriz_del_director(tmp_path, datos_ejemplo, base):
@@ -326,7 +335,7 @@ def test_texto_muy_largo_pasa_de_pagina(tmp_path, una_matriz):
 # --- nombres de archivo ------------------------------------------------------------------------------
 @pytest.mark.parametrize("entrada, esperado", [
     ("Quispe Ñahui José", "Quispe Ñahui José"),
-    ('a/b\\c:d*e?f"g<h>i|j', "abcdefghij"),
+    ('a/b\\c:d*e?f"g<h>i|j', "a-b-c-d_e_f'g_h_i-j"),  # cambiados por otros visibles
     ("CON", "_CON"),
     ("con.docx", "_con.docx"),
     ("LPT1.tar.docx", "_LPT1.tar.docx"),
@@ -334,7 +343,10 @@ def test_texto_muy_largo_pasa_de_pagina(tmp_path, una_matriz):
     ("..", "sin nombre"),
     ("...docx", "docx"),
     ("  nombre con espacios.  ", "nombre con espacios"),
-    ("tab\there\x00nul", "tabherenul"),
+    ("tab\there\x00nul", "tab herenul"),
+    ("COM¹", "_COM¹"),
+    ("CONIN$.docx", "_CONIN$.docx"),
+    ("😀" * 100, "😀" * (MAXIMO // 4)),  # hasta MAXIMO bytes, no letras
     ("Jose\u0301", "José"),  # NFD → NFC
 ])
 def test_componente_seguro(entrada, esperado):
@@ -342,8 +354,9 @@ def test_componente_seguro(entrada, esperado):
 
 
 def test_nombre_largo_conserva_la_extension():
-    nombre = componente_seguro("Á" * 300 + ".docx")
-    assert len(nombre) == MAXIMO and nombre.endswith(".docx")
+    nombre = nombre_archivo("Á" * 300 + ".docx", ".docx")
+    assert nombre == "Á" * ((MAXIMO - 5) // 2) + ".docx" and len(nombre.encode()) <= MAXIMO
+    assert nombre_archivo(".. ..docx", ".docx") == "sin nombre.docx"
 
 
 def test_la_salida_nunca_sale_de_su_carpeta(tmp_path):
@@ -374,7 +387,7 @@ def test_nombres_que_chocan_y_nombres_peligrosos(tmp_path, datos_ejemplo):
     assert len(rutas) == 2 and len({str(r).casefold() for r in rutas}) == 2
     for r in rutas:
         assert r.is_relative_to(salida.resolve())
-        assert r.parent.name == "_CON"
+        assert r.parent.name == "-..-CON"  # «../../CON .» es un solo nombre: no sube de carpeta
         assert not re.search(r'[<>:"/\\|?*]', r.name)
     assert {r.name.casefold() for r in rutas} == {
         f"{v['fecha']} {d1['apellidos']} {d1['nombres']}.docx".casefold(),

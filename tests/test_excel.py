@@ -21,7 +21,7 @@ from formatos.cli import cli
 from formatos.entrada import a_excel, cargar, hojas
 from formatos.modelos import expediente as modulo_expediente
 from formatos.modelos.base import Modelo, Registro
-from formatos.modelos.tipos import Dni, Fecha, Nivel, Texto
+from formatos.modelos.tipos import GRADOS_ESPERADOS, Dni, Fecha, Nivel, Texto
 from formatos.recursos import expediente_ejemplo
 from tests.conftest import sin_las_del_ejemplo
 
@@ -161,10 +161,10 @@ def _llenar_como_usuario(ruta: Path, datos: dict) -> None:
                           d["evidencias"] or None, d["producto_asesoria"] or None))
     poner("Valoraciones", filas, ["Código de la visita", "Fecha de valoración de D1 y D4 (término del mes)", "Desempeño",
                                   "Nivel", "¿Atendido en el mes?", "Evidencias", "Producto de la asesoría"])
-    filas = [(v["id"], v["dni_director"], v["id_gia"], d["codigo"], d["evidencias"], d["necesidades_formativas"])
-             for v in datos["valoraciones_directivo"] for d in v["desempenos"]]
+    filas = [(v["id"], v["dni_director"], v.get("id_gia"), v.get("id_visita"), d["codigo"], d["evidencias"],
+              d["necesidades_formativas"]) for v in datos["valoraciones_directivo"] for d in v["desempenos"]]
     poner("Valoraciones del directivo", filas, ["Código de la valoración", "DNI del director", "Código del GIA",
-                                                "Desempeño", "Evidencias", "Necesidades formativas"])
+                                                "Código de la visita", "Desempeño", "Evidencias", "Necesidades formativas"])
     docentes = libro["Docentes"]
     docentes.cell(1, docentes.max_column + 2, "Mis notas")  # columna propia del usuario
     docentes.cell(2, docentes.max_column, "llamar en junio")
@@ -208,7 +208,8 @@ def test_lectura_tolerante(tmp_path, carga_ejemplo):
     gia.cell(5, 5, "cuatro")
     libro.save(tmp_path / "libro.xlsx")
     carga = cargar(tmp_path / "libro.xlsx")
-    assert [(p.ubicacion, p.mensaje) for p in carga.errores] == [("Hoja GIA, fila 5, columna Horas", "debe ser un número")]
+    assert [(p.ubicacion, p.mensaje) for p in carga.errores] == [
+        ("Hoja GIA, fila 5, columna Horas", 'debe ser un número (se recibió "cuatro")')]
     exp = carga.expediente
     assert exp.docentes[0].nombres == "Rosa Elena" and exp.docentes[0].grados == [1, 2, 3, 4, 5, 6]
     assert exp.valoraciones[0].fecha == date(2026, 5, 29)
@@ -259,7 +260,7 @@ def test_diez_errores_con_hoja_fila_y_columna(tmp_path, carga_ejemplo):
     docente = {"Nombres": "Ana", "Apellidos": "Prueba", "Código modular": "0598774", "DNI del AP": "43098127",
                "Grados": "1, 2", "Condición": "nombrado", "¿Es director?": "no"}
     # 1. DNI de 7 dígitos
-    agregar("Docentes", {**docente, "DNI": "4587123"}, "DNI", 'debe tener 8 dígitos (se recibió "4587123")')
+    agregar("Docentes", {**docente, "DNI": "4587123"}, "DNI", 'debe tener 8 dígitos del 0 al 9 (se recibió "4587123")')
     # 2. condición que no existe
     agregar("Docentes", {**docente, "DNI": "70000002", "Condición": "eventual"}, "Condición", "debe ser uno de")
     # 3. visita a un docente que no existe
@@ -617,4 +618,5 @@ def test_una_palabra_en_una_lista_de_numeros_es_un_error(tmp_path, carga_ejemplo
     libro.save(tmp_path / "libro.xlsx")
     carga = cargar(tmp_path / "libro.xlsx")
     assert [(p.ubicacion, p.mensaje) for p in sin_las_del_ejemplo(carga.problemas) if "Hoja Docentes" in p.ubicacion] == [
-        ("Hoja Docentes, fila 2, columna Grados", "debe ser un número entero")]
+        ("Hoja Docentes, fila 2, columna Grados", f'«cinco» no es un grado: {GRADOS_ESPERADOS} '
+                                                  '(se recibió ["1.°", "2.°", "cinco"])')]

@@ -397,7 +397,7 @@ def test_orden_generar_muestra_avance_resumen_y_reporte(tmp_path, datos_ejemplo,
     expediente = formatos.validar_expediente(datos_ejemplo).expediente
     docentes, directivos = (len(list(FORMATOS[f].documentos(expediente))) for f in MATRICES)
     total = docentes + directivos
-    assert f"Generando: {total} de {total} documentos (100 %)" in r.output
+    assert f"Generando: {total} de {total} documentos (100%)" in r.output
     assert r.output.count("Generando:") == 10  # una línea por cada 10 %, sin terminal
     lineas = {l.split()[0]: l.split()[1:] for l in r.output.splitlines() if l.strip()}
     assert lineas["matriz-directivo"] == [str(directivos - 1), "0", "1"]

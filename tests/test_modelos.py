@@ -50,19 +50,24 @@ def test_dni_con_siete_digitos(datos_ejemplo):
     datos = copy.deepcopy(datos_ejemplo)
     datos["docentes"][3]["dni"] = "4471234"
     carga = validar_expediente(datos)
-    assert 'docentes[3].dni: debe tener 8 dígitos (se recibió "4471234")' in mensajes(carga)
+    assert 'docentes[3].dni: debe tener 8 dígitos del 0 al 9 (se recibió "4471234")' in mensajes(carga)
     # El docente malo se descarta; sus visitas y valoraciones también, con su propio mensaje; el resto queda.
     assert len(carga.expediente.docentes) == len(datos["docentes"]) - 1
     assert any(m.startswith("visitas[") and '"42890017" no existe en docentes' in m for m in mensajes(carga))
     assert len(carga.expediente.valoraciones) == len(datos["valoraciones"]) - 7
 
 
-def test_codigo_modular_numerico_recupera_ceros(datos_ejemplo):
+def test_codigo_modular_numerico_solo_si_no_perdio_ceros(datos_ejemplo):
+    """Un número de 7 cifras es el código; uno de 6 pudo perder un cero (¿0523461 o 5234610?): es un error que lo dice."""
     datos = copy.deepcopy(datos_ejemplo)
+    k = next(i for i, ie in enumerate(datos["instituciones"]) if not ie["codigo_modular"].startswith("0"))
+    datos["instituciones"][k]["codigo_modular"] = int(datos["instituciones"][k]["codigo_modular"])
     datos["instituciones"][0]["codigo_modular"] = 523461  # así llega desde una celda numérica
     carga = validar_expediente(datos)
-    assert carga.errores == []
-    assert carga.expediente.instituciones[0].codigo_modular == "0523461"
+    codigos = [ie.codigo_modular for ie in carga.expediente.instituciones]
+    assert datos_ejemplo["instituciones"][k]["codigo_modular"] in codigos
+    assert mensajes(carga)[0].startswith("instituciones[0].codigo_modular: debe tener 7 dígitos y se recibió el número "
+                                         "523461, de 6 cifra(s): un número pierde los ceros a la izquierda.")
 
 
 def test_docente_desconocido_en_visita(datos_ejemplo):
@@ -163,7 +168,7 @@ def test_campo_obligatorio_y_campo_desconocido(datos_ejemplo):
 def test_cabecera_invalida_no_produce_expediente():
     carga = validar_expediente({"anio": "dos mil", "ugel": {}})
     assert carga.expediente is None
-    assert "anio: debe ser un número entero" in mensajes(carga)
+    assert 'anio: debe ser un número entero (se recibió "dos mil")' in mensajes(carga)
     assert "ugel.nombre: falta este dato obligatorio" in mensajes(carga)
 
 

@@ -110,7 +110,7 @@ def test_plan_individual_reajustes(demo, carga_ejemplo):
     con = next(p for p in exp.planes_individuales if len(p.reajustes) >= 1)
     sin = next(p for p in exp.planes_individuales if not p.reajustes)
     [tabla] = _tablas(_ruta(demo, "plan-individual", f"planes_individuales:{con.dni_docente}"), "Fecha")
-    assert tabla[1:] == [[f"{r.fecha:%d/%m/%Y}", r.cambio, r.motivo] for r in con.reajustes]
+    assert [f[:3] for f in tabla[1:]] == [[f"{r.fecha:%d/%m/%Y}", r.cambio, r.motivo] for r in con.reajustes]
     ruta_sin = _ruta(demo, "plan-individual", f"planes_individuales:{sin.dni_docente}")
     assert _tablas(ruta_sin, "Fecha") == [] and "Sin reajustes a la fecha." in texto_docx(ruta_sin)
 
@@ -165,10 +165,10 @@ def test_plan_anual_ugel_cronograma_y_metas(demo, carga_ejemplo):
     assert len(metas) == 1 + len(plan.metas_trimestrales)
     for fila, m in zip(metas[1:], plan.metas_trimestrales):
         assert fila[0].endswith(f"({m.codigo})") and fila[1] == f"{m.nivel} o más"
-        assert fila[2].split("\n") == [f"{ROMANOS[t]} trim.: {p} %" for t, p in m.porcentajes.items()]
+        assert fila[2].split("\n") == [f"{ROMANOS[t]} trim.: {p}%" for t, p in m.porcentajes.items()]
     [atencion] = _tablas(ruta, "Meta")
     assert ["Visitas en aula con asesoría personalizada", f"{len(exp.docentes) * 8} (8 por docente)"] in atencion
-    assert "Presupuesto total: S/ 34,860.00" in texto
+    assert "Presupuesto total: S/\u00a034,860.00" in texto  # es_PE: espacio que no se parte
     jefe = exp.ugel.jefe_agp
     assert f"{jefe.nombres} {jefe.apellidos}" in _firmas(ruta)[0] and jefe.cargo in _firmas(ruta)[0]
 
@@ -238,7 +238,8 @@ def test_plan_mensual_disenos_del_mes(demo, carga_ejemplo):
         assert tabla[0][1].startswith(f"{v.fecha:%d/%m/%Y}, 1 día; 2 h de observación")
         assert tabla[0][1].endswith(f"{v.horas_asesoria:g} h de asesoría")
         assert tabla[1][1].split("\n")[0].startswith(f"{v.desempenos[0]}: ")
-        assert [f[1] for f in tabla[2:]] == [v.necesidades, v.proposito, v.productos, v.tecnicas, v.materiales, v.compromisos]
+        assert [f[1] for f in tabla[2:]] == [v.necesidades, v.proposito, v.productos, v.tecnicas, v.materiales,
+                                             v.evaluacion, v.compromisos]
         assert [f[1] for f in secuencia[1:]] == [m.actividad for m in v.secuencia]
         assert f"Visita en aula a {_nombre(docente)}" in texto
     taller = secuencias[-1]

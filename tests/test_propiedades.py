@@ -21,6 +21,7 @@ from pydantic import BaseModel
 import formatos
 from formatos.caracteres import limpiar
 from formatos.recursos import carpeta_plantillas
+from formatos.modelos import tipos
 from formatos.modelos.expediente import Expediente
 from formatos.registro import FORMATOS
 from formatos.salida import renderizar
@@ -35,26 +36,35 @@ DOCUMENTOS_POR_FORMATO = 2
 
 # Texto con al menos un carácter visible: Unicode arbitrario (letras de cualquier alfabeto, emojis,
 # signos, controles, espacios raros...), a veces largo.
-texto = st.text(min_size=1, max_size=120).filter(lambda t: t.strip()) | \
-    st.text(alphabet=st.characters(codec="utf-8"), min_size=200, max_size=2000).filter(lambda t: t.strip())
+texto = st.text(min_size=1, max_size=120).filter(lambda t: any(map(tipos._visible, limpiar(t)))) | \
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=200, max_size=2000).filter(
+        lambda t: any(map(tipos._visible, limpiar(t))))
 
 
 def _libre(modelo: type[BaseModel], nombre: str) -> bool:
-    """Un campo de texto libre: str sin validadores propios, que no es clave ni referencia."""
+    """Un campo de texto libre: str sin validadores propios (salvo el de los textos invisibles), que no es clave ni
+    referencia."""
     campo = modelo.model_fields[nombre]
     validados = {f for d in modelo.__pydantic_decorators__.field_validators.values() for f in d.info.fields}
-    return (campo.annotation is str and all(isinstance(m, (MinLen, MaxLen)) for m in campo.metadata)
+    return (campo.annotation is str
+            and all(isinstance(m, (MinLen, MaxLen)) or getattr(m, "func", None) is tipos._no_invisible
+                    for m in campo.metadata)
             and nombre not in validados and nombre != getattr(modelo, "clave", None)
             and nombre not in getattr(modelo, "referencias", {}))
 
 
+def largo_maximo(modelo: type[BaseModel], nombre: str) -> int:
+    """El largo máximo de un texto: el de su tipo (nombres, claves, textos cortos) o el de todo texto."""
+    return min([m.max_length for m in modelo.model_fields[nombre].metadata if isinstance(m, MaxLen)] + [tipos.LARGO_TEXTO])
+
+
 def campos_libres(modelo: type[BaseModel], datos: dict, ruta=()):
-    """(dict, campo) de cada texto libre presente en los datos, recorriendo submodelos y listas."""
+    """(dict, campo, largo máximo) de cada texto libre presente en los datos, recorriendo submodelos y listas."""
     for nombre, campo in modelo.model_fields.items():
         if nombre not in datos:
             continue
         if _libre(modelo, nombre) and isinstance(datos[nombre], str):
-            yield datos, nombre
+            yield datos, nombre, largo_maximo(modelo, nombre)
             continue
         anotacion = campo.annotation
         argumentos = typing.get_args(anotacion)
@@ -76,8 +86,9 @@ def expedientes(draw, datos_ejemplo):
         elegidos = draw(st.lists(st.sampled_from(range(len(datos[seccion]))), min_size=n, max_size=n, unique=True))
         datos[seccion] = [datos[seccion][i] for i in sorted(elegidos)]
     textos = draw(st.lists(texto, min_size=3, max_size=12))
-    for i, (registro, campo) in enumerate(campos_libres(Expediente, datos)):
-        registro[campo] = textos[i % len(textos)]
+    for i, (registro, campo, maximo) in enumerate(campos_libres(Expediente, datos)):
+        que_caben = [t for t in textos if len(t) <= maximo] or ["x"]
+        registro[campo] = que_caben[i % len(que_caben)]
     return datos
 
 
@@ -109,7 +120,7 @@ IMPRESAS = {
 
 
 def test_hay_campos_libres_en_el_ejemplo(datos_ejemplo):
-    libres = {campo for _, campo in campos_libres(Expediente, copy.deepcopy(datos_ejemplo))}
+    libres = {campo for _, campo, _ in campos_libres(Expediente, copy.deepcopy(datos_ejemplo))}
     assert {"proposito_sesion", "evidencias", "producto_asesoria", "nombres", "apellidos", "tema"} <= libres
     assert not libres & {"dni", "codigo_modular", "id", "tipo", "codigo", "dni_docente"}
 

@@ -81,11 +81,12 @@ def test_faltas_del_anio():
 def test_un_plan_que_cumple_no_tiene_faltas():
     datos = _expediente()
     plan = datos["planes_mensuales"][0]
-    plan["visitas"][0].update(dias=2, horas_observacion=2, horas_asesoria=3)
+    plan["visitas"][0].update(dias=2, horas_observacion=2, horas_asesoria=3, secuencia_segundo_dia=_secuencia(120))
     plan["visitas"].append(_diseno(dni_docente=DOCENTE, fecha="2026-06-09", dias=2, horas_observacion=2,
-                                   horas_preparacion=2, horas_asesoria=2))
+                                   horas_preparacion=2, horas_asesoria=2, secuencia_segundo_dia=_secuencia(120)))
     plan["gias"][0].update(horas=4, participantes=[DIRECTORA, DOCENTE])
-    plan["gias"].append(_diseno(tipo="directores", fecha="2026-06-26", horas=2, sede="UGEL", participantes=[DIRECTORA]))
+    plan["gias"].append(_diseno(tipo="directores", fecha="2026-06-26", horas=2, sede="UGEL", participantes=[DIRECTORA],
+                                desempenos=[], desempenos_directivo=["D1", "D18"]))
     exp = validar_expediente(datos).expediente
     assert faltas_plan_mensual(exp, exp.planes_mensuales[0]) == []
 

@@ -255,7 +255,7 @@ def test_dni_de_7_digitos_en_la_tabla_con_hoja_fila_y_columna(cliente, libro_dni
     assert "Se encontraron" in texto and "Los registros con errores no se usarán: Docentes: 1 registro;" in texto
     fila = re.search(r"<tr class=\"fila-error\">(.*?)</tr>", texto).group(1)
     celdas = [html.unescape(re.sub(r"<[^>]+>", "", c).strip()) for c in re.findall(r"<td[^>]*>(.*?)</td>", fila)]
-    assert celdas == ["Error", "Docentes", "4", "DNI", DNI_7, f'debe tener 8 dígitos (se recibió "{DNI_7}")']
+    assert celdas == ["Error", "Docentes", "4", "DNI", DNI_7, f'debe tener 8 dígitos del 0 al 9 (se recibió "{DNI_7}")']
     # filtros por tipo y hoja (el servidor filtra: funciona también sin JavaScript)
     trabajo_url = _ruta(r)
     solo_docentes = cliente.get(trabajo_url, params={"hoja": "Docentes"}).text
@@ -270,7 +270,7 @@ def test_dni_de_7_digitos_en_la_tabla_con_hoja_fila_y_columna(cliente, libro_dni
     hoja = load_workbook(io.BytesIO(x.content))["Problemas"]
     assert [[c.value for c in f] for f in hoja.iter_rows()] == [
         ["Tipo", "Hoja", "Fila", "Columna", "Valor recibido", "Mensaje"],
-        ["Error", "Docentes", 4, "DNI", DNI_7, f'debe tener 8 dígitos (se recibió "{DNI_7}")'],
+        ["Error", "Docentes", 4, "DNI", DNI_7, f'debe tener 8 dígitos del 0 al 9 (se recibió "{DNI_7}")'],
     ]
     completo = load_workbook(io.BytesIO(cliente.get(trabajo_url + "/problemas.xlsx").content))["Problemas"]
     assert completo.max_row - 1 == len(re.findall(r"<tr class=\"fila-", r.text))
@@ -300,7 +300,7 @@ def test_json_con_su_ruta(cliente, datos_ejemplo):
 
 
 @pytest.mark.parametrize("ubicacion, mensaje, esperado", [
-    ("Hoja Docentes, fila 7, columna DNI", 'debe tener 8 dígitos (se recibió "4471234")',
+    ("Hoja Docentes, fila 7, columna DNI", 'debe tener 8 dígitos del 0 al 9 (se recibió "4471234")',
      ("Docentes", "7", "DNI", "4471234")),
     ("Hoja Valoraciones, filas 2 a 9, columna Código de la visita", '"V-1" no existe en la hoja Visitas',
      ("Valoraciones", "2 a 9", "Código de la visita", "V-1")),
@@ -346,7 +346,7 @@ def test_generar_las_matrices_de_un_ap_y_descargar_el_zip(cliente, json_valido):
     assert f"Listo:</strong> {estado['total']} archivo(s) generado(s)." in texto
     assert _filas(texto, "tabla-resumen") == [
         ["Formato", "Generados", "Sin cambios", "Fallidos"],
-        ["matriz-docente", "56", "0", "0"], ["matriz-directivo", "8", "0", "0"], ["Total", "64", "0", "0"]]
+        ["matriz-docente", "56", "0", "0"], ["matriz-directivo", "16", "0", "0"], ["Total", "72", "0", "0"]]
     assert "No hubo errores" in texto
     r = cliente.get(generacion + "/documentos.zip")
     assert r.headers["content-type"] == "application/zip"
@@ -383,7 +383,7 @@ def test_con_errores_genera_lo_valido_y_el_reporte(cliente, libro_dni_malo):
     assert _terminar(cliente, generacion)["estado"] == "terminado"
     texto = cliente.get(generacion).text
     assert "Datos no válidos (registros que no se usaron)" in texto
-    assert f"Hoja Docentes, fila 4, columna DNI: debe tener 8 dígitos (se recibió &#34;{DNI_7}&#34;)" in texto
+    assert f"Hoja Docentes, fila 4, columna DNI: debe tener 8 dígitos del 0 al 9 (se recibió &#34;{DNI_7}&#34;)" in texto
     with zipfile.ZipFile(io.BytesIO(cliente.get(generacion + "/documentos.zip").content)) as z:
         assert "documentos/reporte-errores.txt" in z.namelist()
 

@@ -147,9 +147,9 @@ def test_subir_el_ejemplo_con_el_teclado_y_generar_las_matrices_de_un_ap_con_pdf
     filas = pagina.locator("#tabla-resumen tr").all_inner_texts()
     assert [f.split("\t") for f in filas] == [
         ["Formato", "Generados", "Sin cambios", "Fallidos"],
-        ["matriz-docente", "56", "0", "0"], ["matriz-directivo", "8", "0", "0"],
-        ["matriz-docente (pdf)", "56", "0", "0"], ["matriz-directivo (pdf)", "8", "0", "0"],
-        ["Total", "128", "0", "0"]]
+        ["matriz-docente", "56", "0", "0"], ["matriz-directivo", "16", "0", "0"],
+        ["matriz-docente (pdf)", "56", "0", "0"], ["matriz-directivo (pdf)", "16", "0", "0"],
+        ["Total", "144", "0", "0"]]
 
     with pagina.expect_download() as descarga:
         pagina.locator("#descargar-zip").click()
@@ -158,9 +158,9 @@ def test_subir_el_ejemplo_con_el_teclado_y_generar_las_matrices_de_un_ap_con_pdf
     with zipfile.ZipFile(ruta) as z:
         nombres = z.namelist()
         docx = sorted(n for n in nombres if n.startswith("documentos/matriz-docente/") and n.endswith(".docx"))
-        assert len(docx) == 56 and len([n for n in nombres if n.endswith(".pdf")]) == 64
+        assert len(docx) == 56 and len([n for n in nombres if n.endswith(".pdf")]) == 72
         assert {n.split("/")[2] for n in docx} == {"Ñaupari Cárdenas Julián Andrés"}
-        assert len(json.loads(z.read("documentos/manifiesto.json"))["archivos"]) == 128
+        assert len(json.loads(z.read("documentos/manifiesto.json"))["archivos"]) == 144
         (tmp_path / "matriz.docx").write_bytes(z.read(docx[0]))
     texto = texto_docx(tmp_path / "matriz.docx")
     docente = Path(docx[0]).stem.split(" ", 1)[1]  # «2026-05-06 Quispe Mamani Rosa Elena»
@@ -213,7 +213,7 @@ def test_dni_de_7_digitos_arrastrando_el_libro(pagina, capturas, tmp_path):
     cabecera = pagina.locator("#tabla-problemas thead tr").inner_text().split("\t")
     assert cabecera == ["Tipo", "Hoja", "Fila", "Columna", "Valor recibido", "Mensaje"]
     fila = pagina.locator("#tabla-problemas tbody tr", has_text=DNI_7).first.inner_text().split("\t")
-    assert fila == ["Error", "Docentes", "4", "DNI", DNI_7, f'debe tener 8 dígitos (se recibió "{DNI_7}")']
+    assert fila == ["Error", "Docentes", "4", "DNI", DNI_7, f'debe tener 8 dígitos del 0 al 9 (se recibió "{DNI_7}")']
     _captura(pagina, capturas, "07-errores")
 
     pagina.get_by_label("Tipo").select_option("error")  # filtra al elegir (sin pulsar «Filtrar»)
@@ -228,7 +228,7 @@ def test_dni_de_7_digitos_arrastrando_el_libro(pagina, capturas, tmp_path):
     descarga.value.save_as(ruta)
     filas = list(load_workbook(ruta)["Problemas"].iter_rows(values_only=True))
     assert filas == [("Tipo", "Hoja", "Fila", "Columna", "Valor recibido", "Mensaje"),
-                     ("Error", "Docentes", 4, "DNI", DNI_7, f'debe tener 8 dígitos (se recibió "{DNI_7}")')]
+                     ("Error", "Docentes", 4, "DNI", DNI_7, f'debe tener 8 dígitos del 0 al 9 (se recibió "{DNI_7}")')]
 
 
 def test_un_archivo_demasiado_grande_se_avisa_sin_subirlo(pagina, capturas, tmp_path):

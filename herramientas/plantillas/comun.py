@@ -90,7 +90,8 @@ def _encabezado(seccion):
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     r = p.add_run("{{ membrete.decenio }}")
     r.italic, r.font.size = True, Pt(8)
-    p2 = _parrafo(enc, "“{{ membrete.nombre_anio }}”", cursiva=True, tamano=8, alinear=WD_ALIGN_PARAGRAPH.CENTER, despues=4)
+    p2 = _parrafo(enc, "{% if membrete.nombre_anio %}“{{ membrete.nombre_anio }}”{% endif %}", cursiva=True, tamano=8,
+                  alinear=WD_ALIGN_PARAGRAPH.CENTER, despues=4)  # sin nombre del año, sin comillas vacías
     _borde_inferior(p2)
 
 

@@ -31,6 +31,7 @@ MODULOS = {
     "informe-final-ap": "informe_final_ap",
     "informe-final-ugel": "informe_final_ugel",
     "reporte-buenas-practicas": "reporte_buenas_practicas",
+    "reporte-buenas-practicas-ie": "reporte_buenas_practicas_ie",
     "informe-taller": "informe_taller",
 
     # pdf

@@ -2,14 +2,25 @@
 
 from comun import documento
 from informes_comun import (
-    Secciones, atentamente, cabecera, datos, encabezado_informe, etiqueta, grafico, linea, narrativa, subtitulo, tabla,
-    tabla_distribucion, tabla_ie,
+    Secciones, atentamente, cabecera, datos, directores, encabezado_informe, etiqueta, grafico, linea, narrativa, subtitulo,
+    tabla, tabla_distribucion, tabla_ie,
 )
 
 TABLA_LOGROS = (["Grupo", "Área", "En inicio", "En proceso", "Satisfactorio", "Evaluados"],
                 ["{{ f.grupo }}", "{{ f.area }}", "{{ f.en_inicio }}", "{{ f.en_proceso }}", "{{ f.satisfactorio }}",
                  "{{ f.evaluados }}"],
                 [4.4, 2.6, 2.5, 2.5, 2.7, 2.3])
+
+
+def resultados_directores(doc):
+    """Evidencias y necesidades formativas de cada director en la visita diagnóstica (D1 y D18 del MBDDI, sin nivel)."""
+    linea(doc, "Desempeños del docente en su rol de director (Marco del Buen Desempeño Directivo): D1, diagnostica las "
+               "características del entorno institucional, familiar y social; D18, orienta y promueve la participación "
+               "del equipo docente en la planificación curricular. No se establece nivel de logro.", tamano=9)
+    directores(doc, cuando="En la visita diagnóstica")
+    etiqueta(doc, "{%p if directores_sin_matriz %}")
+    linea(doc, "Sin matriz del directivo en la visita diagnóstica: {{ directores_sin_matriz|join('; ') }}.")
+    etiqueta(doc, "{%p endif %}")
 
 
 def construir(destino):
@@ -53,6 +64,9 @@ def construir(destino):
     linea(doc, "No se registraron los datos de los estudiantes de este docente.")
     etiqueta(doc, "{%p endif %}")
     etiqueta(doc, "{%p endfor %}")
+
+    s("Resultados de los directores (desempeño directivo)")
+    resultados_directores(doc)
 
     s("Resultados del grupo de docentes")
     subtitulo(doc, "Niveles diagnosticados por desempeño")

@@ -1,7 +1,7 @@
 """Plantilla del informe diagnóstico de la UGEL (manual 2.2.1.6)."""
 
 from comun import documento
-from informe_diagnostico_ap import TABLA_LOGROS
+from informe_diagnostico_ap import TABLA_LOGROS, resultados_directores
 from informes_comun import (
     Secciones, atentamente, cabecera, datos, encabezado_informe, etiqueta, grafico, linea, narrativa, subtitulo, tabla,
     tabla_distribucion, tabla_ie,
@@ -31,6 +31,8 @@ def construir(destino):
     etiqueta(doc, "{%p for c in necesidades %}")
     linea(doc, "{{ c.institucion }}: {{ c.necesidades_comunes }}")
     etiqueta(doc, "{%p endfor %}")
+    subtitulo(doc, "Desempeño de los directores: evidencias y necesidades formativas")
+    resultados_directores(doc)
 
     s("Conclusiones")
     etiqueta(doc, "{%p for c in conclusiones_ap %}")

@@ -1,9 +1,9 @@
 """Plantillas de los informes de un periodo: mensual, trimestral y final, del AP y de la UGEL."""
 
-from comun import documento, parrafo
+from comun import documento, parrafo, rotulo
 from informes_comun import (
-    Secciones, atentamente, cabecera, encabezado_informe, datos, directores, etiqueta, linea, lista, narrativa, subtitulo, tabla,
-    tabla_buenas_practicas, tabla_distribucion, tabla_ie, tabla_metas, tabla_sucesos, tablas_comparacion,
+    Secciones, atentamente, cabecera, encabezado_informe, datos, directores, etiqueta, grafico, linea, lista, narrativa,
+    subtitulo, tabla, tabla_buenas_practicas, tabla_distribucion, tabla_ie, tabla_metas, tabla_sucesos, tablas_comparacion,
 )
 
 TITULOS = {"mensual": "INFORME MENSUAL DEL ACOMPAÑAMIENTO PEDAGÓGICO", "trimestral": "INFORME TRIMESTRAL DEL "
@@ -31,13 +31,16 @@ def construir_ap(destino, tipo: str):
     etiqueta(doc, "{%p for a in aprendizajes %}")
     subtitulo(doc, "{{ loop.index }}. {{ a.docente }} — I. E. {{ a.institucion }}")
     etiqueta(doc, "{%p if a.fecha %}")
-    linea(doc, "Matriz del {{ a.fecha|fecha_corta }} (visita {{ a.visita }}).", tamano=9)
+    linea(doc, "Matriz del {{ a.fecha|fecha_corta }} ({{ a.visita }}).", tamano=9)
     tabla(doc, ["Desempeño atendido", "Nivel", "Evidencias", "Producto de la asesoría"],
           ["{{ f.codigo }}. {{ f.desempeno }}", "{{ f.nivel }}", "{{ f.evidencias }}", "{{ f.producto }}"],
           [5.0, 1.3, 6.2, 4.5], "a.filas", centrar=[1], tamano=8)
     etiqueta(doc, "{%p else %}")
     linea(doc, "Sin valoración en {{ mes_evidencias }}.")
     etiqueta(doc, "{%p endif %}")
+    etiqueta(doc, "{%p for t in a.taller %}")
+    linea(doc, "Resultado en el {{ t }}", tamano=9)
+    etiqueta(doc, "{%p endfor %}")
     etiqueta(doc, "{%p endfor %}")
     subtitulo(doc, "Docentes en su rol de director (evidencias sin nivel de logro)")
     directores(doc, cuando="En {{ mes_evidencias }}")
@@ -56,6 +59,9 @@ def construir_ap(destino, tipo: str):
               [5.6, 2.4, 2.2, 3.0, 3.8], "metas_plan", centrar=[1, 2, 3],
               vacio="Los docentes no tienen plan individual registrado: no hay metas que comparar.")
         narrativa(doc, "metas_plan_resumen", "")
+    if tipo == "final":
+        s("Aprendizajes de los estudiantes: línea de base y fin de año")
+        estudiantes(doc, "Total del AP")
 
     s("Metas ejecutadas y programadas" + ("" if tipo == "mensual" else "; avance del protocolo efectivo"))
     tabla_metas(doc)
@@ -76,6 +82,9 @@ def construir_ap(destino, tipo: str):
     if tipo != "mensual":
         s("Actividades innovadoras y buenas prácticas")
         tabla_buenas_practicas(doc)
+    if tipo == "final":
+        s("Acuerdos y compromisos de la reunión de balance de cierre")
+        balances(doc)
 
     _cierre(doc, s, tipo, "Desempeños a priorizar en el mes siguiente" if tipo == "mensual"
             else "Reajustes para el trimestre siguiente")
@@ -126,6 +135,9 @@ def construir_ugel(destino, tipo: str):
           [7.8, 2.2, 2.4, 2.2, 2.4], "por_ap", centrar=[1, 2, 3, 4])
     subtitulo(doc, "Docentes en su rol de director (evidencias sin nivel de logro)")
     directores(doc)
+    if tipo == "final":
+        s("Aprendizajes de los estudiantes: línea de base y fin de año")
+        estudiantes(doc, "Total UGEL")
 
     s("Sucesos relevantes y acciones implementadas")
     tabla_sucesos(doc)
@@ -144,6 +156,45 @@ def construir_ugel(destino, tipo: str):
     atentamente(doc, "firma_jefe", condicional=True)
     parrafo(doc, "")
     doc.save(destino)
+
+
+def estudiantes(doc, total: str):
+    """Línea de base frente a fin de año (Comunicación y Matemática): por docente, por I. E. y en total, con gráfico."""
+    etiqueta(doc, "{%p if estudiantes %}")
+    linea(doc, "Evaluación a la misma muestra de estudiantes de 2.° o 4.° grado en la primera visita (línea de base) y "
+               "en la visita de cierre (fin de año). Estudiantes en inicio / en proceso / satisfactorio.", tamano=9)
+    for titulo, coleccion in (("Por docente", "estudiantes.docentes"), ("Por I. E.", "estudiantes.instituciones"),
+                              (total, "estudiantes.total")):
+        subtitulo(doc, titulo)
+        tabla(doc, ["Docente, I. E. o total" if coleccion.endswith("docentes") else "Grupo", "Área", "Línea de base",
+                    "Fin de año", "Satisfactorio", "Variación", "Observación"],
+              ["{{ f.grupo }}", "{{ f.area }}", "{{ f.linea_base }}", "{{ f.fin_de_anio }}", "{{ f.satisfactorio }}",
+               "{{ f.variacion }}", "{{ f.observacion }}"],
+              [3.6, 2.2, 2.0, 2.0, 2.5, 2.0, 2.7], coleccion, centrar=[2, 3, 4, 5], tamano=8)
+    etiqueta(doc, "{%p for r in estudiantes.resumen %}")
+    linea(doc, "{{ r }}", tamano=9)
+    etiqueta(doc, "{%p endfor %}")
+    grafico(doc, "estudiantes.grafico", "Gráfico: porcentaje de estudiantes en cada nivel de logro, al inicio y al "
+                                       "término del año (docentes con las dos evaluaciones).")
+    etiqueta(doc, "{%p else %}")
+    linea(doc, "No hay evaluaciones de los estudiantes registradas.")
+    etiqueta(doc, "{%p endif %}")
+
+
+def balances(doc):
+    """Por I. E.: fecha, asistentes, logros, acuerdos y compromisos de la reunión de balance de cierre."""
+    etiqueta(doc, "{%p for b in balances %}")
+    subtitulo(doc, "{{ b.institucion }}{% if b.fecha %} — {{ b.fecha|fecha_corta }}{% endif %}")
+    etiqueta(doc, "{%p if b.fecha %}")
+    linea(doc, "Asistentes: {{ b.asistentes }}.{% if b.logros %} Logros reconocidos: {{ b.logros }}{% endif %}", tamano=9)
+    rotulo(doc, "Acuerdos:")
+    lista(doc, "b.acuerdos")
+    rotulo(doc, "Compromisos:")
+    lista(doc, "b.compromisos")
+    etiqueta(doc, "{%p else %}")
+    linea(doc, "No se registró la reunión de balance de cierre de esta I. E.")
+    etiqueta(doc, "{%p endif %}")
+    etiqueta(doc, "{%p endfor %}")
 
 
 def _cierre(doc, s, tipo: str, siguiente: str):

@@ -9,7 +9,7 @@ from informes_comun import (
 def construir(destino):
     doc = documento("Informe del taller de actualización docente")
     encabezado_informe(doc)
-    cabecera(doc, "INFORME DEL {{ numero_taller }}.° TALLER DE ACTUALIZACIÓN DOCENTE")
+    cabecera(doc, "INFORME DEL {{ numero_taller|ordinal_apocopado }} TALLER DE ACTUALIZACIÓN DOCENTE")
     s = Secciones(doc)
     s("Datos generales")
     datos(doc, [("Fechas", "Del {{ fecha_inicio|fecha_larga }} al {{ fecha_fin|fecha_larga }}"),

@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-ROMANOS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+ROMANOS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 NO_REGISTRADO = "No se registró."
 
 
@@ -254,11 +254,11 @@ def tabla_buenas_practicas(doc):
 
 def directores(doc, coleccion: str = "directores", cuando: str = "En el periodo"):
     etiqueta(doc, "{%p if " + coleccion + " %}")
-    tabla(doc, ["Director(a) (I. E.)", "Fecha y GIA", "Evidencias (sin nivel de logro)", "Necesidades formativas"],
-          ["{{ f.director }} ({{ f.institucion }})", "{{ f.fecha|fecha_corta }}\n{{ f.gia }}",
-           "{% for d in f.filas %}{{ d.codigo }}: {{ d.evidencias }}{% if not loop.last %}{{ '\\n' }}{% endif %}{% endfor %}",
-           "{% for d in f.filas %}{{ d.codigo }}: {{ d.necesidades_formativas }}{% if not loop.last %}{{ '\\n' }}{% endif %}{% endfor %}"],
+    tabla(doc, ["Director(a) (I. E.)", "Fecha y momento", "Evidencias (sin nivel de logro)", "Necesidades formativas"],
+          ["{{ f.director }} ({{ f.institucion }})", "{{ f.fecha|fecha_corta }}\n{{ f.momento }}",
+           "{% for d in f.filas %}{{ d.codigo }} (MBDDI): {{ d.evidencias }}{% if not loop.last %}{{ '\\n' }}{% endif %}{% endfor %}",
+           "{% for d in f.filas %}{{ d.codigo }} (MBDDI): {{ d.necesidades_formativas }}{% if not loop.last %}{{ '\\n' }}{% endif %}{% endfor %}"],
           [3.4, 2.8, 6.0, 4.8], coleccion)
     etiqueta(doc, "{%p else %}")
-    linea(doc, cuando + " no hubo GIA con directores: no hay matrices del directivo.")
+    linea(doc, cuando + " no se valoró a los docentes en su rol de director: no hay matrices del directivo.")
     etiqueta(doc, "{%p endif %}")

@@ -12,7 +12,7 @@ def construir(destino):
          "Tipo de II. EE.", "{{ institucion.tipo|capitalize }}"],
         ["Centro poblado", "{{ institucion.centro_poblado }} ({{ institucion.distrito }}, {{ institucion.provincia }})",
          "UGEL", "{{ ugel }}"],
-        ["GIA con directores", "{{ gia.tema }} ({{ gia.fecha|fecha_corta }}, {{ gia.horas|numero }} h)"],
+        ["Momento de la valoración", "{{ momento }}"],
     ], [3.3, 6.2, 2.5, 5.0])
     tabla_repetida(
         doc,
@@ -22,8 +22,9 @@ def construir(destino):
         "f in filas",
     )
     parrafo(doc, "En el rol de director no se establece nivel de logro: se describen las evidencias recogidas "
-                 "en el cuaderno de campo al concluir el GIA con directores y se precisan las necesidades formativas.",
-            tamano=8, cursiva=True)
+                 "en el cuaderno de campo (en la visita diagnóstica, al concluir cada GIA con directores y en la visita de "
+                 "cierre) y se precisan las necesidades formativas. Desempeños del Marco del Buen Desempeño Directivo "
+                 "(MBDDI), distintos de los del docente aunque compartan código.", tamano=8, cursiva=True)
     lugar_fecha(doc)
     firmas(doc, ["firma_director", "firma_acompanante"])
     doc.save(destino)

@@ -6,6 +6,7 @@ from comun import (
     cronograma, documento, firmas, lista, lugar_fecha, membrete, parrafo, rotulo, tabla_datos, tabla_filas_enteras,
     titulo_seccion,
 )
+from plan_anual_ugel import tareas_ap
 
 ANCHO = 25.7
 
@@ -59,6 +60,8 @@ def construir(destino):
     parrafo(doc, "Talleres: {{ talleres }}")
     titulo_seccion(doc, "VII. CRONOGRAMA")
     cronograma(doc, "f in cronograma", "f.actividad", "f.celdas", ANCHO, 6.5)
+    titulo_seccion(doc, "VIII. TAREAS Y PRODUCTOS COMUNES DEL EQUIPO DE AP EN LA UGEL")
+    tareas_ap(doc, ANCHO)
     lugar_fecha(doc)
     firmas(doc, ["firma_acompanante", "firma_jefe"])
     doc.save(destino)

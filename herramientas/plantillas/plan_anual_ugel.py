@@ -7,6 +7,18 @@ from comun import (
 ANCHO = 25.7
 
 
+def tareas_ap(doc, ancho: float):
+    """Las tareas y productos comunes del equipo de AP en su permanencia en la UGEL (las fija el jefe de AGP)."""
+    parrafo(doc, "{%p if tareas_ap %}", despues=0)
+    tabla_filas_enteras(doc, ["Tarea", "Producto", "Plazo"], ["{{ t.tarea }}", "{{ t.producto }}", "{{ t.plazo }}"],
+                        [ancho * 0.45, ancho * 0.33, ancho - ancho * 0.78], "t in tareas_ap")
+    parrafo(doc, "Las define el jefe de AGP para el tiempo de permanencia del equipo de AP en la UGEL (manual 2.2.1.8).",
+            tamano=8, cursiva=True)
+    parrafo(doc, "{%p else %}", despues=0)
+    parrafo(doc, "El plan anual de la UGEL no registra las tareas y productos comunes del equipo de AP.")
+    parrafo(doc, "{%p endif %}", despues=0)
+
+
 def construir(destino):
     doc = documento("Plan anual de acompañamiento pedagógico de la UGEL", horizontal=True)
     membrete(doc, "PLAN ANUAL DE ACOMPAÑAMIENTO PEDAGÓGICO {{ anio }}",
@@ -53,6 +65,8 @@ def construir(destino):
     tabla_filas_enteras(doc, ["Desempeño", "Necesidad común identificada", "Se fortalece en"],
                    ["{{ p.desempeno }} ({{ p.codigo }})", "{{ p.necesidad_comun }}", "{{ p.donde }}"],
                    [11.0, 10.2, 4.5], "p in priorizacion")
+    titulo_seccion(doc, "IX. TAREAS Y PRODUCTOS COMUNES DEL EQUIPO DE ACOMPAÑANTES PEDAGÓGICOS")
+    tareas_ap(doc, ANCHO)
     lugar_fecha(doc)
     firmas(doc, ["firma_jefe"])
     doc.save(destino)

@@ -1,6 +1,7 @@
 """Plantilla del plan institucional de acompañamiento pedagógico (uno por I. E.; se incorpora al PAT)."""
 
 from comun import documento, firmas, lista, lugar_fecha, membrete, parrafo, tabla_datos, tabla_filas_enteras, titulo_seccion
+from plan_individual import FIRMA_REAJUSTE
 
 
 def construir(destino):
@@ -29,8 +30,18 @@ def construir(destino):
     titulo_seccion(doc, "VI. ACCIONES")
     tabla_filas_enteras(doc, ["Acción", "Responsables", "Plazo"], ["{{ a.accion }}", "{{ a.responsables }}", "{{ a.plazo }}"],
                    [9.0, 5.0, 3.0], "a in acciones")
+    titulo_seccion(doc, "VII. REAJUSTES DEL PLAN")
+    parrafo(doc, "{%p if reajustes %}", despues=0)
+    tabla_filas_enteras(doc, ["Fecha", "Qué se reajustó", "Por qué", "Firma del director(a)", "Firma del AP"],
+                   ["{{ r.fecha|fecha_corta }}", "{{ r.cambio }}", "{{ r.motivo }}",
+                    FIRMA_REAJUSTE.format(i=0), FIRMA_REAJUSTE.format(i=1)],
+                   [2.0, 4.6, 4.6, 2.9, 2.9], "r in reajustes", centrar=[0, 3, 4])
+    parrafo(doc, "{%p else %}", despues=0)
+    parrafo(doc, "Sin reajustes a la fecha.")
+    parrafo(doc, "{%p endif %}", despues=0)
     parrafo(doc, "El presente plan se incorpora al Plan Anual de Trabajo (PAT) de la I. E. y puede reajustarse durante "
-                 "el proceso formativo.", tamano=9, cursiva=True, antes=4)
+                 "el proceso formativo; un reajuste posterior a su firma lleva la firma del director y del acompañante "
+                 "pedagógico.", tamano=9, cursiva=True, antes=4)
     lugar_fecha(doc)
     firmas(doc, ["firma_director", "firma_acompanante"])
     doc.save(destino)

@@ -1,6 +1,8 @@
 """Plantilla del plan mensual del AP con los diseños metodológicos de sus visitas, GIA y talleres."""
 
-from comun import documento, firmas, lista, lugar_fecha, membrete, parrafo, tabla_datos, tabla_filas_enteras, titulo_seccion
+from comun import (
+    documento, firmas, lista, lugar_fecha, membrete, parrafo, rotulo, tabla_datos, tabla_filas_enteras, titulo_seccion,
+)
 
 
 def _disenos(doc, lista_, numero, titulo):
@@ -18,12 +20,19 @@ def _disenos(doc, lista_, numero, titulo):
         ["Productos", "{{ d.productos }}"],
         ["Técnicas", "{{ d.tecnicas }}"],
         ["Materiales", "{{ d.materiales }}"],
+        ["Evaluación de los aprendizajes por desempeños", "{% if d.evaluacion %}{{ d.evaluacion }}{% else %}No se precisó.{% endif %}"],
         ["Compromisos y metas", "{{ d.compromisos }}"],
     ], [4.0, 13.0])
+    parrafo(doc, "{%p for dia in d.dias %}", despues=0)
+    parrafo(doc, "{%p if dia.titulo %}", despues=0)
+    rotulo(doc, "{{ dia.titulo }}: secuencia metodológica ({{ dia.duracion }})")
+    parrafo(doc, "{%p endif %}", despues=0)
     tabla_filas_enteras(doc, ["Momento", "Secuencia metodológica", "Tiempo"],
-                   ["{{ m.momento }}", "{{ m.actividad }}", "{{ m.tiempo }}"], [3.6, 11.4, 2.0], "m in d.secuencia",
+                   ["{{ m.momento }}", "{{ m.actividad }}", "{{ m.tiempo }}"], [3.6, 11.4, 2.0], "m in dia.secuencia",
                    centrar=[2])
-    parrafo(doc, "Duración de la secuencia: {{ d.duracion }}.", tamano=9, cursiva=True)
+    parrafo(doc, "{%p endfor %}", despues=0)
+    parrafo(doc, "Duración de la secuencia{% if d.dias|length > 1 %} (los dos días){% endif %}: {{ d.duracion }}.",
+            tamano=9, cursiva=True)
     parrafo(doc, "{%p endfor %}", despues=0)
     parrafo(doc, "{%p else %}", despues=0)
     parrafo(doc, "No se programan en este mes.")

@@ -32,7 +32,7 @@ from pydantic import BaseModel
 from pypdf import PdfReader, PdfWriter
 
 from formatos.catalogo import leer_datos
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Membrete, membrete
 from formatos.modelos.expediente import Expediente
 from formatos.salida import renderizar
@@ -152,7 +152,7 @@ def clasificar(exp: Expediente, partes: Iterable[Parte]) -> list[Carpeta]:
             ap = exp.acompanante(g["acompanante"])
             clave = ("acompanante", periodo, ap.dni)
             if clave not in carpetas:
-                carpetas[clave] = Carpeta(PurePosixPath(CARPETA, periodo, f"{periodo} AP {_nombre(ap)}"),
+                carpetas[clave] = Carpeta(ruta_de(CARPETA, periodo, f"{periodo} AP {_nombre(ap)}"),
                                           f"Acompañante pedagógico: {ap.nombres} {ap.apellidos} (DNI {ap.dni})", periodo)
             carpetas[clave].partes.append(parte)
         for firma in parte.firmas:
@@ -162,7 +162,7 @@ def clasificar(exp: Expediente, partes: Iterable[Parte]) -> list[Carpeta]:
                 clave = ("institucion", periodo, ie.codigo_modular)
                 if clave not in carpetas:
                     carpetas[clave] = Carpeta(
-                        PurePosixPath(CARPETA, periodo, f"{periodo} Director I. E. {ie.nombre} ({ie.codigo_modular})"),
+                        ruta_de(CARPETA, periodo, f"{periodo} Director I. E. {ie.nombre} ({ie.codigo_modular})"),
                         f"Director(a) de la I. E. {ie.nombre}: {director.nombres} {director.apellidos} (DNI {director.dni})",
                         periodo)
                 carpetas[clave].partes.append(parte)
@@ -191,7 +191,8 @@ def _detalle(exp: Expediente, parte: Parte) -> str:
 
 def portada(exp: Expediente, carpeta: Carpeta, paginas: list[int], paginas_portada: int) -> PortadaCarpeta:
     """El contenido de la portada, con la página de inicio de cada documento dentro de la carpeta."""
-    contenido, firmantes = [], {}
+    contenido: list[FilaContenido] = []
+    firmantes: dict[tuple[str, str], tuple[Firma, list[str]]] = {}
     inicio = paginas_portada + 1
     for n, (parte, p) in enumerate(zip(carpeta.partes, paginas), start=1):
         contenido.append(FilaContenido(
@@ -278,11 +279,11 @@ def _pie_con_paginas(maestro, plantilla_pie: bytes, numero: int, paginas: int) -
     pie = etree.fromstring(plantilla_pie)
     en_campo = False
     for r in pie.iter(qn("w:r")):
-        instr = r.find(qn("w:instrText"))
-        if instr is not None and instr.text.strip() == "NUMPAGES":
+        instr, texto = r.find(qn("w:instrText")), r.find(qn("w:t"))
+        if instr is not None and (instr.text or "").strip() == "NUMPAGES":
             instr.text, en_campo = " SECTIONPAGES ", True
-        elif en_campo and r.find(qn("w:t")) is not None:
-            r.find(qn("w:t")).text, en_campo = str(paginas), False
+        elif en_campo and texto is not None:
+            texto.text, en_campo = str(paginas), False
     parte = FooterPart.load(PackURI(f"/word/footer-carpeta{numero}.xml"), CT.WML_FOOTER,
                             etree.tostring(pie, xml_declaration=True, encoding="UTF-8", standalone=True), maestro.part.package)
     return maestro.part.relate_to(parte, RT.FOOTER)

@@ -6,41 +6,80 @@ import difflib
 import json
 import shutil
 import sys
+import textwrap
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
 from formatos import __version__
-from formatos.cli_es import Grupo
+from formatos.cli_es import Grupo, Ruta
 from formatos.entrada import a_excel, a_json, cargar
-from formatos.lote import ProcesoFallido, escribir_atomico
+from formatos.errores import ErrorFormatos
+from formatos.esquema import esquema_json
+from formatos.lote import REPORTE_ERRORES, ProcesoFallido, escribir_atomico
 from formatos.lote import generar as generar_lote
 from formatos.lote import normalizar_mes as _normalizar_mes
 from formatos.lote.manifiesto import NOMBRE as NOMBRE_MANIFIESTO
+from formatos.errores import Problema
 from formatos.modelos.expediente import Carga, Expediente
 from formatos.modelos.informes import validar_periodo
+from formatos.numeros import numero, porcentaje
 from formatos.recursos import carpeta_plantillas, expediente_ejemplo
 from formatos.registro import FORMATOS
 from formatos.salida.pdf import LibreOfficeNoEncontrado, buscar_soffice
 from formatos.salida.verificacion import PlantillaInvalida, lista_de_datos, verificar
 
 _PDF = click.option("--pdf", is_flag=True, help="Además, el PDF de cada documento (necesita LibreOffice).")
+
+
+def _positivo(_contexto, _parametro, valor: float | None) -> float | None:
+    if valor is not None and valor <= 0:
+        raise click.BadParameter("debe ser mayor que 0")
+    return valor
+
+
+_LIMITE_PDF = click.option("--limite-pdf", type=float, metavar="MINUTOS", callback=_positivo,
+                           help="Tiempo máximo para todos los PDF; lo que no alcance queda para otra ejecución.")
 _CARPETAS = click.option("--carpetas", is_flag=True,
                          help="Además, las carpetas de firmas por AP y mes y por I. E. y mes (PDF y Word; incluye --pdf).")
 
 
-def _mostrar_problemas(carga: Carga) -> None:
-    for p in carga.problemas:
+LIMITE_PROBLEMAS = 100
+"""Problemas que se muestran en la terminal; de los demás, un resumen por hoja o sección (están todos en el
+reporte de errores de `generar`, y `validar --todos` los muestra)."""
+
+
+def _mostrar_problemas(carga: Carga, todos: bool = False, donde: str = "") -> None:
+    mostrados = carga.problemas if todos else carga.problemas[:LIMITE_PROBLEMAS]
+    for p in mostrados:
         click.echo(str(p), err=True)
+    resto = carga.problemas[len(mostrados):]
+    if not resto:
+        return
+    por_lugar = Counter(_lugar_general(p) for p in resto)
+    detalle = "; ".join(f"{lugar}: {numero(n)}" for lugar, n in por_lugar.most_common(8))
+    if len(por_lugar) > 8:
+        detalle += "; …"
+    click.echo(f"… y {numero(len(resto))} problema(s) más ({detalle}). {donde}".rstrip(), err=True)
+
+
+def _lugar_general(problema: Problema) -> str:
+    """La hoja (Excel) o la sección (JSON) de un problema, para el resumen."""
+    if problema.ubicacion:
+        return problema.ubicacion.split(",")[0]
+    return str(problema.ruta[0]) if problema.ruta else "el archivo"
 
 
 def _elegir_formatos(nombres: tuple[str, ...]) -> list[str]:
     desconocidos = [n for n in nombres if n not in FORMATOS]
     if desconocidos:
+        parecidos = difflib.get_close_matches(desconocidos[0], FORMATOS, n=1, cutoff=0.6)
+        sugerencia = f" ¿Quiso decir «{parecidos[0]}»?" if parecidos else ""
         raise click.UsageError(
-            f"formato desconocido: {', '.join(desconocidos)}. Disponibles: {', '.join(FORMATOS)}"
+            f"formato desconocido: {', '.join(desconocidos)}.{sugerencia} Disponibles: {', '.join(FORMATOS)}"
         )
     return list(nombres) or list(FORMATOS)
 
@@ -49,7 +88,7 @@ class _Avance:
     """El avance del lote: una barra en una terminal; líneas simples (cada 10 %) en un registro o tubería."""
 
     def __init__(self) -> None:
-        self.barra = None
+        self.barra: Any = None  # tqdm, importado solo en una terminal
         self.total = self.hechos = 0
 
     def empezar(self, total: int) -> None:
@@ -65,7 +104,8 @@ class _Avance:
         if self.barra is not None:
             self.barra.update()
         elif 10 * self.hechos // self.total > 10 * (self.hechos - 1) // self.total:
-            click.echo(f"Generando: {self.hechos} de {self.total} documentos ({100 * self.hechos // self.total} %)", err=True)
+            click.echo(f"Generando: {numero(self.hechos)} de {numero(self.total)} documentos "
+                       f"({porcentaje(100 * self.hechos // self.total)})", err=True)
 
     def cerrar(self) -> None:
         if self.barra is not None:
@@ -90,7 +130,8 @@ def _avisar_plantillas(plantillas: Path, formatos: list[str]) -> None:
 
 
 def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bool, procesos: int | None,
-              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False, **periodos) -> int:
+              plantillas: Path | None = None, pdf: bool = False, carpetas: bool = False,
+              limite_pdf: float | None = None, **periodos) -> int:
     """`periodos`: mes, periodo, borradores, corte (ver `formatos.lote.generar`)."""
     if pdf or carpetas:
         try:
@@ -101,7 +142,7 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
     if plantillas:
         _avisar_plantillas(plantillas, formatos)
     carga = cargar(entrada)
-    _mostrar_problemas(carga)
+    _mostrar_problemas(carga, donde=f"Todos quedan en {salida / REPORTE_ERRORES}.")
     if carga.expediente is None:
         click.echo(f"No se generó nada: {entrada.name} no se pudo leer.", err=True)
         return 1
@@ -109,7 +150,8 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
     try:
         resumen = generar_lote(carga.expediente, salida, formatos, plantillas=plantillas, sobrescribir=sobrescribir,
                                problemas=carga.problemas, procesos=procesos, al_empezar=avance.empezar,
-                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas, **periodos)
+                               al_avanzar=avance.avanzar, pdf=pdf, carpetas=carpetas,
+                               limite_pdf=limite_pdf * 60 if limite_pdf else None, **periodos)
     except PlantillaInvalida as e:
         click.echo(f"{e}\n\nNo se generó nada: corrija la plantilla (o quítela de {plantillas} para usar la "
                    "incluida) y vuelva a intentarlo.", err=True)
@@ -121,7 +163,13 @@ def _ejecutar(entrada: Path, salida: Path, formatos: list[str], sobrescribir: bo
         return 130
     except ProcesoFallido as e:
         avance.cerrar()
+        if e.resumen is not None and e.resumen.resultados:
+            _mostrar_resumen(e.resumen)
         click.echo(f"\nSe detuvo el lote: {e}", err=True)
+        return 1
+    except ErrorFormatos as e:  # la carpeta de salida no sirve, un enlace fuera de ella...
+        avance.cerrar()
+        click.echo(f"No se generó nada: {e}", err=True)
         return 1
     avance.cerrar()
     _mostrar_resumen(resumen)
@@ -135,13 +183,15 @@ def _mostrar_resumen(resumen) -> None:
     conteo = resumen.conteo()
     ancho = max([28, *(len(f) + 2 for f in conteo)])
     click.echo(f"\n{'Formato':<{ancho}}{'generados':>10}{'sin cambios':>13}{'fallidos':>10}")
-    total = Counter()
+    total: Counter[str] = Counter()
     for formato, cuenta in conteo.items():
         total.update(cuenta)
-        click.echo(f"{formato:<{ancho}}{cuenta['generado']:>10}{cuenta['sin cambios']:>13}{cuenta['fallido']:>10}")
-    click.echo(f"{'Total':<{ancho}}{total['generado']:>10}{total['sin cambios']:>13}{total['fallido']:>10}")
+        click.echo(f"{formato:<{ancho}}{numero(cuenta['generado']):>10}{numero(cuenta['sin cambios']):>13}"
+                   f"{numero(cuenta['fallido']):>10}")
+    click.echo(f"{'Total':<{ancho}}{numero(total['generado']):>10}{numero(total['sin cambios']):>13}"
+               f"{numero(total['fallido']):>10}")
     procesos = "1 proceso" if resumen.procesos == 1 else f"{resumen.procesos} procesos"
-    click.echo(f"\nTiempo: {resumen.segundos:.1f} s ({procesos}). Documentos en {resumen.salida}")
+    click.echo(f"\nTiempo: {numero(resumen.segundos, 1)} s ({procesos}). Documentos en {resumen.salida}")
     click.echo(f"Manifiesto: {resumen.salida / NOMBRE_MANIFIESTO}")
     borradores = Counter(r.formato for r in resumen.resultados if r.entrada and r.entrada.borrador)
     for formato, cuantos in borradores.items():
@@ -150,15 +200,11 @@ def _mostrar_resumen(resumen) -> None:
         click.echo("\nPendientes (no es un fallo: se generan cuando su periodo cierre, o antes con --borradores):")
         for formato, cuantos in resumen.pendientes.items():
             click.echo(f"  {formato}: {cuantos} pendiente{'s' if cuantos > 1 else ''}, el periodo no ha cerrado")
+    for aviso in resumen.avisos:
+        click.echo(f"Aviso: {aviso}", err=True)
 
 
-def _procesos_validos(_contexto, _parametro, valor: int | None) -> int | None:
-    if valor is not None and valor < 1:
-        raise click.BadParameter("debe ser 1 o más")
-    return valor
-
-
-_PROCESOS = click.option("--procesos", type=int, metavar="N", callback=_procesos_validos,
+_PROCESOS = click.option("--procesos", type=click.IntRange(min=1), metavar="N",
                          help="Procesos en paralelo (por omisión, uno por núcleo del equipo).")
 
 
@@ -169,15 +215,18 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option("--salida", type=click.Path(path_type=Path), metavar="CARPETA", default=Path("formatos-demo"), show_default=True,
+@click.option("--salida", type=Ruta(archivo=False), metavar="CARPETA", default=Path("formatos-demo"), show_default=True,
               help="Carpeta donde se guardan los documentos.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
 @_PROCESOS
 @_PDF
 @_CARPETAS
-def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carpetas: bool) -> None:
+@_LIMITE_PDF
+def demo(salida: Path, sobrescribir: bool, procesos: int | None, pdf: bool, carpetas: bool,
+         limite_pdf: float | None) -> None:
     """Genera todos los formatos de la UGEL de ejemplo."""
-    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas))
+    sys.exit(_ejecutar(expediente_ejemplo(), salida, list(FORMATOS), sobrescribir, procesos, pdf=pdf, carpetas=carpetas,
+                       limite_pdf=limite_pdf))
 
 
 def _mes_valido(_contexto, _parametro, valor: str | None) -> str | None:
@@ -210,12 +259,12 @@ def _fecha_valida(_contexto, _parametro, valor: str | None) -> date | None:
 
 
 @cli.command()
-@click.argument("entrada", type=click.Path(path_type=Path))
-@click.option("--salida", type=click.Path(path_type=Path), metavar="CARPETA", required=True, help="Carpeta donde se guardan los documentos.")
+@click.argument("entrada", type=Ruta(existe=True, carpeta=False))
+@click.option("--salida", type=Ruta(archivo=False), metavar="CARPETA", required=True, help="Carpeta donde se guardan los documentos.")
 @click.option("--formato", "formatos", multiple=True, metavar="NOMBRE",
               help="Solo este formato (se puede repetir). Vea `formatos lista`.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza los archivos que ya existan con otro contenido.")
-@click.option("--plantillas", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="CARPETA",
+@click.option("--plantillas", type=Ruta(existe=True, archivo=False), metavar="CARPETA",
               help="Carpeta con plantillas propias de la UGEL (las que falten se toman del paquete).")
 @click.option("--mes", metavar="AAAA-MM", callback=_mes_valido,
               help="Solo lo de ese mes: sus matrices y planes, los informes cuyo periodo cierra ese mes y los "
@@ -230,25 +279,27 @@ def _fecha_valida(_contexto, _parametro, valor: str | None) -> date | None:
 @_PROCESOS
 @_PDF
 @_CARPETAS
+@_LIMITE_PDF
 def generar(entrada: Path, salida: Path, formatos: tuple[str, ...], sobrescribir: bool, plantillas: Path | None,
             mes: str | None, periodo: str | None, borradores: bool, corte: date | None,
-            procesos: int | None, pdf: bool, carpetas: bool) -> None:
+            procesos: int | None, pdf: bool, carpetas: bool, limite_pdf: float | None) -> None:
     """Genera los documentos de un expediente (ENTRADA: archivo .json o libro .xlsx).
 
     Los informes de un periodo (mes, trimestre, año…) salen cuando el periodo cerró; antes, solo con --borradores.
     """
     sys.exit(_ejecutar(entrada, salida, _elegir_formatos(formatos), sobrescribir, procesos, plantillas, pdf, carpetas,
-                       mes=mes, periodo=periodo, borradores=borradores, corte=corte))
+                       limite_pdf, mes=mes, periodo=periodo, borradores=borradores, corte=corte))
 
 
 @cli.command()
-@click.argument("entrada", type=click.Path(path_type=Path))
-def validar(entrada: Path) -> None:
+@click.argument("entrada", type=Ruta(existe=True, carpeta=False))
+@click.option("--todos", is_flag=True, help=f"Muestra todos los problemas (si no, los primeros {LIMITE_PROBLEMAS} y un resumen).")
+def validar(entrada: Path, todos: bool) -> None:
     """Revisa un expediente (.json o .xlsx) y lista cada problema con su ubicación (hoja, fila y columna en Excel)."""
     carga = cargar(entrada)
-    _mostrar_problemas(carga)
+    _mostrar_problemas(carga, todos, donde=f"Para verlos todos: formatos validar {entrada.name} --todos")
     if carga.errores or carga.expediente is None:
-        click.echo(f"{len(carga.errores)} error(es), {len(carga.advertencias)} advertencia(s).", err=True)
+        click.echo(f"{numero(len(carga.errores))} error(es), {numero(len(carga.advertencias))} advertencia(s).", err=True)
         sys.exit(1)
     click.echo(f"El expediente es válido ({len(carga.advertencias)} advertencia(s)).")
 
@@ -259,7 +310,7 @@ def _no_reemplazar(destino: Path, sobrescribir: bool) -> None:
 
 
 @cli.command()
-@click.argument("archivo", type=click.Path(path_type=Path))
+@click.argument("archivo", type=Ruta(carpeta=False))
 @click.option("--ugel", metavar="NOMBRE", help='Nombre de la UGEL, p. ej. "UGEL San Marcos".')
 @click.option("--anio", type=click.IntRange(2019, 2100), metavar="AÑO", help="Año lectivo.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza el archivo si ya existe.")
@@ -273,8 +324,8 @@ def captura(archivo: Path, ugel: str | None, anio: int | None, sobrescribir: boo
 
 
 @cli.command()
-@click.argument("entrada", type=click.Path(path_type=Path))
-@click.option("--a", "destino", type=click.Path(path_type=Path), metavar="DESTINO", required=True,
+@click.argument("entrada", type=Ruta(existe=True, carpeta=False))
+@click.option("--a", "destino", type=Ruta(carpeta=False), metavar="DESTINO", required=True,
               help="Archivo .xlsx (libro de captura) o .json.")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza el destino si ya existe.")
 def exportar(entrada: Path, destino: Path, sobrescribir: bool) -> None:
@@ -284,11 +335,11 @@ def exportar(entrada: Path, destino: Path, sobrescribir: bool) -> None:
         raise click.UsageError("el destino debe terminar en .xlsx o .json")
     _no_reemplazar(destino, sobrescribir)
     carga = cargar(entrada)
-    _mostrar_problemas(carga)
+    _mostrar_problemas(carga, donde=f"Para verlos todos: formatos validar {entrada.name} --todos")
     if carga.expediente is None:
         click.echo(f"No se exportó nada: {entrada.name} no se pudo leer.", err=True)
         sys.exit(1)
-    escribir_atomico(destino, escritores[destino.suffix.lower()](carga.expediente))
+    escribir_atomico(destino, escritores[destino.suffix.lower()](carga.expediente, carpeta=destino.parent))
     click.echo(f"Expediente exportado a {destino}.")
     if carga.errores:
         click.echo(f"{len(carga.errores)} registro(s) con errores no se exportaron.", err=True)
@@ -298,16 +349,26 @@ def exportar(entrada: Path, destino: Path, sobrescribir: bool) -> None:
 @cli.command()
 def lista() -> None:
     """Lista los formatos disponibles: identificador, título y plantilla."""
-    for f in FORMATOS.values():
-        click.echo(f"{f.identificador:<26}{f.titulo:<60}plantillas/{f.plantilla}")
+    filas = [("Formato", "Documento", "Plantilla")] + [(f.identificador, f.titulo, f.plantilla) for f in FORMATOS.values()]
+    ancho_id = max(len(f[0]) for f in filas) + 2
+    ancho_plantilla = max(len(f[2]) for f in filas)
+    ancho_titulo = max(len(f[1]) for f in filas) + 2
+    libre = shutil.get_terminal_size((100, 24)).columns - 1 - ancho_id - ancho_plantilla
+    ancho_titulo = max(min(ancho_titulo, libre), 30)
+    for identificador, titulo, archivo in filas:
+        lineas = textwrap.wrap(titulo, ancho_titulo - 2) or [""]
+        click.echo(f"{identificador:<{ancho_id}}{lineas[0]:<{ancho_titulo}}{archivo}".rstrip())
+        for resto in lineas[1:]:
+            click.echo(f"{'':<{ancho_id}}{resto}")
+    click.echo("\nPara cambiar una plantilla, saque una copia: formatos plantilla exportar FORMATO CARPETA")
 
 
 @cli.command()
 @click.option("--formato", metavar="NOMBRE", help="Esquema del contenido de un formato en lugar del expediente.")
 def esquema(formato: str | None) -> None:
-    """Muestra el esquema JSON del expediente o de un formato."""
+    """Muestra el esquema JSON del expediente o de un formato (títulos y descripciones en castellano)."""
     modelo = FORMATOS[_elegir_formatos((formato,))[0]].esquema if formato else Expediente
-    click.echo(json.dumps(modelo.model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(esquema_json(modelo), ensure_ascii=False, indent=2))
 
 
 @cli.group(cls=Grupo)
@@ -326,24 +387,29 @@ def _formato_de(archivo: Path, formato: str | None) -> str:
 
 
 @plantilla.command("verificar")
-@click.argument("archivo", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("archivo", type=Ruta(existe=True, carpeta=False))
 @click.option("--formato", metavar="NOMBRE", help="Formato de la plantilla (por omisión, según el nombre del archivo).")
 def plantilla_verificar(archivo: Path, formato: str | None) -> None:
-    """Revisa una plantilla .docx y lista todos sus problemas con su ubicación."""
+    """Revisa una plantilla (.docx o .xlsx) y lista todos sus problemas con su ubicación."""
     informe = verificar(archivo, FORMATOS[_formato_de(archivo, formato)])
     for problema in informe.problemas:
         click.echo(str(problema), err=True)
+    excel = FORMATOS[informe.formato].extension == ".xlsx"
     if not informe.valida:
-        click.echo(f"\n{len(informe.errores)} error(es), {len(informe.advertencias)} advertencia(s). La lista de datos "
-                   f"que puede usar está en `formatos plantilla exportar {informe.formato} CARPETA`.", err=True)
+        ayuda = "" if excel else (f" La lista de datos que puede usar está en `formatos plantilla exportar "
+                                  f"{informe.formato} CARPETA`.")
+        click.echo(f"\n{len(informe.errores)} error(es), {len(informe.advertencias)} advertencia(s).{ayuda}", err=True)
         sys.exit(1)
+    if excel:
+        click.echo("La plantilla no tiene errores (tiene los estilos de celda que usa el formato).")
+        return
     click.echo(f"La plantilla no tiene errores ({len(informe.advertencias)} advertencia(s); usa "
                f"{len(informe.rutas_impresas)} datos del formato).")
 
 
 @plantilla.command("exportar")
 @click.argument("nombre", metavar="NOMBRE")
-@click.argument("destino", type=click.Path(path_type=Path, file_okay=False), metavar="CARPETA")
+@click.argument("destino", type=Ruta(archivo=False), metavar="CARPETA")
 @click.option("--sobrescribir", is_flag=True, help="Reemplaza la plantilla si ya existe en CARPETA.")
 def plantilla_exportar(nombre: str, destino: Path, sobrescribir: bool) -> None:
     """Copia la plantilla incluida de un formato a CARPETA, con la lista de datos que puede usar."""

@@ -6,6 +6,7 @@ Lo usan la entrada (libro de captura, exportar) y la salida (consolidados).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 
@@ -19,10 +20,21 @@ INICIO_FORMULA = ("=", "+", "-", "@")
 """Lo que Excel (o LibreOffice) podría tomar como fórmula si el texto se reescribe en la celda."""
 
 
+_PARECE_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def escapar(texto: str) -> str:
+    """Como Excel guarda un texto: un retorno de carro es `_x000D_` (en el XML se perdería) y un texto que ya
+    parece uno de esos escapes lleva su «_» escapado (`_x005F_`), para leerse igual al abrirlo."""
+    if "_x" in texto:
+        texto = _PARECE_ESCAPE.sub("_x005F_", texto)
+    return texto.replace("\r", "_x000D_") if "\r" in texto else texto
+
+
 def escribir(celda, valor) -> None:
     """Pone un valor de los datos en una celda: un texto nunca se vuelve fórmula."""
     if isinstance(valor, str):
-        valor = limpiar(valor)
+        valor = escapar(limpiar(valor))
         celda.value = valor
         celda.data_type = "s"  # openpyxl tomaría "=..." como fórmula
         if valor.startswith(INICIO_FORMULA):
@@ -32,7 +44,15 @@ def escribir(celda, valor) -> None:
 
 
 def guardar(libro: Workbook) -> bytes:
-    """Los bytes del libro, sin fechas del momento: mismos datos, mismos bytes."""
+    """Los bytes del libro, sin fechas del momento: mismos datos, mismos bytes.
+
+    Antes de guardar, todo texto que Excel tomaría por fórmula lleva el prefijo de comilla, aunque un estilo
+    aplicado después de `escribir` (`celda.style = "Subtítulo"`) se lo haya quitado."""
+    for hoja in libro.worksheets:
+        for celda in hoja._cells.values():
+            if celda.data_type == "s" and isinstance(celda.value, str) and celda.value.startswith(INICIO_FORMULA) \
+                    and not celda.quotePrefix:
+                celda.quotePrefix = True
     libro.properties.creator = "formatos"
     libro.properties.lastModifiedBy = "formatos"
     libro.properties.created = libro.properties.modified = FECHA_FIJA

@@ -11,42 +11,45 @@ from formatos.lote.manifiesto import Entrada, escribir_atomico, sha256
 from formatos.lote.trabajo import Estado, Resultado
 from formatos.modelos.expediente import Expediente
 from formatos.recursos import carpeta_plantillas
-from formatos.salida.nombres import ruta_segura
+from formatos.salida.nombres import archivo_seguro
 from formatos.salida.pdf import convertir_a_pdf
+from formatos.sistema import describir
 
 
 def imprimir(expediente: Expediente, elegidos: list[Formato], resumen: Resumen, carpetas: bool,
-             sobrescribir: bool) -> list[Resultado]:
+             sobrescribir: bool, limite: float | None = None) -> list[Resultado]:
     """El PDF de cada .docx del resumen (formato "… (pdf)") y, si se piden, las carpetas de firmas.
 
-    Un PDF cuyo .docx no cambió y que ya existe no se rehace.
+    Un PDF cuyo .docx no cambió y que ya existe no se rehace. `limite`: segundos para todos los PDF.
     """
-    docx = [r for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
+    docx = [(r, r.ruta) for r in resumen.resultados if r.estado != "fallido" and r.ruta and r.ruta.suffix == ".docx"]
     convertidos = {c.origen: c for c in convertir_a_pdf(
-        [r.ruta for r in docx if r.estado == "generado" or not r.ruta.with_suffix(".pdf").exists()])}
+        [ruta for r, ruta in docx if r.estado == "generado" or not ruta.with_suffix(".pdf").exists()],
+        limite_total=limite)}
     nuevos = []
-    for r in docx:
-        c = convertidos.get(r.ruta)
-        estado = "sin cambios" if c is None else "generado" if c.estado == "convertido" else "fallido"
-        pdf = r.ruta.with_suffix(".pdf")
-        entrada = None if estado == "fallido" else _entrada(resumen.salida, pdf, r.formato, r.registros, r.ruta)
+    for r, ruta in docx:
+        c = convertidos.get(ruta)
+        estado: Estado = "sin cambios" if c is None else "generado" if c.estado == "convertido" else "fallido"
+        pdf = ruta.with_suffix(".pdf")
+        entrada = None if estado == "fallido" else _entrada(resumen.salida, pdf, r.formato, r.registros, ruta)
         nuevos.append(Resultado(f"{r.formato} (pdf)", pdf, r.registros, estado, c.mensaje if c else "", entrada))
     if not carpetas:
         return nuevos
-    listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx") for n in nuevos if n.estado != "fallido"}
+    listos = {(n.formato.removesuffix(" (pdf)"), n.registros): n.ruta.with_suffix(".docx")
+              for n in nuevos if n.estado != "fallido" and n.ruta is not None}
     partes = []
     for formato in elegidos:
         for documento in formato.documentos(expediente):
             if formato.espera_cierre(documento):
                 continue  # un borrador no se firma
-            if (ruta := listos.get((formato.identificador, documento.registros))) is not None:
+            if (lista := listos.get((formato.identificador, documento.registros))) is not None:
                 firmas = carpetas_de_firmas.firmas_de(documento.contexto())
-                partes.append(carpetas_de_firmas.Parte(formato, documento, ruta, tuple(firmas)))
+                partes.append(carpetas_de_firmas.Parte(formato, documento, lista, tuple(firmas)))
     grupos = carpetas_de_firmas.clasificar(expediente, partes)
     plantilla = carpeta_plantillas() / carpetas_de_firmas.PLANTILLA
     for carpeta, unida in zip(grupos, carpetas_de_firmas.armar(expediente, grupos, plantilla)):
         for datos, extension in ((unida.pdf, ".pdf"), (unida.docx, ".docx")):
-            destino = ruta_segura(resumen.salida, carpeta.ruta.with_name(carpeta.ruta.name + extension))
+            destino = archivo_seguro(resumen.salida, carpeta.ruta, extension)
             estado, mensaje = ("fallido", unida.error) if unida.error else escribir(destino, datos, sobrescribir)
             entrada = None if estado == "fallido" else _entrada(resumen.salida, destino, carpetas_de_firmas.CARPETA,
                                                                carpeta.registros)
@@ -72,5 +75,8 @@ def escribir(destino: Path, datos: bytes, sobrescribir: bool) -> tuple[Estado, s
         return "sin cambios", ""
     if destino.exists() and not sobrescribir:
         return "fallido", f"{destino.name} ya existe con otro contenido; use --sobrescribir para reemplazarlo"
-    escribir_atomico(destino, datos)
+    try:
+        escribir_atomico(destino, datos)
+    except OSError as e:
+        return "fallido", f"no se pudo escribir {destino.name}: {describir(e)}"
     return "generado", ""

@@ -9,7 +9,7 @@ from formatos.documentos import consolidado_protocolo, consolidado_valoraciones 
 from formatos.documentos import Formato, matriz_directivo, matriz_docente
 from formatos.documentos import (  # informes
     informe_diagnostico_ap, informe_diagnostico_ugel, informe_final_ap, informe_final_ugel, informe_mensual,
-    informe_taller, informe_trimestral_ap, informe_trimestral_ugel, reporte_buenas_practicas,
+    informe_taller, informe_trimestral_ap, informe_trimestral_ugel, reporte_buenas_practicas, reporte_buenas_practicas_ie,
 )
 from formatos.documentos import plan_anual_ap, plan_anual_ugel, plan_individual, plan_institucional, plan_mensual
 
@@ -34,6 +34,7 @@ GRUPOS: dict[str, tuple[Formato, ...]] = {
         informe_final_ap.FORMATO,
         informe_final_ugel.FORMATO,
         reporte_buenas_practicas.FORMATO,
+        reporte_buenas_practicas_ie.FORMATO,
         informe_taller.FORMATO,
     ),
     "Consolidados (Excel)": (

@@ -1,4 +1,4 @@
-"""Cifras del diagnóstico: estudiantes y resultados de la evaluación de línea de base."""
+"""Cifras del diagnóstico: estudiantes, resultados de la evaluación de línea de base y matrices de los directores."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from formatos.modelos.expediente import Expediente
+from formatos.modelos.valoracion import ValoracionDirectivo
 
 AREAS = {"comunicacion": "Comunicación", "matematica": "Matemática"}
 
@@ -55,3 +56,13 @@ def estudiantes(exp: Expediente, dnis: Iterable[str]) -> Estudiantes:
         len(diagnosticos), sum(d.estudiantes_hombres for d in diagnosticos),
         sum(d.estudiantes_mujeres for d in diagnosticos), sum(d.estudiantes_discapacidad for d in diagnosticos),
     )
+
+
+def directivo_diagnostico(exp: Expediente, dnis: Iterable[str]) -> tuple[list[ValoracionDirectivo], list[str]]:
+    """Las matrices del directivo de la visita diagnóstica de los directores dados (manual, l. 1044-1048), en el
+    orden de `dnis`, y los DNI de los directores que no la tienen."""
+    visitas = exp.indice("visitas")
+    propias = {v.dni_director: v for v in reversed(exp.valoraciones_directivo)
+               if v.id_visita is not None and visitas[v.id_visita].tipo == "diagnóstica"}
+    directores = [d for d in dnis if exp.docente(d).es_director]
+    return [propias[d] for d in directores if d in propias], [d for d in directores if d not in propias]

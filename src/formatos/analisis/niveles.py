@@ -187,8 +187,5 @@ def atendidos(nota: Nota) -> list[ValorDesempeno]:
 def valoraciones_directivo(exp: Expediente, dnis: Iterable[str], periodo: Periodo) -> list[ValoracionDirectivo]:
     """Las matrices de directivo del periodo (evidencias sin nivel), en orden de fecha."""
     dnis = set(dnis)
-    elegidas = [
-        v for v in exp.valoraciones_directivo
-        if v.dni_director in dnis and periodo.contiene(v.fecha or exp.gia(v.id_gia).fecha)
-    ]
-    return sorted(elegidas, key=lambda v: (v.fecha or exp.gia(v.id_gia).fecha, v.dni_director))
+    elegidas = [v for v in exp.valoraciones_directivo if v.dni_director in dnis and periodo.contiene(exp.fecha_directivo(v))]
+    return sorted(elegidas, key=lambda v: (exp.fecha_directivo(v), v.dni_director))

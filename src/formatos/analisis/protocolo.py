@@ -459,9 +459,9 @@ def _protocolo_planes_anuales(exp: Expediente):
     for plan in exp.planes_anuales_ap:
         for falta in faltas_plan_anual_ap(exp, plan):
             yield plan, None, f"plan anual del AP: {falta}", False
-    for plan in exp.planes_anuales_ugel[:1]:
+    for plan_ugel in exp.planes_anuales_ugel[:1]:
         for falta in faltas_cronograma(exp.protocolo):
-            yield plan, None, f"protocolo: {falta}", False
+            yield plan_ugel, None, f"protocolo: {falta}", False
 
 
 @regla

@@ -13,6 +13,13 @@ from formatos.analisis.periodos import Periodo
 from formatos.modelos.expediente import Expediente
 
 
+def ruta_de(*partes: str) -> PurePosixPath:
+    """La ruta de un documento, un componente por parte aunque un dato traiga «/», «\\» o «..»: un apellido
+    con barra no crea carpetas ni sale de la del formato. El lote sanea luego cada componente para Windows
+    y macOS (`formatos.salida.nombres`). Úsela para toda `Documento.ruta` armada con datos."""
+    return PurePosixPath(*(p.replace("/", "-").replace("\\", "-") if p.strip(" .") else "sin nombre" for p in partes))
+
+
 @dataclass(frozen=True)
 class Documento:
     """Un documento por generar: su ruta (desde los datos), los registros de origen y cómo armar su contexto.

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, field_serializer
 
 from formatos.catalogo import catalogo
-from formatos.modelos.actores import Persona
+from formatos.modelos.actores import Firmante, Persona
 from formatos.modelos.expediente import Expediente
 
 
@@ -16,7 +16,8 @@ class Membrete(BaseModel):
     """Las líneas del encabezado de todo documento oficial peruano."""
 
     decenio: str = Field(description="Línea del decenio")
-    nombre_anio: str = Field(description="Nombre oficial del año (se imprime entre comillas)")
+    nombre_anio: str = Field(description="Nombre oficial del año (se imprime entre comillas); vacío si no se conoce: "
+                                         "el encabezado omite la línea, nunca imprime comillas vacías")
     dre: str
     ugel: str
 
@@ -51,7 +52,7 @@ def membrete(exp: Expediente) -> Membrete:
     return Membrete(decenio=catalogo().decenio, nombre_anio=exp.nombre_anio(), dre=exp.ugel.dre, ugel=exp.ugel.nombre)
 
 
-def firma(persona: Persona, cargo: str) -> Firma:
+def firma(persona: Persona | Firmante, cargo: str) -> Firma:
     return Firma(nombres=persona.nombres, apellidos=persona.apellidos, dni=persona.dni, cargo=cargo)
 
 

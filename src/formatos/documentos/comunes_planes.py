@@ -10,6 +10,7 @@ from formatos.documentos.comunes import Firma
 from formatos.modelos.expediente import Expediente
 from formatos.modelos.planes import DesempenoPlan
 from formatos.modelos.protocolo import MESES_ACOMPANAMIENTO
+from formatos.numeros import horas
 
 ROMANOS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -63,8 +64,8 @@ def cronograma(exp: Expediente) -> list[FilaCronograma]:
 
     return [
         fila("Visita en aula con asesoría personalizada", lambda m: m.visita if m.dias_visita else ""),
-        fila(f"GIA con docentes (mín. {prot.gia_docentes_horas_minimas:g} h)", lambda m: "X" if m.gia_docentes else ""),
-        fila(f"GIA con directores (mín. {prot.gia_directores_horas_minimas:g} h)", lambda m: "X" if m.gia_directores else ""),
+        fila(f"GIA con docentes (mín. {horas(prot.gia_docentes_horas_minimas)})", lambda m: "X" if m.gia_docentes else ""),
+        fila(f"GIA con directores (mín. {horas(prot.gia_directores_horas_minimas)})", lambda m: "X" if m.gia_directores else ""),
         fila("Taller de actualización docente", lambda m: "X" if m.taller else ""),
     ]
 

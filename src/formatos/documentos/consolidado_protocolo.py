@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import PurePosixPath
 
 from formatos.analisis.metas import meta, metas_acompanante, metas_docente
 from formatos.analisis.periodos import acompanantes_con_actividad, anual, cerrado
 from formatos.analisis.protocolo import faltas_ejecutadas
-from formatos.documentos import Documento, Formato
-from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla
+from formatos.documentos import Documento, Formato, ruta_de
+from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla, Valor
 from formatos.modelos.expediente import Expediente
 
 
 def _por_docente(exp: Expediente) -> Tabla:
-    filas = []
+    filas: list[list[Valor]] = []
     for d in exp.docentes:
         ap, ie = exp.acompanante(d.dni_acompanante), exp.institucion(d.codigo_modular)
         for m in metas_docente(exp, d.dni, anual(exp.anio)):
@@ -34,7 +33,7 @@ def _avance(meta) -> float | None:
 
 
 def _por_ap(exp: Expediente) -> Tabla:
-    filas = [
+    filas: list[list[Valor]] = [
         [f"{ap.apellidos}, {ap.nombres}", len(exp.docentes_de(ap.dni)), m.actividad, m.unidad, m.programado, m.ejecutado,
          _avance(m)]
         for ap in exp.acompanantes for m in metas_acompanante(exp, ap.dni, anual(exp.anio))
@@ -49,7 +48,7 @@ def _por_ap(exp: Expediente) -> Tabla:
 
 def _visitas(exp: Expediente) -> Tabla:
     """Por docente: visitas y horas de visita programadas frente a ejecutadas (una visita corta no cuenta completa)."""
-    filas = []
+    filas: list[list[Valor]] = []
     for d in exp.docentes:
         metas = metas_docente(exp, d.dni, anual(exp.anio))
         visitas, completas, horas = (meta(metas, c) for c in ("visitas", "visitas_completas", "horas_visita"))
@@ -72,7 +71,7 @@ def _visitas(exp: Expediente) -> Tabla:
 def _faltas(exp: Expediente) -> Tabla:
     """Lo ejecutado por debajo del protocolo, en orden de fecha: lo mismo que advierte `formatos validar`."""
     faltas = sorted(faltas_ejecutadas(exp), key=lambda f: (f.fecha or date.min, f.que))
-    filas = [[f.fecha, exp.acompanante(f.dni_acompanante).nombre_completo if f.dni_acompanante else "UGEL", f.que, f.mensaje]
+    filas: list[list[Valor]] = [[f.fecha, exp.acompanante(f.dni_acompanante).nombre_completo if f.dni_acompanante else "UGEL", f.que, f.mensaje]
              for f in faltas] or [[None, "", "(nada por debajo del protocolo)", ""]]
     return Tabla(
         titulo="Lo ejecutado por debajo del protocolo (horas de las visitas, días sin clases, jornadas del AP, GIA)",
@@ -97,7 +96,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
     """Uno de la UGEL: da cuenta del año, así que espera a que el año cierre (antes, borrador)."""
     anio = anual(exp.anio, exp.protocolo)
     yield Documento(
-        ruta=PurePosixPath(f"{exp.ugel.nombre} - protocolo {exp.anio}.xlsx"),
+        ruta=ruta_de(f"{exp.ugel.nombre} - protocolo {exp.anio}.xlsx"),
         registros=("ugel",),
         contexto=lambda: contexto(exp),
         periodo=anio,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import PurePosixPath
+from functools import partial
 
 from babel.dates import format_date
 
@@ -15,8 +15,8 @@ from formatos.analisis.niveles import distribucion, distribucion_base, notas
 from formatos.analisis.periodos import acompanantes_con_actividad, actividad_hasta, anual, cerrado
 from formatos.analisis.periodos import mes as periodo_mes
 from formatos.catalogo import NIVELES, catalogo
-from formatos.documentos import Documento, Formato
-from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla
+from formatos.documentos import Documento, Formato, ruta_de
+from formatos.documentos.libro import Columna, Grafico, Hoja, Libro, Tabla, Valor
 from formatos.modelos.expediente import Expediente
 
 
@@ -42,7 +42,7 @@ def _detalle(exp: Expediente, dnis: list[str]) -> Tabla:
         Columna(titulo="¿Atendido?", ancho=10), Columna(titulo="Evidencias", ancho=60),
         Columna(titulo="Producto de la asesoría", ancho=50),
     ]
-    filas = []
+    filas: list[list[Valor]] = []
     elegidos = set(dnis)
     for v in exp.valoraciones:
         visita = exp.visita(v.id_visita)
@@ -134,15 +134,15 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         if not exp.docentes_de(ap.dni):
             continue
         yield Documento(
-            ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"Consolidado de valoraciones {exp.anio}.xlsx"),
+            ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"Consolidado de valoraciones {exp.anio}.xlsx"),
             registros=(f"acompanantes:{ap.dni}",),
-            contexto=lambda dni=ap.dni: contexto(exp, dni),
+            contexto=partial(contexto, exp, ap.dni),
             agrupacion={"acompanante": ap.dni},
             periodo=anio,
             cerrado=cerrado(exp, anio, [ap.dni], hasta),
         )
     yield Documento(
-        ruta=PurePosixPath(f"{exp.ugel.nombre} - consolidado de valoraciones {exp.anio}.xlsx"),
+        ruta=ruta_de(f"{exp.ugel.nombre} - consolidado de valoraciones {exp.anio}.xlsx"),
         registros=("ugel",),
         contexto=lambda: contexto(exp),
         periodo=anio,

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
+from functools import partial
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis import diagnostico as ad
 from formatos.analisis import niveles as an
 from formatos.analisis.periodos import actividad_hasta, cerrado, diagnostico, fecha_informe
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.actores import Acompanante
@@ -62,6 +63,9 @@ class InformeDiagnosticoAP(BaseModel):
     logros: list[ic.FilaLogro]
     grafico_logros: ic.Grafico
     estudiantes: str
+    directores: list[ic.EvidenciaDirector] = Field(
+        description="Matrices del directivo (MBDDI) de la visita diagnóstica: evidencias y necesidades formativas, sin nivel")
+    directores_sin_matriz: list[str] = Field(description="Directores sin matriz del directivo en la visita diagnóstica")
     texto: ic.Texto
     firma_acompanante: Firma
 
@@ -83,13 +87,21 @@ def texto_estudiantes(e: ad.Estudiantes) -> str:
             f"docentes; {e.con_discapacidad} en situación de discapacidad.")
 
 
+def directores(exp: Expediente, dnis: list[str]) -> dict:
+    """Las evidencias y necesidades formativas de los directores en la visita diagnóstica, y quiénes no tienen matriz."""
+    matrices, faltan = ad.directivo_diagnostico(exp, dnis)
+    return dict(directores=[ic.evidencia_director(exp, v) for v in matrices],
+                directores_sin_matriz=[f"{ic.nombre(exp.docente(d))} (I. E. {exp.institucion(exp.docente(d).codigo_modular).nombre})"
+                                       for d in faltan])
+
+
 def _docente(exp: Expediente, dni: str) -> DiagnosticoDeDocente:
     d = exp.docente(dni)
     base = an.linea_base(exp, dni)
     dato = exp.indice("diagnosticos_docente").get(dni)
     niveles = [FilaNivel(codigo=c, desempeno=ic.denominacion(c), nivel=f"{base.nivel(c)} ({exp.etiqueta_nivel(base.nivel(c))})")
                for c in base.filas] if base else []
-    comun = dict(docente=ic.nombre(d), institucion=exp.institucion(d.codigo_modular).nombre, grados=d.grados,
+    comun: dict[str, Any] = dict(docente=ic.nombre(d), institucion=exp.institucion(d.codigo_modular).nombre, grados=d.grados,
                  rol="Docente y director(a)" if d.es_director else "Docente", niveles=niveles)
     if dato is None:
         return DiagnosticoDeDocente(**comun, con_datos=False, estudiantes="", caracteristicas="", grado_evaluado="",
@@ -128,6 +140,7 @@ def contexto(exp: Expediente, ap: Acompanante) -> InformeDiagnosticoAP:
         logros=ic.filas_logro(ic.nombre(ap), logros),
         grafico_logros=ic.grafico_logros(logros, "Estudiantes por nivel de logro (línea de base)"),
         estudiantes=texto_estudiantes(ad.estudiantes(exp, dnis)),
+        **directores(exp, dnis),
         texto=ic.narrativa(exp, ap, "diagnóstico"),
         firma_acompanante=firma(ap, "Acompañante pedagógico"),
     )
@@ -141,9 +154,9 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         if any(an.linea_base(exp, d) for d in dnis):
             periodo = diagnostico(exp, dnis)
             yield Documento(
-                ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", f"Informe diagnóstico {ap.apellidos} {ap.nombres}.docx"),
+                ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", f"Informe diagnóstico {ap.apellidos} {ap.nombres}.docx"),
                 registros=(f"acompanantes:{ap.dni}",),
-                contexto=lambda ap=ap: contexto(exp, ap),
+                contexto=partial(contexto, exp, ap),
                 agrupacion={"acompanante": ap.dni},
                 periodo=periodo,
                 cerrado=cerrado(exp, periodo, [ap.dni], hasta),
@@ -157,5 +170,6 @@ FORMATO = Formato(
     esquema=InformeDiagnosticoAP,
     documentos=documentos,
     descripcion="Por AP: datos de las II. EE., contexto, resultados por docente (niveles diagnosticados, estudiantes, "
-                "línea de base en Comunicación y Matemática, discapacidad, familia), resultados por I. E., conclusiones.",
+                "línea de base en Comunicación y Matemática, discapacidad, familia), resultados de los directores "
+                "(evidencias y necesidades formativas en D1 y D18 del MBDDI, sin nivel), resultados por I. E., conclusiones.",
 )

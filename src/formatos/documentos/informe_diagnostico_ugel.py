@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from formatos.analisis import diagnostico as ad
 from formatos.analisis import niveles as an
 from formatos.analisis.periodos import acompanantes_con_actividad, cerrado, diagnostico, fecha_informe
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
-from formatos.documentos.informe_diagnostico_ap import TITULO, ContextoIE, contextos, texto_estudiantes
+from formatos.documentos.informe_diagnostico_ap import TITULO, ContextoIE, contextos, directores, texto_estudiantes
 from formatos.modelos.expediente import Expediente
 
 
@@ -29,6 +28,9 @@ class InformeDiagnosticoUGEL(BaseModel):
     grafico_distribucion: ic.Grafico
     leyenda_niveles: str
     necesidades: list[ContextoIE]
+    directores: list[ic.EvidenciaDirector] = Field(
+        description="Matrices del directivo (MBDDI) de la visita diagnóstica: evidencias y necesidades formativas, sin nivel")
+    directores_sin_matriz: list[str] = Field(description="Directores sin matriz del directivo en la visita diagnóstica")
     conclusiones_ap: list[str]
     texto: ic.Texto
     firma_jefe: Firma | None
@@ -55,6 +57,7 @@ def contexto(exp: Expediente) -> InformeDiagnosticoUGEL:
         grafico_distribucion=ic.grafico_distribucion(exp, distribucion, "Docentes por nivel diagnosticado en cada desempeño"),
         leyenda_niveles=ic.leyenda(exp),
         necesidades=contextos(exp, dnis),
+        **directores(exp, dnis),
         conclusiones_ap=[f"{ic.nombre(ap)}: {t.conclusiones}" for ap in exp.acompanantes
                          if (t := ic.narrativa(exp, ap, "diagnóstico")).conclusiones],
         texto=ic.narrativa(exp, None, "diagnóstico"),
@@ -67,7 +70,7 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
     if any(an.linea_base(exp, d.dni) for d in exp.docentes):
         periodo = diagnostico(exp, (d.dni for d in exp.docentes))
         yield Documento(
-            ruta=PurePosixPath(f"Informe diagnóstico {exp.ugel.nombre}.docx"),
+            ruta=ruta_de(f"Informe diagnóstico {exp.ugel.nombre}.docx"),
             registros=("diagnosticos_docente",),
             contexto=lambda: contexto(exp),
             periodo=periodo,
@@ -82,5 +85,6 @@ FORMATO = Formato(
     esquema=InformeDiagnosticoUGEL,
     documentos=documentos,
     descripcion="Uno por UGEL: II. EE. focalizadas, estudiantes y línea de base por AP, niveles diagnosticados por "
-                "desempeño, necesidades comunes por I. E., conclusiones; firma el jefe de AGP.",
+                "desempeño, necesidades comunes por I. E., evidencias y necesidades formativas de los directores (MBDDI, "
+                "sin nivel), conclusiones; firma el jefe de AGP.",
 )

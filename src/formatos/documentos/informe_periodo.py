@@ -7,15 +7,16 @@ Los formatos `informe-mensual`, `informe-trimestral-ap`, `informe-final-ap`, `in
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
+from functools import partial
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis import metas as am
 from formatos.analisis import niveles as an
 from formatos.analisis.periodos import Periodo, acompanantes_con_actividad, actividad_hasta, cerrado, fecha_informe, mes, trimestres
-from formatos.documentos import Documento
+from formatos.documentos import Documento, ruta_de
 from formatos.documentos import informes_comunes as ic
+from formatos.documentos.cierre import EstudiantesCierre, FilaBalance, balances, estudiantes
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.actores import Acompanante
 from formatos.modelos.expediente import Expediente
@@ -48,6 +49,10 @@ class InformeAP(BaseModel):
     metas_docentes: list[ic.FilaMetasDocente]
     sucesos: list[ic.FilaSuceso]
     buenas_practicas: list[ic.FilaBuenaPractica] = Field(default_factory=list)
+    estudiantes: EstudiantesCierre | None = Field(
+        None, description="Informe final: línea de base frente a fin de año de los estudiantes, por docente, I. E. y total")
+    balances: list[FilaBalance] = Field(
+        default_factory=list, description="Informe final: acuerdos y compromisos de la reunión de balance de cierre por I. E.")
     texto: ic.Texto
     anexos: list[str]
     leyenda_niveles: str
@@ -100,6 +105,8 @@ class InformeUGEL(BaseModel):
     directores: list[ic.EvidenciaDirector]
     sucesos: list[ic.FilaSuceso]
     buenas_practicas: list[ic.FilaBuenaPractica]
+    estudiantes: EstudiantesCierre | None = Field(
+        None, description="Informe final: línea de base frente a fin de año de los estudiantes, por docente, I. E. y UGEL")
     conclusiones_ap: list[ConclusionAP]
     texto: ic.Texto
     anexos: list[str]
@@ -131,6 +138,16 @@ def _anexos(exp: Expediente, dnis: list[str], periodo: Periodo, buenas: int) -> 
     return anexos
 
 
+def _anexos_cierre(exp: Expediente, dnis: list[str], periodo: Periodo) -> list[str]:
+    """Lo que el informe final adjunta además por cada I. E. (manual, l. 2685-2689)."""
+    if periodo.clave != "anual":
+        return []
+    codigos = set(exp.docente(d).codigo_modular for d in dnis)
+    actas = sum(b.codigo_modular in codigos for b in exp.balances_cierre)
+    return [f"Reporte de actividades innovadoras y buenas prácticas de cada I. E. ({len(codigos)})",
+            f"Actas de la reunión de balance de cierre con docentes y familias ({actas})"]
+
+
 def contexto_ap(exp: Expediente, ap: Acompanante, periodo: Periodo, formato: str, titulo: str,
                 comparar: bool) -> InformeAP:
     dnis = [d.dni for d in exp.docentes_de(ap.dni)]
@@ -150,6 +167,8 @@ def contexto_ap(exp: Expediente, ap: Acompanante, periodo: Periodo, formato: str
             faltas_protocolo=ic.faltas_protocolo(exp, {ap.dni}, periodo),
         )
         datos["metas_plan"], datos["metas_plan_resumen"] = ic.filas_metas_plan(exp, dnis, periodo)
+    if periodo.clave == "anual":
+        datos.update(estudiantes=estudiantes(exp, dnis, "Total del AP"), balances=balances(exp, dnis))
     buenas = ic.filas_buenas_practicas(exp, dnis, periodo) if comparar else []
     return InformeAP(
         membrete=membrete(exp),
@@ -170,7 +189,7 @@ def contexto_ap(exp: Expediente, ap: Acompanante, periodo: Periodo, formato: str
         sucesos=ic.filas_sucesos(exp, {ap.dni}, periodo),
         buenas_practicas=buenas,
         texto=ic.narrativa(exp, ap, periodo.clave),
-        anexos=_anexos(exp, dnis, periodo, len(buenas)),
+        anexos=_anexos(exp, dnis, periodo, len(buenas)) + _anexos_cierre(exp, dnis, periodo),
         leyenda_niveles=ic.leyenda(exp),
         firma_acompanante=firma(ap, "Acompañante pedagógico"),
         **datos,
@@ -225,6 +244,7 @@ def contexto_ugel(exp: Expediente, periodo: Periodo, formato: str, titulo: str) 
         directores=ic.evidencias_directores(exp, dnis, periodo),
         sucesos=ic.filas_sucesos(exp, {a.dni for a in exp.acompanantes}, periodo),
         buenas_practicas=buenas,
+        estudiantes=estudiantes(exp, dnis, "Total UGEL") if periodo.clave == "anual" else None,
         conclusiones_ap=[
             ConclusionAP(acompanante=ic.nombre(ap), conclusiones=t.conclusiones)
             for ap in exp.acompanantes if (t := ic.narrativa(exp, ap, periodo.clave)).conclusiones
@@ -260,9 +280,9 @@ def documentos_ap(exp: Expediente, formato: str, titulo: str, periodos: list[Per
                 continue
             nombre_archivo = f"{_prefijo(exp, periodo)} {titulo} {ap.apellidos} {ap.nombres}.docx"
             yield Documento(
-                ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}", nombre_archivo),
+                ruta=ruta_de(f"{ap.apellidos} {ap.nombres}", nombre_archivo),
                 registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
-                contexto=lambda ap=ap, p=periodo: contexto_ap(exp, ap, p, formato, titulo, comparar),
+                contexto=partial(contexto_ap, exp, ap, periodo, formato, titulo, comparar),
                 agrupacion={"acompanante": ap.dni, **({"mes": periodo.clave} if periodo.clave[:4].isdigit() else {})},
                 periodo=periodo,
                 cerrado=cerrado(exp, periodo, [ap.dni], hasta),
@@ -275,9 +295,9 @@ def documentos_ugel(exp: Expediente, formato: str, titulo: str, periodos: list[P
     for periodo in periodos:
         if aps := acompanantes_con_actividad(exp, periodo):
             yield Documento(
-                ruta=PurePosixPath(f"{_prefijo(exp, periodo)} {titulo} {exp.ugel.nombre}.docx"),
+                ruta=ruta_de(f"{_prefijo(exp, periodo)} {titulo} {exp.ugel.nombre}.docx"),
                 registros=(f"periodo:{periodo.clave}",),
-                contexto=lambda p=periodo: contexto_ugel(exp, p, formato, titulo),
+                contexto=partial(contexto_ugel, exp, periodo, formato, titulo),
                 periodo=periodo,
                 cerrado=cerrado(exp, periodo, aps, hasta),
             )

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import PurePosixPath
+from functools import partial
 
 from pydantic import BaseModel
 
 from formatos.analisis.periodos import cerrado, fecha_informe
 from formatos.analisis.periodos import taller as periodo_taller
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.expediente import Expediente
 from formatos.modelos.informes import ESCALA_SATISFACCION, Taller
+from formatos.numeros import cantidad_de, ordinal, porcentaje
 
 
 class FilaAsistencia(BaseModel):
@@ -57,10 +58,6 @@ class InformeTaller(BaseModel):
     firma_jefe: Firma | None
 
 
-def _porcentaje(n: int, total: int) -> str:
-    return f"{n} ({ic.cifra(round(100 * n / total, 1))} %)" if total else "—"
-
-
 def contexto(exp: Expediente, taller: Taller) -> InformeTaller:
     asistencia = []
     for ap in exp.acompanantes:
@@ -68,14 +65,14 @@ def contexto(exp: Expediente, taller: Taller) -> InformeTaller:
         if suyos:
             n = sum(d in taller.asistentes for d in suyos)
             asistencia.append(FilaAsistencia(acompanante=ic.nombre(ap), programados=len(suyos), asistentes=n,
-                                             avance=f"{ic.cifra(round(100 * n / len(suyos), 1))} %"))
+                                             avance=porcentaje(100 * n / len(suyos))))
     total = len(exp.docentes)
     asistencia.append(FilaAsistencia(acompanante="Total", programados=total, asistentes=len(taller.asistentes),
-                                     avance=f"{ic.cifra(round(100 * len(taller.asistentes) / total, 1))} %" if total else "—"))
+                                     avance=porcentaje(100 * len(taller.asistentes) / total) if total else "—"))
     encuesta = []
     for p in taller.encuesta:
         n = sum(p.respuestas.values())
-        celdas = {k.replace(" ", "_"): _porcentaje(p.respuestas[k], n) for k in ESCALA_SATISFACCION}
+        celdas = {k.replace(" ", "_"): cantidad_de(p.respuestas[k], n) for k in ESCALA_SATISFACCION}
         encuesta.append(FilaEncuesta(aspecto=p.aspecto.capitalize(), pregunta=p.pregunta, respuestas=n, **celdas))
     grafico = ic.Grafico(
         grafico="barras_apiladas", titulo="Satisfacción de los docentes (cantidad de respuestas)",
@@ -87,7 +84,7 @@ def contexto(exp: Expediente, taller: Taller) -> InformeTaller:
     return InformeTaller(
         membrete=membrete(exp),
         cabecera=ic.cabecera(exp, "informe-taller", str(taller.numero), None,
-                             f"Informe del {taller.numero}.° taller de actualización docente",
+                             f"Informe del {ordinal(taller.numero, apocope=True)} taller de actualización docente",
                              fecha_informe(exp, "informe-taller", periodo_taller(taller.numero, taller.fecha_inicio, taller.fecha_fin))),
         numero_taller=taller.numero,
         fecha_inicio=taller.fecha_inicio, fecha_fin=taller.fecha_fin,
@@ -112,9 +109,9 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
     for taller in exp.talleres:
         periodo = periodo_taller(taller.numero, taller.fecha_inicio, taller.fecha_fin)
         yield Documento(
-            ruta=PurePosixPath(f"{taller.fecha_inicio:%Y-%m-%d} Informe del taller {taller.numero} {exp.ugel.nombre}.docx"),
+            ruta=ruta_de(f"{taller.fecha_inicio:%Y-%m-%d} Informe del taller {taller.numero} {exp.ugel.nombre}.docx"),
             registros=(f"talleres:{taller.id}",),
-            contexto=lambda t=taller: contexto(exp, t),
+            contexto=partial(contexto, exp, taller),
             agrupacion={"mes": f"{taller.fecha_inicio:%Y-%m}"},
             periodo=periodo,
             cerrado=cerrado(exp, periodo, [a.dni for a in exp.acompanantes], hecho=bool(taller.asistentes)),

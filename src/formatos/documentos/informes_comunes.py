@@ -14,14 +14,16 @@ from pydantic import BaseModel, Field
 from formatos.analisis import niveles as an
 from formatos.analisis import metas as am
 from formatos.analisis.metas import Meta
-from formatos.analisis.periodos import Periodo, mes
+from formatos.analisis.periodos import ROMANOS, Periodo, mes
 from formatos.analisis.protocolo import faltas_ejecutadas, faltas_plan_mensual
 from formatos.catalogo import NIVELES, catalogo
-from formatos.modelos.actores import Acompanante, Persona
+from formatos.modelos.actores import Acompanante, Firmante, Persona
 from formatos.modelos.expediente import Expediente
 from formatos.modelos import reglas_informes  # noqa: F401 - registra las reglas de las secciones de informes
 from formatos.catalogo import leer_datos
 from formatos.modelos.informes import Destinatario, Narrativa, NumeroInforme
+from formatos.modelos.valoracion import ValoracionDirectivo
+from formatos.numeros import numero, ordinal, porcentaje
 
 SIN_VALORACION = "sin valoración"
 
@@ -39,6 +41,7 @@ class Grafico(BaseModel):
     categorias: list[str]
     series: list[Serie]
     eje_y: str = "Docentes"
+    enteros: bool = Field(True, description="Cantidades (docentes, estudiantes): eje desde 0 con marcas enteras")
     ancho_cm: float = 16
     alto_cm: float = 7
 
@@ -132,7 +135,7 @@ class FilaMetaPlan(BaseModel):
 class FilaMetaUGEL(BaseModel):
     codigo: str
     desempeno: str
-    meta: str = Field(description='p. ej. "45 % en nivel III o más"')
+    meta: str = Field(description='p. ej. "45% en nivel III o más"')
     logrado: str
     docentes: str = Field(description='"en el nivel / valorados"')
     estado: str = Field(description="lograda, no lograda, sin valoración o sin meta")
@@ -156,12 +159,14 @@ class FilaDesempeno(BaseModel):
 
 
 class AprendizajeDocente(BaseModel):
-    """Lo que el docente logró en el periodo, con la evidencia de su última matriz."""
+    """Lo que el docente logró en el periodo, con la evidencia de su última matriz y su resultado en el taller."""
 
     docente: str
     institucion: str
+    taller: list[str] = Field(default_factory=list, description="Resultado individual en el taller que terminó en el "
+                                                                "periodo (manual, l. 2279-2280); o que no asistió")
     fecha: date | None = Field(description="Fecha de la matriz; vacía si no hubo valoración")
-    visita: str
+    visita: str = Field(description='La visita de la matriz, como se nombra en una frase: "visita de asesoría"')
     filas: list[FilaDesempeno]
 
 
@@ -173,10 +178,12 @@ class FilaDirectivo(BaseModel):
 
 
 class EvidenciaDirector(BaseModel):
+    """Una matriz del directivo (MBDDI): evidencias y necesidades formativas, sin nivel de logro."""
+
     director: str
     institucion: str
     fecha: date
-    gia: str
+    momento: str = Field(description='"GIA con directores: tema" o "Visita diagnóstica"')
     filas: list[FilaDirectivo]
 
 
@@ -211,7 +218,7 @@ class Texto(BaseModel):
 
 
 # --- constructores --------------------------------------------------------------------------------
-def nombre(p: Persona) -> str:
+def nombre(p: Persona | Firmante) -> str:
     return f"{p.nombres} {p.apellidos}"
 
 
@@ -282,7 +289,7 @@ def narrativa(exp: Expediente, ap: Acompanante | None, periodo: str) -> Texto:
 
 
 def filas_ie(exp: Expediente, dnis_ap: list[str]) -> list[FilaIE]:
-    filas = []
+    filas: list[FilaIE] = []
     for ap_dni in dnis_ap:
         docentes = exp.docentes_de(ap_dni)
         codigos = list(dict.fromkeys(d.codigo_modular for d in docentes))
@@ -365,13 +372,14 @@ def grafico_tendencia(filas: list[FilaTendencia], titulo: str) -> Grafico:
 
 
 def cifra(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:.1f}".replace(".", ",")
+    """Una cifra de las tablas con hasta un decimal, como en es_PE: 4 → "4"; 12.5 → "12.5"."""
+    return numero(v, 1)
 
 
 def filas_metas(metas: list[Meta]) -> list[FilaMeta]:
     return [
         FilaMeta(actividad=m.actividad, unidad=m.unidad, programado=cifra(m.programado), ejecutado=cifra(m.ejecutado),
-                 avance=f"{cifra(m.porcentaje)} %" if m.porcentaje is not None else "no programado")
+                 avance=porcentaje(m.porcentaje) if m.porcentaje is not None else "no programado")
         for m in metas
     ]
 
@@ -383,7 +391,8 @@ def numero_trimestre(exp: Expediente, periodo: Periodo) -> int:
 
 def filas_metas_plan(exp: Expediente, dnis: list[str], periodo: Periodo) -> tuple[list[FilaMetaPlan], str]:
     """Las metas de los planes individuales y un resumen ("18 de 24 metas logradas...")."""
-    filas, cuenta = [], {}
+    filas: list[FilaMetaPlan] = []
+    cuenta: dict[str, int] = {}
     numero = numero_trimestre(exp, periodo)
     for dni in dnis:
         for k, a in enumerate(am.avance_metas(exp, dni, numero, periodo)):
@@ -391,7 +400,7 @@ def filas_metas_plan(exp: Expediente, dnis: list[str], periodo: Periodo) -> tupl
                                       meta=a.meta or "—", alcanzado=a.alcanzado or "—", estado=a.estado))
             cuenta[a.estado] = cuenta.get(a.estado, 0) + 1
     con_meta = sum(n for e, n in cuenta.items() if e != "sin meta")
-    resumen = (f"{cuenta.get('lograda', 0)} de {con_meta} metas del trimestre {numero} logradas"
+    resumen = (f"{cuenta.get('lograda', 0)} de {con_meta} metas del {ROMANOS[numero]} trimestre logradas"
                + "".join(f"; {cuenta[e]} {e}" for e in ("sin valoración", "sin meta") if cuenta.get(e)) + ".") if filas else ""
     return filas, resumen
 
@@ -400,8 +409,8 @@ def filas_metas_ugel(exp: Expediente, periodo: Periodo) -> list[FilaMetaUGEL]:
     numero = numero_trimestre(exp, periodo)
     return [
         FilaMetaUGEL(codigo=a.codigo, desempeno=denominacion(a.codigo),
-                     meta=f"{a.meta} % en nivel {a.nivel} o más" if a.meta is not None else "sin meta",
-                     logrado=f"{cifra(a.logrado)} %" if a.logrado is not None else SIN_VALORACION,
+                     meta=f"{porcentaje(a.meta)} en nivel {a.nivel} o más" if a.meta is not None else "sin meta",
+                     logrado=porcentaje(a.logrado) if a.logrado is not None else SIN_VALORACION,
                      docentes=f"{a.en_nivel} / {a.valorados}", estado=a.estado)
         for a in am.avance_metas_ugel(exp, numero, periodo)
     ]
@@ -441,16 +450,46 @@ def faltas_ejecucion(exp: Expediente, aps: set[str], periodo: Periodo) -> list[s
             if f.dni_acompanante in aps and f.fecha is not None and periodo.contiene(f.fecha)]
 
 
+def resultados_taller(exp: Expediente, dni: str, periodo: Periodo) -> list[str]:
+    """El resultado del docente en cada taller que terminó en el periodo: pruebas de entrada y salida y su producto."""
+    lineas = []
+    for t in sorted(exp.talleres, key=lambda t: t.fecha_inicio):
+        if not periodo.contiene(t.fecha_fin):
+            continue
+        cual = f"{ordinal(t.numero, apocope=True)} taller de actualización docente ({fecha_corta(t.fecha_inicio)} al " \
+               f"{fecha_corta(t.fecha_fin)})"
+        if dni not in t.asistentes:
+            lineas.append(f"{cual}: no asistió.")
+            continue
+        r = t.resultado(dni)
+        if r is None:
+            lineas.append(f"{cual}: asistió; no se registró su resultado individual.")
+            continue
+        maximo = numero(t.puntaje_maximo)
+        pruebas = [f"prueba {cual_prueba} {numero(p)}/{maximo}" for cual_prueba, p in
+                   (("de entrada", r.prueba_entrada), ("de salida", r.prueba_salida)) if p is not None]
+        partes = ", ".join(pruebas) + (f"; producto: {r.producto}" if r.producto else "")
+        lineas.append(f"{cual}: {partes}" + ("" if partes.endswith(".") else "."))
+    return lineas
+
+
+def fecha_corta(fecha: date) -> str:
+    return f"{fecha:%d/%m/%Y}"
+
+
 def aprendizaje(exp: Expediente, dni: str, periodo: Periodo) -> AprendizajeDocente:
-    """La última matriz del docente en el periodo: sus desempeños atendidos con nivel y evidencias."""
+    """La última matriz del docente en el periodo (sus desempeños atendidos con nivel y evidencias) y su resultado en
+    el taller que terminó en el periodo."""
     docente = exp.docente(dni)
     propias = an.notas_en(exp, dni, periodo)
     ie = exp.institucion(docente.codigo_modular).nombre
+    taller = resultados_taller(exp, dni, periodo)
     if not propias:
-        return AprendizajeDocente(docente=nombre(docente), institucion=ie, fecha=None, visita="", filas=[])
+        return AprendizajeDocente(docente=nombre(docente), institucion=ie, taller=taller, fecha=None, visita="", filas=[])
     nota = propias[-1]
     return AprendizajeDocente(
-        docente=nombre(docente), institucion=ie, fecha=nota.fecha, visita=nota.tipo_visita,
+        docente=nombre(docente), institucion=ie, taller=taller, fecha=nota.fecha,
+        visita=catalogo().nombre_visita(nota.tipo_visita),
         filas=[FilaDesempeno(codigo=f.codigo, desempeno=denominacion(f.codigo), nivel=f.nivel_alcanzado,
                              evidencias=f.evidencias, producto=f.producto_asesoria) for f in an.atendidos(nota)],
     )
@@ -459,15 +498,21 @@ def aprendizaje(exp: Expediente, dni: str, periodo: Periodo) -> AprendizajeDocen
 def evidencias_directores(exp: Expediente, dnis: list[str], periodo: Periodo) -> list[EvidenciaDirector]:
     resultado = []
     for v in an.valoraciones_directivo(exp, dnis, periodo):
-        director, gia = exp.docente(v.dni_director), exp.gia(v.id_gia)
-        resultado.append(EvidenciaDirector(
-            director=nombre(director), institucion=exp.institucion(director.codigo_modular).nombre,
-            fecha=v.fecha or gia.fecha, gia=gia.tema,
-            filas=[FilaDirectivo(codigo=d.codigo, desempeno=catalogo().desempeno_directivo(d.codigo).denominacion,
-                                 evidencias=d.evidencias, necesidades_formativas=d.necesidades_formativas)
-                   for d in v.desempenos],
-        ))
+        resultado.append(evidencia_director(exp, v))
     return resultado
+
+
+def evidencia_director(exp: Expediente, v: ValoracionDirectivo) -> EvidenciaDirector:
+    director = exp.docente(v.dni_director)
+    momento = (f"GIA con directores: {exp.gia(v.id_gia).tema}" if v.id_gia is not None
+               else catalogo().nombre_visita(exp.visita(str(v.id_visita)).tipo).capitalize())
+    return EvidenciaDirector(
+        director=nombre(director), institucion=exp.institucion(director.codigo_modular).nombre,
+        fecha=exp.fecha_directivo(v), momento=momento,
+        filas=[FilaDirectivo(codigo=d.codigo, desempeno=catalogo().desempeno_directivo(d.codigo).denominacion,
+                             evidencias=d.evidencias, necesidades_formativas=d.necesidades_formativas)
+               for d in v.desempenos],
+    )
 
 
 def filas_sucesos(exp: Expediente, aps: set[str], periodo: Periodo) -> list[FilaSuceso]:
@@ -511,7 +556,7 @@ class FilaLogro(BaseModel):
 def filas_logro(grupo: str, logros: list) -> list[FilaLogro]:
     def celda(lg, nivel: str) -> str:
         p = lg.porcentaje(nivel)
-        return f"{getattr(lg, nivel)} ({cifra(p)} %)" if p is not None else "—"
+        return f"{getattr(lg, nivel)} ({porcentaje(p)})" if p is not None else "—"
 
     return [FilaLogro(grupo=grupo, area=lg.area, en_inicio=celda(lg, "en_inicio"), en_proceso=celda(lg, "en_proceso"),
                       satisfactorio=celda(lg, "satisfactorio"), evaluados=lg.evaluados) for lg in logros]

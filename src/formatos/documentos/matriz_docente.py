@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import PurePosixPath
+from functools import partial
 
 from pydantic import BaseModel, Field, field_validator
 
 from formatos.catalogo import NIVELES, catalogo
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.modelos.actividades import Visita
 from formatos.modelos.actores import Docente, InstitucionEducativa
@@ -125,11 +125,11 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         docente = exp.docente(visita.dni_docente)
         ap = exp.acompanante(docente.dni_acompanante)
         yield Documento(
-            ruta=PurePosixPath(
+            ruta=ruta_de(
                 f"{ap.apellidos} {ap.nombres}", f"{visita.fecha:%Y-%m-%d} {docente.apellidos} {docente.nombres}.docx"
             ),
             registros=(f"valoraciones:{valoracion.id_visita}", f"docentes:{docente.dni}"),
-            contexto=lambda v=valoracion: contexto(exp, v),
+            contexto=partial(contexto, exp, valoracion),
             agrupacion={"acompanante": ap.dni, "mes": f"{visita.fecha:%Y-%m}", "institucion": docente.codigo_modular,
                         "docente": docente.dni},
         )

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import PurePosixPath
+from functools import partial
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis.protocolo import MESES
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Imagen, Membrete, firma, membrete
 from formatos.documentos.comunes_planes import (
     FilaCronograma, cronograma, desempeno, firma_jefe_agp, leyenda_niveles, leyenda_trimestres, metas_texto,
 )
 from formatos.modelos.actores import Acompanante, Docente
 from formatos.modelos.expediente import Expediente
-from formatos.modelos.planes import PlanAnualAP
+from formatos.modelos.planes import PlanAnualAP, TareaAP
+from formatos.numeros import horas, numero
 
 
 ANCHO_CROQUIS_CM, ALTO_CROQUIS_CM = 18, 14  # página A4 horizontal: 25,7 × 17 cm útiles
@@ -94,6 +95,8 @@ class PlanAnualAPDocumento(BaseModel):
     grupos_gia: list[FilaGrupo]
     talleres: str
     cronograma: list[FilaCronograma]
+    tareas_ap: list[TareaAP] = Field(description="Tareas y productos comunes del equipo de AP que fija el jefe de AGP "
+                                                 "(del plan anual de la UGEL; manual, l. 1264-1268)")
     lugar: str
     fecha: date
     firma_acompanante: Firma
@@ -114,7 +117,7 @@ def contexto(exp: Expediente, plan: PlanAnualAP) -> PlanAnualAPDocumento:
     for i, t in enumerate(plan.ruta, start=1):
         ie = exp.institucion(t.codigo_modular)
         ruta.append(FilaRuta(numero=i, institucion=ie.nombre, codigo_modular=ie.codigo_modular,
-                             centro_poblado=f"{ie.centro_poblado} ({ie.distrito})", distancia=f"{t.distancia_km:g} km",
+                             centro_poblado=f"{ie.centro_poblado} ({ie.distrito})", distancia=f"{numero(t.distancia_km)} km",
                              tiempo=t.tiempo, medio=t.medio))
     grupo_de = {d: g.nombre for g in plan.grupos_gia for d in g.dni_docentes}
     visitas = []
@@ -123,7 +126,7 @@ def contexto(exp: Expediente, plan: PlanAnualAP) -> PlanAnualAPDocumento:
         total = prot.horas_observacion + prot.horas_preparacion + asesoria
         visitas.append(FilaVisitaDocente(
             docente=_nombre(d), cargo="Docente y director(a)" if d.es_director else "Docente",
-            horas=f"{prot.horas_observacion:g} h + {prot.horas_preparacion:g} h + {asesoria:g} h = {total:g} h",
+            horas=f"{horas(prot.horas_observacion)} + {horas(prot.horas_preparacion)} + {horas(asesoria)} = {horas(total)}",
             grupo_gia=grupo_de.get(d.dni, "—"),
         ))
     meses_taller = [MESES[m.mes - 1] for m in prot.meses if m.taller]
@@ -147,8 +150,9 @@ def contexto(exp: Expediente, plan: PlanAnualAP) -> PlanAnualAPDocumento:
         grupos_gia=[FilaGrupo(nombre=g.nombre, sede=g.sede,
                               docentes="\n".join(_nombre(docentes[d]) for d in g.dni_docentes)) for g in plan.grupos_gia],
         talleres=(f"{prot.talleres_por_anio} talleres de actualización docente ({' y '.join(meses_taller)}), "
-                  f"{prot.talleres_horas:g} horas cronológicas en el año, organizados por la UGEL."),
-        cronograma=cronograma(exp), lugar=exp.ugel.sede, fecha=plan.fecha,
+                  f"{numero(prot.talleres_horas)} horas cronológicas en el año, organizados por la UGEL."),
+        cronograma=cronograma(exp), tareas_ap=[t for p in exp.planes_anuales_ugel[:1] for t in p.tareas_ap],
+        lugar=exp.ugel.sede, fecha=plan.fecha,
         firma_acompanante=firma(exp.acompanante(plan.dni_acompanante), "Acompañante pedagógico"),
         firma_jefe=firma_jefe_agp(exp),
     )
@@ -158,9 +162,9 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
     for plan in exp.planes_anuales_ap:
         ap = exp.acompanante(plan.dni_acompanante)
         yield Documento(
-            ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}.docx"),
+            ruta=ruta_de(f"{ap.apellidos} {ap.nombres}.docx"),
             registros=(f"planes_anuales_ap:{plan.dni_acompanante}",),
-            contexto=lambda p=plan: contexto(exp, p),
+            contexto=partial(contexto, exp, plan),
             agrupacion={"acompanante": ap.dni},
             mes=f"{plan.fecha:%Y-%m}",  # generar --mes: el de su fecha (para firmar, va a la carpeta del año)
         )
@@ -173,5 +177,6 @@ FORMATO = Formato(
     esquema=PlanAnualAPDocumento,
     documentos=documentos,
     descripcion="Uno por AP: objetivos, metas trimestrales por docente y desempeño, ruta de desplazamiento (con su croquis, si lo hay), "
-                "priorización individual y grupal, organización de visitas, GIA y talleres, cronograma.",
+                "priorización individual y grupal, organización de visitas, GIA y talleres, cronograma, tareas y "
+                "productos comunes del equipo de AP que fija el jefe de AGP.",
 )

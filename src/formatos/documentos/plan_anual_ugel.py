@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import PurePosixPath
+from functools import partial
 
 from pydantic import BaseModel, Field
 
 from formatos.analisis.protocolo import debilidades_protocolo
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos.comunes import Firma, Membrete, membrete
 from formatos.documentos.comunes_planes import (
     ROMANOS, FilaCronograma, cronograma, desempeno, firma_jefe_agp, leyenda_trimestres,
 )
 from formatos.modelos.expediente import Expediente
-from formatos.modelos.planes import ActividadCronograma, Indicador, PlanAnualUGEL, Recurso
+from formatos.modelos.planes import ActividadCronograma, Indicador, PlanAnualUGEL, Recurso, TareaAP
 from formatos.modelos.protocolo import MESES_ACOMPANAMIENTO
+from formatos.numeros import horas, numero, porcentaje, soles
 
 
 class Fila(BaseModel):
@@ -67,13 +68,10 @@ class PlanAnualUGELDocumento(BaseModel):
     presupuesto_total: str
     recursos: list[Recurso]
     priorizacion: list[FilaPriorizacion]
+    tareas_ap: list[TareaAP] = Field(description="Tareas y productos comunes del equipo de AP que fija el jefe de AGP")
     lugar: str
     fecha: date
     firma_jefe: Firma
-
-
-def soles(monto: float) -> str:
-    return f"S/ {monto:,.2f}"
 
 
 def metas_atencion(exp: Expediente) -> list[Fila]:
@@ -90,7 +88,7 @@ def metas_atencion(exp: Expediente) -> list[Fila]:
              valor=f"{len(exp.docentes) * prot.visitas_por_mes * con_visita} ({prot.visitas_por_mes * con_visita} por docente)"),
         Fila(concepto="GIA con docentes", valor=f"{gia_d * n_ap} ({gia_d} por AP)"),
         Fila(concepto="GIA con directores", valor=f"{gia_r * n_ap} ({gia_r} por AP)"),
-        Fila(concepto="Talleres de actualización docente", valor=f"{prot.talleres_por_anio} ({prot.talleres_horas:g} horas cronológicas)"),
+        Fila(concepto="Talleres de actualización docente", valor=f"{prot.talleres_por_anio} ({numero(prot.talleres_horas)} horas cronológicas)"),
     ]
 
 
@@ -99,14 +97,14 @@ def minimos(exp: Expediente) -> list[Fila]:
     p = exp.protocolo
     return [
         Fila(concepto="Visita en aula con asesoría personalizada",
-             valor=f"{p.visitas_por_mes} al mes por docente; {p.horas_observacion:g} h de observación, "
-                   f"{p.horas_preparacion:g} h de preparación del diálogo reflexivo y {p.horas_asesoria:g} h de asesoría "
-                   f"({p.horas_asesoria_director:g} h si el docente es también director)"),
-        Fila(concepto="GIA con docentes", valor=f"En los meses del cronograma; mínimo {p.gia_docentes_horas_minimas:g} h"),
+             valor=f"{p.visitas_por_mes} al mes por docente; {horas(p.horas_observacion)} de observación, "
+                   f"{horas(p.horas_preparacion)} de preparación del diálogo reflexivo y {horas(p.horas_asesoria)} de asesoría "
+                   f"({horas(p.horas_asesoria_director)} si el docente es también director)"),
+        Fila(concepto="GIA con docentes", valor=f"En los meses del cronograma; mínimo {horas(p.gia_docentes_horas_minimas)}"),
         Fila(concepto="GIA con directores",
-             valor=f"En los meses del cronograma, el mismo día y después del GIA con docentes; mínimo {p.gia_directores_horas_minimas:g} h"),
+             valor=f"En los meses del cronograma, el mismo día y después del GIA con docentes; mínimo {horas(p.gia_directores_horas_minimas)}"),
         Fila(concepto="Talleres de actualización docente",
-             valor=f"{p.talleres_por_anio} en el año, {p.talleres_horas:g} horas cronológicas"),
+             valor=f"{p.talleres_por_anio} en el año, {numero(p.talleres_horas)} horas cronológicas"),
     ]
 
 
@@ -121,7 +119,7 @@ def contexto(exp: Expediente, plan: PlanAnualUGEL) -> PlanAnualUGELDocumento:
         metas_atencion=metas_atencion(exp),
         metas_trimestrales=[
             FilaMetaUGEL(codigo=m.codigo, desempeno=desempeno(m.codigo).denominacion, nivel=m.nivel,
-                         metas="\n".join(f"{ROMANOS[t]} trim.: {p} %" for t, p in m.porcentajes.items()))
+                         metas="\n".join(f"{ROMANOS[t]} trim.: {porcentaje(p)}" for t, p in m.porcentajes.items()))
             for m in plan.metas_trimestrales
         ],
         trimestres=leyenda_trimestres(exp), indicadores=plan.indicadores, protocolo=minimos(exp),
@@ -134,16 +132,16 @@ def contexto(exp: Expediente, plan: PlanAnualUGEL) -> PlanAnualUGELDocumento:
         recursos=plan.recursos,
         priorizacion=[FilaPriorizacion(codigo=p.codigo, desempeno=desempeno(p.codigo).denominacion,
                                        necesidad_comun=p.necesidad_comun, donde=p.donde) for p in plan.priorizacion],
-        lugar=exp.ugel.sede, fecha=plan.fecha, firma_jefe=firma_jefe_agp(exp),
+        tareas_ap=plan.tareas_ap, lugar=exp.ugel.sede, fecha=plan.fecha, firma_jefe=firma_jefe_agp(exp),
     )
 
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
     for plan in exp.planes_anuales_ugel[:1]:
         yield Documento(
-            ruta=PurePosixPath(f"Plan anual {exp.ugel.nombre} {exp.anio}.docx"),
+            ruta=ruta_de(f"Plan anual {exp.ugel.nombre} {exp.anio}.docx"),
             registros=("planes_anuales_ugel:0",),
-            contexto=lambda p=plan: contexto(exp, p),
+            contexto=partial(contexto, exp, plan),
             mes=f"{plan.fecha:%Y-%m}",
         )
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
+from functools import partial
 
 from pydantic import BaseModel
 
 from formatos.analisis.periodos import Periodo, actividad_hasta, cerrado, fecha_informe
-from formatos.documentos import Documento, Formato
+from formatos.documentos import Documento, Formato, ruta_de
 from formatos.documentos import informes_comunes as ic
 from formatos.documentos.comunes import Firma, Membrete, firma, membrete
 from formatos.documentos.informe_periodo import trimestres_de
@@ -57,10 +57,10 @@ def documentos(exp: Expediente) -> Iterator[Documento]:
         for periodo in trimestres_de(exp):
             if ic.con_actividad(exp, dnis, {ap.dni}, periodo):
                 yield Documento(
-                    ruta=PurePosixPath(f"{ap.apellidos} {ap.nombres}",
+                    ruta=ruta_de(f"{ap.apellidos} {ap.nombres}",
                                        f"{exp.anio} {periodo.clave} Buenas prácticas {ap.apellidos} {ap.nombres}.docx"),
                     registros=(f"acompanantes:{ap.dni}", f"periodo:{periodo.clave}"),
-                    contexto=lambda ap=ap, p=periodo: contexto(exp, ap, p),
+                    contexto=partial(contexto, exp, ap, periodo),
                     agrupacion={"acompanante": ap.dni},
                     periodo=periodo,
                     cerrado=cerrado(exp, periodo, [ap.dni], hasta),

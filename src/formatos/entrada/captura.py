@@ -185,8 +185,9 @@ def libro(expediente: Expediente | None = None, ugel: str | None = None, anio: i
     if expediente is None:
         datos = {"anio": anio, "ugel": {"nombre": ugel}}
     wb = Workbook()
-    _hoja_instrucciones(wb.active)
-    wb.active.title = textos()["instrucciones"]
+    instrucciones = wb.worksheets[0]
+    _hoja_instrucciones(instrucciones)
+    instrucciones.title = textos()["instrucciones"]
     _hoja_cabecera(wb.create_sheet(textos()["cabecera"]), datos)
     destino_clave = {}
     for tabla in tablas():

@@ -2,25 +2,116 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+import warnings
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from openpyxl import load_workbook
+from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 
-from formatos.entrada.hojas import NUMERO, Columna, Tabla, columnas_cabecera, de_celda, normalizar, poner, tablas, textos, tomar
+from formatos.caracteres import PROHIBIDOS
+from formatos.entrada.hojas import (
+    NUMERO, Columna, Tabla, columnas_cabecera, de_celda, decodificar, normalizar, poner, tablas, textos, tomar,
+)
 from formatos.entrada.imagenes import resolver_imagenes
 from formatos.entrada.json import TAMANO_MAXIMO
-from formatos.errores import Problema
-from formatos.modelos.expediente import Carga, validar_expediente
+from formatos.errores import Invalido, Problema
+from formatos.modelos.expediente import Carga, secciones, validar_expediente
+from formatos.zip_seguro import LIBRO, NoEsZip, ZipRechazado, revisar_zip
+
+
+ERRORES_DE_EXCEL = frozenset({
+    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
+    "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+    "#¡NULO!", "#¡DIV/0!", "#¡VALOR!", "#¡REF!", "#¿NOMBRE?", "#¡NUM!", "#N/D", "#OBTENIENDO_DATOS",
+    "#¡DESBORDAMIENTO!", "#¡CALC!", "#¡CAMPO!", "#¡BLOQUEADO!", "#¡CONECTAR!", "#¡OCUPADO!", "#¡DESCONOCIDO!",
+})
+"""Los valores de error de Excel, en inglés (como los guarda el archivo) y en castellano (como los muestra)."""
+_ERROR_LIBREOFFICE = re.compile(r"Err:[0-9]{3}")
+def _en(hoja: str, filas: tuple[int, ...] = (), columna: str | None = None) -> dict[str, Any]:
+    """Dónde está un problema en el libro: el texto de `ubicacion` y sus partes."""
+    texto = f"Hoja {hoja}"
+    if filas:
+        texto += f", fila {filas[0]}" if len(filas) == 1 else f", filas {filas[0]} a {filas[-1]}"
+    if columna:
+        texto += f", columna {columna}"
+    return {"ubicacion": texto, "hoja": hoja, "filas": filas, "columna": columna}
+
+
+_NO_EXISTE = re.compile(r'"(.*?)" no existe en ([a-z_]+)\b')
+
+
+class ErrorDeExcel(Invalido):
+    """Una celda con un valor de error de Excel (`#REF!`, `#N/A`, `#¡VALOR!`…)."""
+
+    def __init__(self, codigo: str) -> None:
+        super().__init__(f"la celda tiene el error de Excel {codigo} (una fórmula que no se pudo calcular): "
+                         "corrija la fórmula o escriba el valor")
+
+
+class FormulaSinValor(Invalido):
+    """Una fórmula cuyo resultado no está guardado en el libro (lo escribió otro programa, no Excel)."""
+
+    def __init__(self) -> None:
+        super().__init__("la celda tiene una fórmula sin su resultado guardado: abra el libro en Excel y guárdelo "
+                         "(Excel calcula y guarda los resultados), o escriba el valor")
+
+
+_TROZO = 1 << 20
+_MARCAS = (b"<f>", b"<f ", b"<f/>", b":f>", b":f ", b't="e"')
+"""Una fórmula (`<f>`, con o sin prefijo) o un error (`t="e"`); no `<formula1>` de las listas desplegables."""
+
+
+def celdas_especiales(libro, hoja) -> dict[tuple[int, int], Invalido]:
+    """Las celdas con un error de Excel o con una fórmula sin resultado guardado, por (fila, columna).
+
+    openpyxl da el texto del error («#REF!») como si fuera un texto escrito, y None por una fórmula sin
+    resultado: se miran en el XML de la hoja (solo si tiene fórmulas o errores, lo que se busca por trozos)."""
+    archivo, ruta = getattr(libro, "_archive", None), getattr(hoja, "_worksheet_path", None)
+    if archivo is None or ruta is None:
+        return {}
+    with archivo.open(ruta) as fuente:
+        anterior = b""
+        while trozo := fuente.read(_TROZO):
+            junto = anterior + trozo
+            if any(marca in junto for marca in _MARCAS):
+                break
+            anterior = trozo[-8:]
+        else:
+            return {}
+    especiales: dict[tuple[int, int], Invalido] = {}
+    with archivo.open(ruta) as fuente:
+        for _, celda in etree.iterparse(fuente, tag="{*}c"):
+            referencia = celda.get("r")
+            formula = valor = None
+            for hijo in celda:
+                nombre = etree.QName(hijo).localname
+                if nombre == "f":
+                    formula = hijo
+                elif nombre == "v":
+                    valor = hijo.text
+            if referencia:
+                if celda.get("t") == "e":
+                    especiales[coordinate_to_tuple(referencia)] = ErrorDeExcel(valor or "")
+                elif formula is not None and not valor:
+                    especiales[coordinate_to_tuple(referencia)] = FormulaSinValor()
+            celda.clear()
+    return especiales
 
 
 class _Lector:
     """Arma el dict del expediente desde las hojas y recuerda dónde estaba cada dato."""
 
     def __init__(self, libro) -> None:
+        self.libro = libro
         self.hojas = {normalizar(h.title): h for h in libro.worksheets}
+        self.usadas: set[str] = set()  # hojas que son de alguna sección
+        self.ausentes: dict[str, str] = {}  # sección → hoja que falta
         self.datos: dict[str, Any] = {}
         self.problemas: list[Problema] = []
         self.filas: dict[tuple, list[int]] = {}  # ruta del registro o elemento → filas
@@ -30,18 +121,33 @@ class _Lector:
         self.datos_generales: dict[tuple, str] = {}  # ruta del dato → su título en la hoja de datos generales
 
     def hoja(self, nombre: str):
-        return self.hojas.get(normalizar(nombre))
+        hoja = self.hojas.get(normalizar(nombre))
+        if hoja is not None:
+            self.usadas.add(hoja.title)
+        return hoja
+
+    def leer_filas(self, hoja, **opciones) -> Iterator[tuple[int, tuple]]:
+        """Las filas de la hoja hasta la última con datos (no hasta la que dice el libro: puede decir menos),
+        con cada error de Excel o fórmula sin resultado en su celda."""
+        if hasattr(hoja, "reset_dimensions"):
+            hoja.reset_dimensions()  # en modo de solo lectura, openpyxl creería la dimensión guardada
+        especiales = celdas_especiales(self.libro, hoja)
+        con_especiales = {f for f, _ in especiales}
+        for i, fila in enumerate(hoja.iter_rows(values_only=True, **opciones), start=opciones.get("min_row", 1)):
+            if i in con_especiales:
+                fila = tuple(especiales.get((i, j), v) for j, v in enumerate(fila, start=1))
+            yield i, fila
 
     # --- datos generales (una fila por dato) ---
     def cabecera(self) -> None:
         nombre = textos()["cabecera"]
         hoja = self.hoja(nombre)
         if hoja is None:
-            self.problemas.append(Problema((), f"falta la hoja «{nombre}» (año y UGEL)", ubicacion=f"Hoja {nombre}"))
+            self.problemas.append(Problema((), f"falta la hoja «{nombre}» (año y UGEL)", **_en(nombre)))
             return
         por_titulo = {normalizar(c.titulo): c for c in columnas_cabecera()}
         por_titulo.update({normalizar(".".join(c.ruta)): c for c in columnas_cabecera()})
-        for i, fila in enumerate(hoja.iter_rows(min_row=2, max_col=2, values_only=True), start=2):
+        for i, fila in self.leer_filas(hoja, min_row=2, max_col=2):
             if not fila or fila[0] is None:
                 continue
             columna = por_titulo.get(normalizar(fila[0]))
@@ -55,11 +161,20 @@ class _Lector:
                 poner(self.datos, columna.ruta, valor)
 
     def _valor(self, columna: Columna, crudo: Any, hoja: str, fila: int, titulo: str) -> Any:
+        """El valor de la celda para el modelo. Uno que no se puede leer queda como `Invalido`: el registro no se
+        usa y el error sale con la hoja, la fila y la columna (ver `ubicar`)."""
+        if isinstance(crudo, Invalido):
+            return crudo
+        if isinstance(crudo, str) and (crudo.strip() in ERRORES_DE_EXCEL or _ERROR_LIBREOFFICE.fullmatch(crudo.strip())):
+            return ErrorDeExcel(crudo.strip())  # el error pegado como texto (o escrito así por otro programa)
+        if isinstance(crudo, str) and PROHIBIDOS.search(decodificar(crudo)):
+            crudo = PROHIBIDOS.sub("", decodificar(crudo))
+            self.problemas.append(Problema((), "se quitaron caracteres de control no imprimibles", "advertencia",
+                                           **_en(hoja, (fila,), titulo)))
         try:
             return de_celda(columna, crudo)
         except ValueError as e:
-            self.problemas.append(Problema((), str(e), ubicacion=f"Hoja {hoja}, fila {fila}, columna {titulo}"))
-            return None
+            return Invalido(str(e))
 
     # --- hojas de secciones ---
     def _columnas(self, tabla: Tabla, encabezado: tuple) -> dict[int, Columna]:
@@ -67,7 +182,7 @@ class _Lector:
         for c in tabla.todas:
             conocidas[normalizar(c.titulo)] = c
             conocidas.setdefault(normalizar(".".join(c.ruta)), c)
-        posiciones = {}
+        posiciones: dict[int, Columna] = {}
         for j, texto in enumerate(encabezado):
             columna = conocidas.get(normalizar(texto).rstrip(" *")) if texto is not None else None
             if columna is not None and columna not in posiciones.values():
@@ -76,8 +191,25 @@ class _Lector:
             if c.obligatoria and c not in posiciones.values() and not (tabla.hija and c in tabla.columnas):
                 self.faltan.add((tabla.hoja, c.ruta))
                 self.problemas.append(Problema((), "falta esta columna obligatoria",
-                                               ubicacion=f"Hoja {tabla.hoja}, columna {c.titulo}"))
+                                               **_en(tabla.hoja, (), c.titulo)))
         return posiciones
+
+    def _columnas_sobrantes(self, tabla: Tabla, hoja: str, todas: list[tuple], fila_titulos: int,
+                            posiciones: dict[int, Columna]) -> None:
+        """Una columna con datos cuyo título no es de la hoja no se usa: se avisa (quizá se le cambió el nombre a una
+        columna, o el libro es de otra versión), con el título conocido más parecido que falta."""
+        encabezado = todas[fila_titulos - 1] if todas else ()
+        usadas = set(posiciones.values())
+        libres = [c.titulo for c in tabla.todas if c not in usadas]
+        for j, texto in enumerate(encabezado):
+            if j in posiciones or not any(j < len(f) and f[j] not in (None, "") for f in todas[fila_titulos:]):
+                continue
+            nombre = f"«{texto}»" if texto not in (None, "") else f"{get_column_letter(j + 1)} (sin título)"
+            parecida = difflib.get_close_matches(str(texto or ""), libres, n=1, cutoff=0.5)
+            pista = f"; ¿es «{parecida[0]}»? Escriba el título así" if parecida else \
+                "; las columnas de cada hoja están en la hoja «Instrucciones»"
+            self.problemas.append(Problema((), f"no es una columna de esta hoja: sus datos no se usan{pista}",
+                                           "advertencia", **_en(hoja, (), nombre)))
 
     @staticmethod
     def _fila_de_titulos(tabla: Tabla, filas: list[tuple]) -> int:
@@ -89,10 +221,13 @@ class _Lector:
     def seccion(self, tabla: Tabla, registros: dict[str, list], claves: dict[str, dict[str, int]]) -> None:
         hoja = self.hoja(tabla.hoja)
         if hoja is None:
+            if not tabla.hija:
+                self.ausentes[tabla.seccion] = tabla.hoja
             return
-        todas = list(hoja.iter_rows(values_only=True))
+        todas = [fila for _, fila in self.leer_filas(hoja)]
         fila_titulos = self._fila_de_titulos(tabla, todas)
         posiciones = self._columnas(tabla, todas[fila_titulos - 1] if todas else ())
+        self._columnas_sobrantes(tabla, hoja.title, todas, fila_titulos, posiciones)
         filas = iter(todas[fila_titulos:])
         for c in tabla.todas:
             self.titulos[(hoja.title, c.ruta)] = c.titulo
@@ -101,7 +236,8 @@ class _Lector:
         clave = tabla.clave
         actual: int | None = None  # registro al que se agregan los elementos de la lista
         for i, fila in enumerate(filas, start=fila_titulos + 1):
-            registro, elemento = {}, {}
+            registro: dict[str, Any] = {}
+            elemento: dict[str, Any] = {}
             for j, columna in posiciones.items():
                 valor = self._valor(columna, fila[j] if j < len(fila) else None, hoja.title, i, columna.titulo)
                 if valor is not None:
@@ -112,12 +248,12 @@ class _Lector:
                 self._nuevo(tabla, propios, registro, hoja.title, i)
                 continue
             valor_clave = tomar(registro, clave.ruta) if clave else None
-            if tabla.hija:
+            if tabla.hija and clave is not None:  # una hoja hija siempre tiene la clave del registro
                 actual = indice.get(str(valor_clave)) if valor_clave is not None else None
                 if actual is None:
                     self.problemas.append(Problema(
                         (), f"«{valor_clave}» no existe en la hoja {self._hoja_madre(tabla)}" if valor_clave is not None
-                        else "falta este dato obligatorio", ubicacion=f"Hoja {hoja.title}, fila {i}, columna {clave.titulo}"))
+                        else "falta este dato obligatorio", **_en(hoja.title, (i,), clave.titulo)))
                     continue
             elif actual is not None and (not registro or (clave is not None and valor_clave is not None
                                                           and valor_clave == tomar(propios[actual], clave.ruta))
@@ -153,7 +289,7 @@ class _Lector:
             if nuevo is not None and nuevo != tomar(registro, c.ruta):
                 self.problemas.append(Problema(
                     (), f"no coincide con la fila {primera} del mismo registro; se usa el valor de la fila {primera}",
-                    "advertencia", ubicacion=f"Hoja {hoja}, fila {i}, columna {c.titulo}"))
+                    "advertencia", **_en(hoja, (i,), c.titulo)))
 
     def _nuevo(self, tabla: Tabla, propios: list, registro: dict, hoja: str, fila: int) -> int:
         propios.append(registro)
@@ -163,6 +299,46 @@ class _Lector:
         if tabla.lista:
             self.filas[ruta + (tabla.lista,)] = []
         return len(propios) - 1
+
+    # --- una hoja que falta: una sola línea, no una por cada registro que la cita ---
+    def hojas_ausentes(self, problemas: list[Problema], identificadores: dict[tuple, str]) -> list[Problema]:
+        """Una línea por hoja de sección que falta, que la nombra. Si otras hojas la citan, sus registros no se
+        pueden usar y lo demás que se diría (cientos de «"…" no existe en docentes» y lo que se sigue de ellos)
+        es ruido: se dice solo eso, y los demás problemas se verán con la hoja en su lugar."""
+        if not self.ausentes:
+            return problemas
+        perdidos: dict[str, set[str]] = {s: set() for s in secciones()}  # claves de registros caídos por la hoja
+        por_hoja: dict[str, int] = dict.fromkeys(self.ausentes, 0)
+        quedan = []
+        for p in problemas:
+            m = _NO_EXISTE.search(p.mensaje)
+            causa = None
+            if m and m[2] in perdidos and (m[2] in self.ausentes or m[1] in perdidos[m[2]]):
+                causa = m[2] if m[2] in self.ausentes else next(iter(self.ausentes))
+            if causa is None:
+                quedan.append(p)
+                continue
+            if p.gravedad == "error" and len(p.ruta) >= 2 and isinstance(p.ruta[1], int):
+                clave = identificadores.get(p.ruta[:2])
+                if clave is not None and clave not in perdidos[str(p.ruta[0])]:
+                    perdidos[str(p.ruta[0])].add(clave)
+                    por_hoja[causa] += 1
+        sueltas = [h.title for h in self.libro.worksheets if h.title not in self.usadas
+                   and normalizar(h.title) not in (normalizar(textos()["instrucciones"]), normalizar(textos()["cabecera"]))]
+        propios = []
+        for seccion, hoja in self.ausentes.items():
+            n = por_hoja[seccion]
+            mensaje = f"falta la hoja «{hoja}»"
+            if sueltas:
+                mensaje += f" (el libro tiene {', '.join(f'«{s}»' for s in sueltas)}, que no se usa: ¿le cambió el nombre?)"
+            mensaje += (f": los {n} registros de otras hojas que la citan no se pueden usar" if n > 1 else
+                        ": el registro de otra hoja que la cita no se puede usar" if n else ": se toma como vacía")
+            if n:
+                mensaje += " (con la hoja en su lugar, `formatos validar` dirá si hay otros problemas)"
+            propios.append(Problema((seccion,), mensaje, "error" if n else "advertencia", **_en(hoja)))
+        if any(p.gravedad == "error" for p in propios):
+            return propios
+        return propios + quedan
 
     # --- de la ruta en los datos a la hoja, fila y columna ---
     def ubicar(self, problema: Problema) -> Problema | None:
@@ -176,7 +352,8 @@ class _Lector:
             dato = next((c.titulo for c in columnas_cabecera() if c.ruta[:len(ruta)] == ruta), None)
             if dato is None:
                 return problema
-            return replace(problema, ubicacion=f"Hoja {textos()['cabecera']}, dato «{dato}» (falta la fila)")
+            return replace(problema, ubicacion=f"Hoja {textos()['cabecera']}, dato «{dato}» (falta la fila)",
+                           hoja=textos()["cabecera"])
         hoja = self.hoja_de.get(base) or self.hoja_de.get(base[:2]) or ""
         filas = sorted(set(self.filas[base]))
         if campo and (hoja, campo) in self.faltan:
@@ -187,7 +364,8 @@ class _Lector:
             titulo = f"Valor («{self.datos_generales[base]}»)"
         if titulo:
             texto += f", columna {titulo}"
-        return replace(problema, mensaje=self._mensaje(problema.mensaje, hoja), ubicacion=texto)
+        return replace(problema, mensaje=self._mensaje(problema.mensaje, hoja), ubicacion=texto, hoja=hoja,
+                       filas=tuple(filas), columna=titulo)
 
     def _mensaje(self, mensaje: str, hoja: str) -> str:
         """Cambia en el mensaje las rutas de datos ("docentes[2]", "fecha_segundo_dia") por lo que el usuario ve."""
@@ -214,25 +392,36 @@ def leer_excel(ruta: Path) -> Carga:
     if ruta.stat().st_size > TAMANO_MAXIMO:
         return Carga(None, [Problema((), f"{ruta.name}: el archivo pesa más de {TAMANO_MAXIMO // 2**20} MB")])
     try:
-        libro = load_workbook(ruta, data_only=True, read_only=True)
-    except Exception:  # noqa: BLE001 - zip dañado, otro tipo de archivo, XML inválido...
-        return Carga(None, [Problema((), f"{ruta.name}: no es un libro de Excel (.xlsx) válido; "
-                                         "ábralo en Excel y guárdelo de nuevo como «Libro de Excel»")])
-    try:
-        lector = _Lector(libro)
-        lector.cabecera()
-        registros: dict[str, list] = {}
-        claves: dict[str, dict[str, int]] = {}
-        for tabla in tablas():
-            lector.seccion(tabla, registros, claves)
-    finally:
-        libro.close()
+        revisar_zip(ruta, LIBRO)  # antes de que openpyxl descomprima nada
+    except NoEsZip:
+        pass  # el mensaje de siempre, abajo
+    except ZipRechazado as e:
+        return Carga(None, [Problema((), str(e))])
+    with warnings.catch_warnings():  # openpyxl avisa en inglés (extensiones, fechas imposibles): nada a la terminal
+        warnings.simplefilter("ignore")
+        try:
+            libro = load_workbook(ruta, data_only=True, read_only=True)
+        except Exception:  # noqa: BLE001 - zip dañado, otro tipo de archivo, XML inválido...
+            return Carga(None, [Problema((), f"{ruta.name}: no es un libro de Excel (.xlsx) válido; "
+                                             "ábralo en Excel y guárdelo de nuevo como «Libro de Excel»")])
+        try:
+            lector = _Lector(libro)
+            lector.cabecera()
+            registros: dict[str, list] = {}
+            claves: dict[str, dict[str, int]] = {}
+            for tabla in tablas():
+                lector.seccion(tabla, registros, claves)
+        finally:
+            libro.close()
     for propios in registros.values():
         for registro in propios:
             registro.pop(NUMERO.ruta[0], None)  # el número de registro solo une hojas: no es un dato
+    identificadores = {(t.seccion, i): str(tomar(r, t.clave.ruta)) for t in tablas() if not t.hija and t.clave
+                       for i, r in enumerate(registros.get(t.seccion, []))}
     datos = {**lector.datos, **registros}
     carga = validar_expediente(datos, vaciar=True)  # los registros en bruto no se usan después
     resolver_imagenes(carga, ruta.resolve().parent)
-    ubicados = [lector.ubicar(p) for p in carga.problemas]
+    problemas = lector.hojas_ausentes(carga.problemas, identificadores)
+    ubicados = [lector.ubicar(p) for p in problemas]
     carga.problemas = lector.problemas + [p for p in ubicados if p is not None]
     return carga

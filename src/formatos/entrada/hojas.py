@@ -23,6 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, TypeAdapter
 
 from formatos.catalogo import catalogo, leer_datos
+from formatos.entrada.json import motivo_json
 from formatos.modelos.expediente import Expediente, secciones
 
 Clase = Literal["texto", "digitos", "fecha", "entero", "numero", "si_no", "opciones", "lista", "dict", "json"]
@@ -118,11 +119,12 @@ def _hoja_de_tipo(anotacion: Any) -> tuple[Clase, tuple]:
     minimo, maximo = esquema.get("minimum"), esquema.get("maximum")
     if esquema.get("type") == "integer" and minimo is not None and maximo is not None and maximo - minimo <= 15:
         return "opciones", tuple(range(minimo, maximo + 1))  # p. ej. un mes de 3 a 12: lista desplegable
-    if re.fullmatch(r"\^\\d\{\d+\}\$", esquema.get("pattern", "")):
+    if re.fullmatch(r"\^\[0-9\]\{\d+\}\$", esquema.get("pattern", "")):
         return "digitos", ()
     if esquema.get("format") == "date":
         return "fecha", ()
-    return {"boolean": "si_no", "integer": "entero", "number": "numero"}.get(esquema.get("type"), "texto"), ()
+    tipos: dict[str, Clase] = {"boolean": "si_no", "integer": "entero", "number": "numero"}
+    return tipos.get(str(esquema.get("type")), "texto"), ()
 
 
 def _humano(nombre: str) -> str:
@@ -166,7 +168,8 @@ def columnas_de(modelo: type[BaseModel], seccion: str = "", raiz: type[BaseModel
     títulos propios de la sección en `excel.toml`.
     """
     raiz = raiz or modelo
-    columnas, listas = [], []
+    columnas: list[Columna] = []
+    listas: list[str] = []
     referencias = getattr(modelo, "referencias", {})
     listas_catalogo = textos().get("listas", {})
     for nombre, info in modelo.model_fields.items():
@@ -176,7 +179,9 @@ def columnas_de(modelo: type[BaseModel], seccion: str = "", raiz: type[BaseModel
         requerido = obligatorio and info.is_required()
         tipo = _base(info.annotation)
         origen = typing.get_origin(tipo)
-        clase, opciones, elementos = "texto", (), None
+        clase: Clase = "texto"
+        opciones: tuple = ()
+        elementos: Clase | None = None
         if _es_modelo(tipo):
             columnas += columnas_de(tipo, seccion, raiz, ruta, requerido)[0]
             continue
@@ -234,11 +239,12 @@ def tablas() -> tuple[Tabla, ...]:
         if otras and getattr(modelo, "clave", None) not in modelo.model_fields:
             columnas.insert(0, NUMERO)  # sin campo clave, las hojas hijas se unen al registro por su número
         resultado.append(Tabla(seccion, hoja, modelo, tuple(columnas), primera, _columnas_lista(modelo, seccion, primera, columnas)))
-        principal = resultado[-1]
+        clave = resultado[-1].clave
+        assert clave is not None, f"la sección {seccion} tiene hojas hijas: necesita su clave o su número"
         for lista in otras:
             resultado.append(Tabla(
-                seccion, unico(_nombre_hija(hoja, titulo(modelo, (lista,), seccion), usados)), modelo, (principal.clave,), lista,
-                _columnas_lista(modelo, seccion, lista, [principal.clave]), hija=True,
+                seccion, unico(_nombre_hija(hoja, titulo(modelo, (lista,), seccion), usados)), modelo, (clave,), lista,
+                _columnas_lista(modelo, seccion, lista, [clave]), hija=True,
             ))
     return tuple(resultado)
 
@@ -276,29 +282,51 @@ def columnas_cabecera() -> tuple[Columna, ...]:
 
 # --- valores: del modelo a la celda y de la celda al modelo ---------------------------------------
 def a_celda(columna: Columna, valor: Any) -> Any:
-    """El valor de un campo (ya validado, modo Python) como se escribe en la celda."""
+    """El valor de un campo (ya validado, modo Python) como se escribe en la celda.
+
+    Una lista de textos va uno por línea y una de códigos o números separada por comas; un diccionario,
+    «clave: valor; …». Si así no se leería igual (un elemento con un salto de línea o una coma), va en JSON.
+    """
     if valor is None:
         return None
     if columna.clase == "si_no":
         return "sí" if valor else "no"
-    if columna.clase == "lista":  # textos libres, uno por línea; códigos y números, separados por comas
-        return ("\n" if columna.elementos == "texto" else ", ").join(str(v) for v in valor)
+    if columna.clase == "lista":
+        simple = ("\n" if columna.elementos == "texto" else ", ").join(str(v) for v in valor)
+        return simple if _lista_de_celda(columna, simple) == [str(v) for v in valor] else _json(valor)
     if columna.clase == "dict":
-        return "; ".join(f"{k}: {v}" for k, v in valor.items())
+        simple = "; ".join(f"{k}: {v}" for k, v in valor.items())
+        leido = _dict_de_celda(simple)
+        return simple if leido == {str(k): str(v) for k, v in valor.items()} else _json(valor)
     if columna.clase == "json":
-        return json.dumps(valor, ensure_ascii=False, default=str)
+        return _json(valor)
     if isinstance(valor, date):
         return datetime(valor.year, valor.month, valor.day)
     return valor
 
 
+def _json(valor: Any) -> str:
+    return json.dumps(valor, ensure_ascii=False, default=str)
+
+
+_ESCAPE_EXCEL = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_SERIAL_MAXIMO = 73_415
+"""El número de serie de Excel del 31/12/2100: una fecha escrita como número (sin formato de fecha)."""
+
+
+def decodificar(texto: str) -> str:
+    """Los caracteres que Excel escribe como `_xHHHH_` (`_x000D_` es un retorno de carro, `_x005F_` un «_»)."""
+    return _ESCAPE_EXCEL.sub(lambda m: chr(int(m[1], 16)), texto) if "_x" in texto else texto
+
+
 def de_celda(columna: Columna, valor: Any) -> Any:
     """Lo escrito en una celda, interpretado con tolerancia; None si la celda está vacía.
 
-    Lanza ValueError con un mensaje en castellano si no se puede interpretar (solo JSON).
+    Lanza ValueError con un mensaje en castellano si no se puede interpretar (solo JSON). Lo demás lo
+    interpretan los tipos de los modelos (un grado «1.° a 3.°», un mes «set.», un DNI escrito como número).
     """
     if isinstance(valor, str):
-        valor = valor.strip()
+        valor = decodificar(valor).strip()
         if not valor:
             return None
     if valor is None:
@@ -307,13 +335,21 @@ def de_celda(columna: Columna, valor: Any) -> Any:
         valor = int(valor)
     clase = columna.clase
     if clase == "fecha":
-        return valor.date() if isinstance(valor, datetime) else valor
+        if isinstance(valor, datetime):
+            return valor.date()
+        if isinstance(valor, (int, float)) and not isinstance(valor, bool) and 1 <= valor <= _SERIAL_MAXIMO:
+            from openpyxl.utils.datetime import from_excel  # openpyxl, solo al leer un libro
+
+            return from_excel(valor).date()  # una fecha en una celda sin formato de fecha
+        return valor
     if isinstance(valor, datetime):
         valor = f"{valor:%d/%m/%Y}"
-    if clase in ("texto", "digitos"):
+    if clase == "digitos":
+        return valor if isinstance(valor, int) and not isinstance(valor, bool) else str(valor)  # un número: el modelo explica
+    if clase == "texto":
         return str(valor)
     if clase in ("entero", "numero") and isinstance(valor, str):
-        return valor.replace(",", ".") if re.fullmatch(r"-?\d+,\d+", valor) else valor
+        return valor.replace(",", ".") if re.fullmatch(r"-?[0-9]+,[0-9]+", valor) else valor
     if clase == "si_no" and not isinstance(valor, bool):
         texto = normalizar(valor)
         return True if texto in VERDADERO else False if texto in FALSO else valor
@@ -323,21 +359,43 @@ def de_celda(columna: Columna, valor: Any) -> Any:
                 return opcion
         return valor
     if clase == "lista":
-        if not isinstance(valor, str):
-            return [valor]
-        if columna.elementos == "entero":  # "1.°, 2.° y 3.°" son 1, 2 y 3; una palabra ("mayo") la valida el modelo
-            palabras = [p for p in re.split(r"[,;\s]+", valor) if p and p.lower() not in ("y", "e")]
-            return [int(n[0]) if (n := re.search(r"\d+", p)) else p for p in palabras]
-        return [x.strip() for x in re.split(r"\n" if columna.elementos == "texto" else r"[,;\n]", valor) if x.strip()]
+        return _lista_de_celda(columna, valor) if isinstance(valor, str) else [valor]
     if clase == "dict":
-        pares = [p.split(":", 1) if ":" in p else p.split("=", 1) for p in str(valor).split(";") if p.strip()]
-        return {k.strip(): v.strip() for k, v in (p if len(p) == 2 else (p[0], "") for p in pares)}
+        if isinstance(valor, str) and valor.startswith("{"):
+            return _de_json(valor)
+        return _dict_de_celda(str(valor))
     if clase == "json":
-        try:
-            return json.loads(valor) if isinstance(valor, str) else valor
-        except json.JSONDecodeError as e:
-            raise ValueError(f"no es JSON válido ({e.msg})") from None
+        return _de_json(valor) if isinstance(valor, str) else valor
     return valor
+
+
+def _lista_de_celda(columna: Columna, texto: str) -> list:
+    """Textos uno por línea; códigos y números separados por comas, punto y coma, saltos de línea o «y»
+    (los rangos como «1.° a 3.°» quedan enteros: los entiende el tipo del campo). Un arreglo JSON, tal cual."""
+    if texto.startswith("["):
+        try:
+            lista = json.loads(texto)
+        except json.JSONDecodeError:
+            lista = None
+        if isinstance(lista, list):
+            return lista
+    partes = texto.split("\n") if columna.elementos == "texto" else _SEPARADORES.split(texto)
+    return [x.strip() for x in partes if x.strip()]
+
+
+_SEPARADORES = re.compile(r"[,;\n]|\s+[ye]\s+", re.IGNORECASE)
+
+
+def _dict_de_celda(texto: str) -> dict[str, str]:
+    pares = [p.split(":", 1) if ":" in p else p.split("=", 1) for p in texto.split(";") if p.strip()]
+    return {k.strip(): v.strip() for k, v in (p if len(p) == 2 else (p[0], "") for p in pares)}
+
+
+def _de_json(texto: str) -> Any:
+    try:
+        return json.loads(texto)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"no es JSON válido ({motivo_json(e)})") from None
 
 
 def poner(destino: dict, ruta: tuple[str, ...], valor: Any) -> None:

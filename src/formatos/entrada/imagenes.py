@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from formatos.errores import Problema
-from formatos.modelos.expediente import Carga
+from formatos.modelos.expediente import Carga, Expediente
 
 TAMANO_MAXIMO = 10 * 1024 * 1024
 _FIRMAS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
@@ -22,6 +23,22 @@ def problema_imagen(ruta: Path, escrita: str) -> str | None:
     if not inicio.startswith(_FIRMAS):
         return f"«{escrita}» no es una imagen PNG ni JPEG"
     return None
+
+
+def relativas(expediente: Expediente, carpeta: Path | None) -> Expediente:
+    """El expediente con cada croquis escrito desde `carpeta` (la del archivo que se va a escribir), como lo
+    lee `resolver_imagenes`: al exportar, las rutas siguen siendo relativas al expediente."""
+    if carpeta is None or not any(p.croquis for p in expediente.planes_anuales_ap):
+        return expediente
+    planes = []
+    for plan in expediente.planes_anuales_ap:
+        if plan.croquis and Path(plan.croquis).is_absolute():
+            try:
+                plan = plan.model_copy(update={"croquis": Path(os.path.relpath(plan.croquis, carpeta.resolve())).as_posix()})
+            except ValueError:
+                pass  # otra unidad de disco (Windows): queda absoluta
+        planes.append(plan)
+    return expediente.model_copy(update={"planes_anuales_ap": planes})
 
 
 def resolver_imagenes(carga: Carga, carpeta: Path) -> None:

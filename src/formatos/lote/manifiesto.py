@@ -5,6 +5,11 @@ carpeta: tipo (docx, xlsx, pdf...), formato, registros de origen, SHA-256 del ar
 entrada, plantilla (con su SHA-256) y versión del programa. Otro tipo de salida agrega sus entradas con
 `Manifiesto.registrar`: las entradas de cada archivo se conservan entre ejecuciones mientras el archivo exista.
 No lleva fechas: los mismos datos dan el mismo manifiesto.
+
+Mientras el lote trabaja, cada archivo terminado se anota además en `.manifiesto-en-curso.jsonl` (una línea
+por archivo, `Diario`): si el proceso muere de golpe (kill -9, un corte de luz) sin guardar el manifiesto, la
+ejecución siguiente lee también esas líneas y reconoce lo ya hecho sin rehacerlo. Al guardar el manifiesto
+completo, el diario se borra.
 """
 
 from __future__ import annotations
@@ -14,13 +19,16 @@ import hashlib
 import io
 import json
 import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 NOMBRE = "manifiesto.json"
 NOMBRE_CSV = "manifiesto.csv"
+NOMBRE_DIARIO = ".manifiesto-en-curso.jsonl"
 
 
 def sha256(datos: bytes) -> str:
@@ -92,7 +100,8 @@ class Entrada:
     @classmethod
     def desde(cls, datos: dict) -> Entrada:
         nombres = {f.name for f in fields(cls)}
-        return cls(**{k: (tuple(v) if k == "registros" else v) for k, v in datos.items() if k in nombres})
+        valores: dict[str, Any] = {k: (tuple(v) if k == "registros" else v) for k, v in datos.items() if k in nombres}
+        return cls(**valores)
 
 
 class Manifiesto:
@@ -105,13 +114,28 @@ class Manifiesto:
 
     @classmethod
     def leer(cls, salida: Path) -> Manifiesto:
-        """El manifiesto de una ejecución anterior (vacío si no hay o no se puede leer)."""
+        """El manifiesto de una ejecución anterior (vacío si no hay o no se puede leer), más lo anotado en el
+        diario de una ejecución que terminó de golpe."""
         try:
             datos = json.loads((salida / NOMBRE).read_text("utf-8"))
-            entradas = [Entrada.desde(e) for e in datos["archivos"]]
+            entradas = {e.ruta: e for e in (Entrada.desde(e) for e in datos["archivos"])}
         except (OSError, ValueError, KeyError, TypeError):
-            return cls(salida)
-        return cls(salida, {e.ruta: e for e in entradas})
+            entradas = {}
+        try:
+            with (salida / NOMBRE_DIARIO).open(encoding="utf-8") as diario:
+                for linea in diario:
+                    try:
+                        entrada = Entrada.desde(json.loads(linea))
+                    except (ValueError, TypeError):
+                        continue  # la última línea, cortada a medias
+                    entradas[entrada.ruta] = entrada
+        except OSError:
+            pass
+        return cls(salida, entradas)
+
+    def diario(self) -> Diario:
+        """El diario de esta ejecución (ver `Diario`), que empieza vacío."""
+        return Diario(self.salida / NOMBRE_DIARIO)
 
     def ruta_relativa(self, ruta: Path) -> str:
         return ruta.resolve().relative_to(self.salida.resolve()).as_posix()
@@ -128,6 +152,54 @@ class Manifiesto:
         self.entradas = {e.ruta: e for e in vigentes}
         escribir_atomico(self.salida / NOMBRE, _por_partes(_json(vigentes)))
         escribir_atomico(self.salida / NOMBRE_CSV, _por_partes(_csv(vigentes)))
+        (self.salida / NOMBRE_DIARIO).unlink(missing_ok=True)  # lo anotado ya está en el manifiesto
+
+
+class Diario:
+    """Las entradas de los archivos que se van terminando, una línea JSON cada una, escritas a disco al menos
+    cada `CADA` segundos: lo que se pierde si el proceso muere de golpe es como mucho ese último tramo.
+
+    Si no se puede escribir (disco lleno), deja de anotar sin interrumpir el lote."""
+
+    CADA = 0.5
+
+    def __init__(self, ruta: Path) -> None:
+        self.ruta = ruta
+        self._pendientes: list[str] = []
+        self._ultima = time.monotonic()
+        self._archivo: io.TextIOWrapper | None = None
+        try:
+            self._archivo = ruta.open("a", encoding="utf-8")
+        except OSError:
+            pass
+
+    def anotar(self, entrada: Entrada) -> None:
+        if self._archivo is None:
+            return
+        self._pendientes.append(json.dumps({**entrada.__dict__, "registros": list(entrada.registros)},
+                                           ensure_ascii=False) + "\n")
+        if time.monotonic() - self._ultima >= self.CADA:
+            self.escribir()
+
+    def escribir(self) -> None:
+        """Pasa a disco lo anotado (al sistema operativo: sobrevive a que el proceso muera)."""
+        if self._archivo is None or not self._pendientes:
+            return
+        try:
+            self._archivo.write("".join(self._pendientes))
+            self._archivo.flush()
+        except OSError:
+            self.cerrar()
+        self._pendientes.clear()
+        self._ultima = time.monotonic()
+
+    def cerrar(self) -> None:
+        if self._archivo is not None:
+            try:
+                self._archivo.close()
+            except OSError:
+                pass
+            self._archivo = None
 
 
 def _json(entradas: list[Entrada]) -> Iterator[str]:

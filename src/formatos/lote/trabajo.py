@@ -7,12 +7,16 @@ el mismo `Trabajador` corre dentro del proceso principal: el resultado es idént
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -24,6 +28,7 @@ from formatos.recursos import carpeta_plantillas
 from formatos.registro import FORMATOS
 from formatos.salida import preparar
 from formatos.salida.borrador import marcar_borrador
+from formatos.sistema import describir, detiene
 
 Estado = Literal["generado", "sin cambios", "fallido"]
 
@@ -37,6 +42,8 @@ class Resultado:
     mensaje: str = ""
     entrada: Entrada | None = None
     """La entrada del manifiesto del archivo (None si no hay archivo válido)."""
+    detener: bool = False
+    """No se pudo escribir y nada más se podrá (disco lleno, carpeta de solo lectura): el lote se detiene."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +96,7 @@ class Trabajador:
     def _plantilla(self, formato: str):
         if formato not in self._plantillas:
             ruta = plantilla_de(FORMATOS[formato], self.plantillas)
+            renderizador: Callable[[dict], bytes] | Exception
             try:
                 renderizador = preparar(ruta)
                 huella = sha256(ruta.read_bytes())
@@ -97,8 +105,14 @@ class Trabajador:
             self._plantillas[formato] = (ruta, huella, renderizador)
         return self._plantillas[formato]
 
-    def hacer(self, tareas: list[Tarea]) -> list[Resultado]:
-        return [self.hacer_uno(t) for t in tareas]
+    def hacer(self, tareas: list[Tarea], parar: Callable[[], bool] = lambda: False) -> list[Resultado]:
+        """Las tareas en orden; si `parar()` se vuelve cierto, las que quedan no se hacen (la lista es más corta)."""
+        resultados = []
+        for tarea in tareas:
+            if parar():
+                break
+            resultados.append(self.hacer_uno(tarea))
+        return resultados
 
     def hacer_uno(self, tarea: Tarea) -> Resultado:
         documento = self.documento(tarea.formato, tarea.indice)
@@ -139,11 +153,9 @@ class Trabajador:
             return resultado("fallido", f"{archivo.name}: {causa}; use --sobrescribir para reemplazarlo", propio)
         try:
             escribir_atomico(archivo, datos)
-        except PermissionError:
-            return resultado("fallido", f"no se pudo escribir {archivo.name}: está abierto en otro programa (¿Word?) "
-                             "o no hay permiso para escribir en la carpeta")
         except OSError as e:
-            return resultado("fallido", f"no se pudo escribir {archivo.name}: {e.strerror or e}")
+            return Resultado(tarea.formato, archivo, documento.registros, "fallido",
+                             f"no se pudo escribir {archivo.name}: {describir(e)}", detener=detiene(e))
         return resultado("generado", entrada=entrada)
 
 
@@ -159,15 +171,34 @@ def _con_huella(entrada: Entrada, huella: str) -> Entrada:
 # --- dentro de cada proceso de trabajo ----------------------------------------------------------------
 
 _TRABAJADOR: Trabajador | None = None
+_PARAR: Any = None
 
 
-def iniciar_proceso(*argumentos) -> None:
-    """Inicio de un proceso de trabajo: Ctrl+C lo atiende el proceso principal, que deja terminar la tanda."""
-    global _TRABAJADOR
+def iniciar_proceso(parar: Any, *argumentos) -> None:
+    """Inicio de un proceso de trabajo. Ctrl+C lo atiende el proceso principal, que avisa con `parar` (un
+    `multiprocessing.Event`): el proceso termina el documento que está haciendo y deja la tanda. Si el proceso
+    principal muere de golpe (kill -9), este lo nota y termina solo (`_vigilar_padre`)."""
+    global _TRABAJADOR, _PARAR
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _PARAR = parar
+    threading.Thread(target=_vigilar_padre, args=(os.getppid(),), name="vigilar-al-padre", daemon=True).start()
     _TRABAJADOR = Trabajador(*argumentos)
+
+
+def _vigilar_padre(ppid: int) -> None:
+    """Termina este proceso cuando el principal ya no existe (su centinela se cierra o cambia el padre)."""
+    padre = multiprocessing.parent_process()
+    while True:
+        if padre is not None:
+            padre.join(timeout=1.0)
+            vivo = padre.is_alive()
+        else:
+            time.sleep(1.0)
+            vivo = True
+        if not vivo or (os.name != "nt" and os.getppid() != ppid):
+            os._exit(1)
 
 
 def hacer_en_proceso(tareas: list[Tarea]) -> list[Resultado]:
     assert _TRABAJADOR is not None
-    return _TRABAJADOR.hacer(tareas)
+    return _TRABAJADOR.hacer(tareas, _PARAR.is_set if _PARAR is not None else lambda: False)

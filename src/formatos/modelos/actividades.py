@@ -10,9 +10,10 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from formatos.modelos.base import Registro
-from formatos.modelos.tipos import Dni, Fecha, Texto
+from formatos.modelos.tipos import Clave, Dni, Fecha, Horas, Texto, TextoCorto
 
 TipoVisita = Literal["recojo de necesidades", "diagnóstica", "asesoría", "cierre"]
+"""Los de `catalogo.TIPOS_VISITA` (el catálogo da su nombre en una frase: "visita de asesoría")."""
 
 
 class Visita(Registro):
@@ -20,17 +21,17 @@ class Visita(Registro):
 
     clave = "id"
     referencias = {"dni_docente": "docentes"}
-    id: Texto
+    id: Clave
     dni_docente: Dni
     tipo: TipoVisita
     fecha: Fecha = Field(description="Primer día de la visita")
     dias: Literal[1, 2] = 1
     fecha_segundo_dia: Fecha | None = Field(None, description="Obligatoria en la visita de 2 días")
-    area_curricular: Texto
+    area_curricular: TextoCorto
     proposito_sesion: Texto = Field(description="Propósito de la sesión observada")
-    horas_observacion: float = Field(2, ge=0)
-    horas_preparacion: float = Field(2, ge=0)
-    horas_asesoria: float = Field(2, ge=0)
+    horas_observacion: Horas = 2
+    horas_preparacion: Horas = 2
+    horas_asesoria: Horas = 2
 
     @field_validator("tipo", mode="before")
     @classmethod
@@ -61,14 +62,14 @@ class GIA(Registro):
 
     clave = "id"
     referencias = {"dni_acompanante": "acompanantes", "participantes": "docentes"}
-    id: Texto
+    id: Clave
     tipo: Literal["docentes", "directores"]
     dni_acompanante: Dni
     fecha: Fecha
-    horas: float = Field(gt=0)
+    horas: Horas = Field(gt=0)
     hora_inicio: time | None = Field(None, description="Hora de inicio (hh:mm): el GIA con directores empieza al "
                                                        "terminar el GIA con docentes del mismo día")
-    tema: Texto
+    tema: TextoCorto
     participantes: list[Dni] = Field(default_factory=list, description="DNI de los docentes o directores asistentes")
 
     @field_validator("hora_inicio", mode="before")

@@ -7,13 +7,13 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from formatos.modelos.base import Modelo, Registro
-from formatos.modelos.tipos import CodigoModular, Dni, Texto, Ubigeo
+from formatos.modelos.tipos import LARGO_CLAVE, CodigoModular, Dni, Grados, Nombre, TextoCorto, Ubigeo
 
 
 class Persona(Registro):
     dni: Dni
-    nombres: Texto
-    apellidos: Texto
+    nombres: Nombre
+    apellidos: Nombre
 
     @property
     def nombre_completo(self) -> str:
@@ -24,37 +24,37 @@ class Firmante(Modelo):
     """Quien firma un documento de la UGEL (jefe de AGP, especialista, director de la UGEL)."""
 
     dni: Dni
-    nombres: Texto
-    apellidos: Texto
-    cargo: Texto
+    nombres: Nombre
+    apellidos: Nombre
+    cargo: TextoCorto
 
 
 class UGEL(Modelo):
-    nombre: Texto = Field(description='Nombre como se escribe en el membrete, p. ej. "UGEL San Marcos"')
-    dre: Texto = Field(description='Dirección o gerencia regional, p. ej. "Dirección Regional de Educación Cajamarca"')
-    region: Texto
-    sede: Texto = Field(description="Ciudad donde se firman los documentos (lugar de la fecha)")
+    nombre: Nombre = Field(description='Nombre como se escribe en el membrete, p. ej. "UGEL San Marcos"')
+    dre: Nombre = Field(description='Dirección o gerencia regional, p. ej. "Dirección Regional de Educación Cajamarca"')
+    region: Nombre
+    sede: Nombre = Field(description="Ciudad donde se firman los documentos (lugar de la fecha)")
     jefe_agp: Firmante | None = None
-    siglas_informe: str = Field("", description='Sufijo de la numeración de informes, p. ej. "UGEL-SM/AGP"')
+    siglas_informe: str = Field("", max_length=LARGO_CLAVE, description='Sufijo de la numeración de informes, p. ej. "UGEL-SM/AGP"')
 
 
 class Acompanante(Persona):
     """Acompañante pedagógico (AP): atiende a 8 docentes."""
 
     clave = "dni"
-    telefono: str = ""
-    correo: str = ""
+    telefono: str = Field("", max_length=LARGO_CLAVE)
+    correo: str = Field("", max_length=LARGO_CLAVE)
 
 
 class InstitucionEducativa(Registro):
     clave = "codigo_modular"
     codigo_modular: CodigoModular
-    nombre: Texto = Field(description='Número o nombre de la I. E., p. ej. "N.° 82145"')
+    nombre: Nombre = Field(description='Número o nombre de la I. E., p. ej. "N.° 82145"')
     tipo: Literal["unidocente", "polidocente multigrado"]
-    centro_poblado: Texto
-    distrito: Texto
-    provincia: Texto
-    region: Texto
+    centro_poblado: Nombre
+    distrito: Nombre
+    provincia: Nombre
+    region: Nombre
     ubigeo: Ubigeo | None = None
 
     @field_validator("tipo", mode="before")
@@ -70,25 +70,9 @@ class Docente(Persona):
     referencias = {"codigo_modular": "instituciones", "dni_acompanante": "acompanantes"}
     codigo_modular: CodigoModular
     dni_acompanante: Dni
-    grados: list[int] = Field(min_length=1, description="Grados a cargo, de 1 a 6")
+    grados: Grados = Field(description="Grados a cargo, de 1 a 6: «1, 2 y 3», «1-3» o «1.° a 3.°»")
     condicion: Literal["nombrado", "contratado"]
     es_director: bool = False
-
-    @field_validator("grados", mode="before")
-    @classmethod
-    def _grados(cls, v):
-        if isinstance(v, str):  # "3, 4" o "3.° y 4.°" tal como se escribe en una hoja
-            import re
-
-            return [int(x) for x in re.findall(r"\d", v)]
-        return v
-
-    @field_validator("grados")
-    @classmethod
-    def _rango(cls, v: list[int]) -> list[int]:
-        if any(g < 1 or g > 6 for g in v):
-            raise ValueError("los grados de primaria van de 1 a 6")
-        return sorted(set(v))
 
     @field_validator("condicion", mode="before")
     @classmethod

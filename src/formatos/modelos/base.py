@@ -6,6 +6,8 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from formatos.modelos.tipos import LARGO_TEXTO
+
 
 class _Nombres(set):
     """Los nombres de campos dados (`model_fields_set`), compartidos por todos los modelos que dan los mismos.
@@ -25,22 +27,26 @@ class _Nombres(set):
     def _compartido(self, *_: Any) -> None:
         raise TypeError("los nombres de campos de un modelo son compartidos: cambie el campo, no este conjunto")
 
+    # Todo lo que lo cambiaría lanza TypeError (los operadores «|=», «&=»… con otra firma que la de `set`).
     add = discard = remove = pop = clear = update = _compartido
     difference_update = intersection_update = symmetric_difference_update = _compartido
-    __ior__ = __iand__ = __isub__ = __ixor__ = _compartido
+    __ior__ = __iand__ = __isub__ = __ixor__ = _compartido  # type: ignore[assignment]
 
 
 _NOMBRES: dict[frozenset[str], _Nombres] = {}
 
 
 class Modelo(BaseModel):
-    """Modelo estricto: sin campos desconocidos, espacios sobrantes recortados.
+    """Modelo estricto: sin campos desconocidos, espacios sobrantes recortados, números finitos (nada de
+    `Infinity` ni `NaN`) y ningún texto de más de `LARGO_TEXTO` caracteres (los tipos de `tipos` fijan límites
+    menores para nombres, claves y textos cortos).
 
     Un conjunto de nombres de campos por instancia ocuparía más que sus datos (728 bytes con más de
     4 campos, y cada valoración lleva 9 modelos): los modelos con los mismos campos dados comparten uno.
     """
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=True, allow_inf_nan=False,
+                              str_max_length=LARGO_TEXTO)
 
     def model_post_init(self, contexto: Any, /) -> None:
         nombres = self.__pydantic_fields_set__

@@ -11,18 +11,20 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
 from formatos.catalogo import NIVELES, catalogo
-from formatos.errores import Problema, problemas_de
+from formatos.errores import Invalido, Problema, Ruta, problemas_de
 from formatos.modelos.actividades import GIA, Visita
 from formatos.modelos.actores import UGEL, Acompanante, Docente, InstitucionEducativa
 from formatos.modelos.base import Modelo, Registro
 from formatos.modelos.calendario import Calendario, CalendarioEscolar, calendario_de
 from formatos.modelos.informes import (
-    BuenaPractica, Destinatario, DiagnosticoDocente, DiagnosticoInstitucion, Narrativa, NumeroInforme, SucesoRelevante, Taller,
+    BalanceCierre, BuenaPractica, Destinatario, DiagnosticoDocente, DiagnosticoInstitucion, EvaluacionFinDeAnio, Narrativa,
+    NumeroInforme, SucesoRelevante, Taller,
 )
 from formatos.modelos.planes import PlanAnualAP, PlanAnualUGEL, PlanIndividual, PlanInstitucional, PlanMensual
 from formatos.modelos.protocolo import Protocolo, protocolo_por_defecto
@@ -30,6 +32,8 @@ from formatos.modelos.tipos import Fecha
 from formatos.modelos.valoracion import ValoracionDirectivo, ValoracionDocente
 
 MAX_DOCENTES_POR_AP = 8
+VISITAS_DIRECTIVO = ("diagnóstica", "cierre")
+"""Las visitas en las que se valora también al docente en su rol de director (además de cada GIA con directores)."""
 _INDICES: dict[tuple[int, int], tuple[list, dict[str, Any]]] = {}
 """Índices por clave de las secciones, por lista (que se guarda para que su id no se reutilice)."""
 _CALENDARIOS: dict[int, tuple[CalendarioEscolar, Calendario]] = {}
@@ -40,7 +44,10 @@ class Configuracion(Modelo):
     """Lo que la UGEL puede ajustar sin tocar el catálogo del paquete."""
 
     etiquetas_niveles: dict[str, str] = Field(default_factory=dict, description='p. ej. {"III": "suficiente"}')
-    nombre_anio: str | None = Field(None, description="Nombre oficial del año, si difiere del catálogo")
+    nombre_anio: str | None = Field(
+        None, description=f"Nombre oficial del año, como lo fija el Estado (se imprime entre comillas en el encabezado). "
+                          f"Obligatorio si el catálogo no lo trae (lo trae hasta {max(catalogo().anios)}); "
+                          f"si se escribe, reemplaza al del catálogo")
     fecha_corte: Fecha | None = Field(
         None, description="Datos completos hasta esta fecha: los informes de los periodos que terminan hasta ese día "
                           "se generan aunque su último mes no tenga visitas ni GIA (ver `generar --corte`)")
@@ -89,6 +96,11 @@ class Expediente(Modelo):
     diagnosticos_institucion: list[DiagnosticoInstitucion] = Field(default_factory=list)
     narrativas: list[Narrativa] = Field(default_factory=list)
     numeros_informe: list[NumeroInforme] = Field(default_factory=list)
+    evaluaciones_fin_de_anio: list[EvaluacionFinDeAnio] = Field(
+        default_factory=list, description="Evaluación de los estudiantes en la visita de cierre (la misma muestra que la "
+                                          "línea de base)")
+    balances_cierre: list[BalanceCierre] = Field(
+        default_factory=list, description="Reunión de balance de cierre de cada I. E.: acuerdos y compromisos")
 
     # --- fin de las secciones ---
 
@@ -117,6 +129,12 @@ class Expediente(Modelo):
 
     def gia(self, id_gia: str) -> GIA:
         return self.indice("gias")[id_gia]
+
+    def fecha_directivo(self, v: ValoracionDirectivo) -> date:
+        """La fecha de una matriz del directivo: la suya, o la del GIA, o el último día de la visita."""
+        if v.fecha is not None:
+            return v.fecha
+        return self.gia(v.id_gia).fecha if v.id_gia is not None else self.visita(str(v.id_visita)).ultimo_dia
 
     def docentes_de(self, dni_acompanante: str) -> list[Docente]:
         return [d for d in self.docentes if d.dni_acompanante == dni_acompanante]
@@ -238,12 +256,18 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
     # Los datos generales que las reglas señalan (p. ej. un mínimo del protocolo) llevan su ruta.
     carga.rutas[id(base.protocolo)] = ("protocolo",)
     carga.rutas[id(base.calendario_escolar)] = ("calendario_escolar",)
+    if not base.nombre_anio():
+        problemas.append(Problema(("configuracion", "nombre_anio"), (
+            f"falta el nombre oficial del año {base.anio} (el catálogo los trae hasta {max(catalogo().anios)}): escríbalo en "
+            f"este dato (en Excel, hoja «Datos generales», «Nombre oficial del año»); mientras falte, los documentos salen "
+            f"sin esa línea del encabezado"), "advertencia"))
     validos: dict[str, list[Registro]] = {}
     claves: dict[str, dict[str, tuple]] = {}
     for nombre, tipo in seccs.items():
         crudos = datos.get(nombre, [])
         if not isinstance(crudos, list):
-            problemas.append(Problema((nombre,), "debe ser una lista de registros"))
+            problemas.append(Problema((nombre,), crudos.mensaje() if isinstance(crudos, Invalido)
+                                      else "debe ser una lista de registros"))
             crudos = []
         validos[nombre], claves[nombre] = [], {}
         for i, crudo in enumerate(crudos):
@@ -262,7 +286,7 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
                     problemas.append(Problema(ruta + (tipo.clave,), f'"{valor}" está repetido: ya figura en {anterior}'))
                     continue
             faltantes = _referencias_rotas(
-                registro, claves, lambda c, m, r=ruta: problemas.append(Problema(r + (c,), m, "advertencia")))
+                registro, claves, partial(_aviso, problemas, ruta))
             if faltantes:
                 problemas.extend(Problema(ruta + (campo,), msg) for campo, msg in faltantes)
                 continue
@@ -274,11 +298,11 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
     expediente = Expediente.model_construct(**{**dict(base), **validos})
     descartados: set[int] = set()
     for funcion in REGLAS:
-        for registro, campo, mensaje, descartar in funcion(expediente):
-            ruta = carga.ruta(registro) + ((campo,) if campo else ())
+        for senalado, campo, mensaje, descartar in funcion(expediente):
+            ruta = carga.ruta(senalado) + ((campo,) if campo else ())
             problemas.append(Problema(ruta, mensaje, "error" if descartar else "advertencia"))
             if descartar:
-                descartados.add(id(registro))
+                descartados.add(id(senalado))
     if descartados:
         # Quitar un registro puede dejar huérfanos a otros: se vuelve a validar lo que queda.
         limpio = {n: [r for r in getattr(expediente, n) if id(r) not in descartados] for n in seccs}
@@ -286,8 +310,7 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
         for nombre in seccs:
             quedan = []
             for r in limpio[nombre]:
-                rotas = _referencias_rotas(r, claves_vivas, lambda c, m, reg=r: problemas.append(
-                    Problema(carga.ruta(reg) + (c,), m, "advertencia")))
+                rotas = _referencias_rotas(r, claves_vivas, partial(_aviso, problemas, carga.ruta(r)))
                 if rotas:
                     problemas.extend(Problema(carga.ruta(r) + (c,), m + " (descartado por otro error)") for c, m in rotas)
                     claves_vivas[nombre].discard(r.identificador())
@@ -297,6 +320,10 @@ def validar_expediente(datos: Any, *, vaciar: bool = False) -> Carga:
         expediente = Expediente.model_construct(**{**dict(base), **limpio})
     carga.expediente = expediente
     return carga
+
+
+def _aviso(problemas: list[Problema], ruta: Ruta, campo: str, mensaje: str) -> None:
+    problemas.append(Problema(ruta + (campo,), mensaje, "advertencia"))
 
 
 def _referencias_rotas(registro: Registro, claves: dict, avisar: Callable[[str, str], None]) -> list[tuple[str, str]]:
@@ -397,12 +424,22 @@ def _valoracion_tras_visita(exp: Expediente):
 
 @regla
 def _directivo_es_director(exp: Expediente):
-    docentes, gias = exp.indice("docentes"), exp.indice("gias")
+    docentes, gias, visitas = exp.indice("docentes"), exp.indice("gias"), exp.indice("visitas")
     for v in exp.valoraciones_directivo:
         if not docentes[v.dni_director].es_director:
             yield v, "dni_director", f"{docentes[v.dni_director].nombre_completo} no figura como director (es_director)", True
-        if gias[v.id_gia].tipo != "directores":
+        if v.id_gia is not None and gias[v.id_gia].tipo != "directores":
             yield v, "id_gia", "la matriz del directivo se llena al concluir un GIA con directores", True
+        if v.id_visita is not None:
+            visita = visitas[v.id_visita]
+            if visita.dni_docente != v.dni_director:
+                yield v, "id_visita", f"la visita {visita.id} es a otro docente ({visita.dni_docente})", True
+            elif visita.tipo not in VISITAS_DIRECTIVO:
+                yield v, "id_visita", (f"el director se valora en la visita diagnóstica o en la de cierre (manual, l. 985-986 "
+                                       f"y 2543-2545), no en la {catalogo().nombre_visita(visita.tipo)}"), True
+            elif v.fecha is not None and v.fecha < visita.ultimo_dia:
+                yield v, "fecha", (f"la matriz se llena al concluir la visita: la fecha no puede ser anterior al "
+                                   f"{visita.ultimo_dia:%d/%m/%Y}"), True
 
 
 # --- reglas de los planes ----------------------------------------------------------------------------------
@@ -415,7 +452,8 @@ def _un_plan_anual_ugel(exp: Expediente):
 @regla
 def _plan_de_sus_docentes(exp: Expediente):
     docentes = exp.indice("docentes")
-    for plan in [*exp.planes_anuales_ap, *exp.planes_mensuales]:
+    planes: list[PlanAnualAP | PlanMensual] = [*exp.planes_anuales_ap, *exp.planes_mensuales]
+    for plan in planes:
         ajenos = [docentes[d] for d in plan.docentes_citados if docentes[d].dni_acompanante != plan.dni_acompanante]
         for d in ajenos:
             yield plan, "docentes_citados", f"{d.nombre_completo} ({d.dni}) es docente de otro AP ({d.dni_acompanante})", True
@@ -434,6 +472,25 @@ def _gia_de_directores(exp: Expediente):
                 for d in gia.participantes:
                     if not docentes[d].es_director:
                         yield plan, "gias", f"gias[{i}]: {docentes[d].nombre_completo} no es director y figura en un GIA con directores", True
+
+
+@regla
+def _directivo_solo_con_directores(exp: Expediente):
+    docentes = exp.indice("docentes")
+    for plan in exp.planes_mensuales:
+        for i, v in enumerate(plan.visitas):
+            if v.desempenos_directivo and not docentes[v.dni_docente].es_director:
+                yield plan, "visitas", (f"visitas[{i}]: {docentes[v.dni_docente].nombre_completo} no figura como director: "
+                                        f"revise desempenos_directivo (MBDDI) de su visita"), False
+
+
+@regla
+def _contenido_del_plan_individual(exp: Expediente):
+    for plan in exp.planes_individuales:
+        faltan = plan.contenidos_sin_precisar()
+        if faltan:
+            yield plan, None, (f"el plan no precisa {', '.join(faltan)} (manual 2.2.1.7): el documento dice «No se precisó» "
+                               f"en esas partes"), False
 
 
 @regla

@@ -11,7 +11,9 @@ from pydantic_core import PydanticCustomError
 
 from formatos.catalogo import catalogo
 from formatos.modelos.base import Modelo, Registro
-from formatos.modelos.tipos import CodigoModular, Dni, Fecha, Texto
+from formatos.modelos.tipos import (
+    MAXIMO_CANTIDAD, MAXIMO_ESTUDIANTES, MAXIMO_HORAS_TALLER, Cantidad, CodigoModular, Dni, Fecha, Texto,
+)
 
 ESCALA_SATISFACCION = ("muy satisfecho", "satisfecho", "poco satisfecho", "insatisfecho")
 """Escala de la encuesta de satisfacción del taller [supuesto: la elabora el gestor con el RCI]."""
@@ -50,7 +52,7 @@ class PreguntaEncuesta(Modelo):
 
     aspecto: Literal["logística", "expectativas"]
     pregunta: Texto
-    respuestas: dict[str, int] = Field(description="Cantidad por opción: muy satisfecho, satisfecho, poco satisfecho, insatisfecho")
+    respuestas: dict[str, Cantidad] = Field(description="Cantidad por opción: muy satisfecho, satisfecho, poco satisfecho, insatisfecho")
 
     @field_validator("respuestas")
     @classmethod
@@ -64,16 +66,34 @@ class PreguntaEncuesta(Modelo):
         return {k: v.get(k, 0) for k in ESCALA_SATISFACCION}
 
 
+class ResultadoTaller(Modelo):
+    """El resultado individual de un docente en el taller: la prueba escrita de entrada y de salida, si la UGEL la
+    aplicó, y la valoración de su producto (manual, l. 961-963 y 2075-2078). El informe mensual lo adjunta como
+    evidencia complementaria de sus aprendizajes (l. 2279-2280)."""
+
+    dni_docente: Dni
+    prueba_entrada: float | None = Field(None, ge=0, description="Puntaje de la prueba escrita de entrada")
+    prueba_salida: float | None = Field(None, ge=0, description="Puntaje de la prueba escrita de salida")
+    producto: str = Field("", description="Valoración del producto que elaboró el docente en el taller")
+
+    @model_validator(mode="after")
+    def _algo(self):
+        if self.prueba_entrada is None and self.prueba_salida is None and not self.producto.strip():
+            raise PydanticCustomError("resultado_vacio", "el resultado del docente {dni} no trae puntajes ni producto",
+                                      {"dni": self.dni_docente})
+        return self
+
+
 class Taller(Registro):
     """Taller de actualización docente (manual 2.2.2.3): uno solo a nivel de UGEL."""
 
     clave = "id"
     referencias = {"asistentes": "docentes", "dni_responsable": "acompanantes"}
     id: Texto
-    numero: int = Field(ge=1, description="1.° o 2.° taller del año")
+    numero: int = Field(ge=1, le=12, description="Número del taller en el año: 1 (el 1.er taller), 2 (el 2.° taller)")
     fecha_inicio: Fecha
     fecha_fin: Fecha
-    horas: float = Field(gt=0, description="Horas cronológicas ejecutadas")
+    horas: float = Field(gt=0, le=MAXIMO_HORAS_TALLER, description="Horas cronológicas ejecutadas")
     lugar: Texto
     dni_responsable: Dni = Field(description="AP que registra el taller en SIGMA 2.0")
     propositos: list[Texto] = Field(min_length=1)
@@ -86,6 +106,10 @@ class Taller(Registro):
     conclusiones: str = ""
     autorizacion: str = Field("", description="Si el taller cae en días de clases: la autorización del Minedu y el plan "
                                               "de recuperación de horas presentado a la UGEL (manual l. 2062-2065)")
+    puntaje_maximo: float = Field(20, gt=0, description="Puntaje máximo de la prueba escrita [supuesto: escala vigesimal]")
+    resultados: list[ResultadoTaller] = Field(
+        default_factory=list, description="Resultado individual de cada docente en el taller (prueba de entrada y de "
+                                          "salida, producto)")
 
     @field_validator("desempenos")
     @classmethod
@@ -96,7 +120,21 @@ class Taller(Registro):
     def _fechas(self):
         if self.fecha_fin < self.fecha_inicio:
             raise ValueError("fecha_fin no puede ser anterior a fecha_inicio")
+        dnis = [r.dni_docente for r in self.resultados]
+        repetidos = sorted({d for d in dnis if dnis.count(d) > 1})
+        if repetidos:
+            raise PydanticCustomError("repetido", "resultados: docente repetido ({dnis})", {"dnis": ", ".join(repetidos)})
+        for r in self.resultados:
+            for nombre in ("prueba_entrada", "prueba_salida"):
+                puntaje = getattr(r, nombre)
+                if puntaje is not None and puntaje > self.puntaje_maximo:
+                    raise PydanticCustomError(
+                        "puntaje", "resultados: {nombre} de {dni} ({p:g}) pasa del puntaje máximo ({m:g})",
+                        {"nombre": nombre, "dni": r.dni_docente, "p": puntaje, "m": self.puntaje_maximo})
         return self
+
+    def resultado(self, dni: str) -> ResultadoTaller | None:
+        return next((r for r in self.resultados if r.dni_docente == dni), None)
 
 
 class SucesoRelevante(Registro):
@@ -137,9 +175,9 @@ class BuenaPractica(Registro):
 class LogroAprendizaje(Modelo):
     """Resultado de la evaluación de línea de base en un área: estudiantes por nivel de logro."""
 
-    en_inicio: int = Field(ge=0)
-    en_proceso: int = Field(ge=0)
-    satisfactorio: int = Field(ge=0)
+    en_inicio: int = Field(ge=0, le=MAXIMO_ESTUDIANTES)
+    en_proceso: int = Field(ge=0, le=MAXIMO_ESTUDIANTES)
+    satisfactorio: int = Field(ge=0, le=MAXIMO_ESTUDIANTES)
 
     @property
     def evaluados(self) -> int:
@@ -152,15 +190,15 @@ class DiagnosticoDocente(Registro):
     clave = "dni_docente"
     referencias = {"dni_docente": "docentes"}
     dni_docente: Dni
-    estudiantes_hombres: int = Field(ge=0)
-    estudiantes_mujeres: int = Field(ge=0)
+    estudiantes_hombres: int = Field(ge=0, le=MAXIMO_ESTUDIANTES)
+    estudiantes_mujeres: int = Field(ge=0, le=MAXIMO_ESTUDIANTES)
     caracteristicas_estudiantes: Texto
     grado_evaluado: Literal[2, 4] | None = Field(
         None, description="Grado de la muestra de la evaluación de línea de base (2.° o 4.°); vacío si el aula no entró"
     )
     comunicacion: LogroAprendizaje | None = None
     matematica: LogroAprendizaje | None = None
-    estudiantes_discapacidad: int = Field(0, ge=0)
+    estudiantes_discapacidad: int = Field(0, ge=0, le=MAXIMO_ESTUDIANTES)
     discapacidad: str = Field("", description="Tipo de discapacidad y atención que reciben")
     participacion_familia: Texto
     necesidades_formativas: Texto
@@ -233,7 +271,7 @@ class NumeroInforme(Registro):
     ]
     periodo: str = Field(description='Como en la narrativa; para el taller, su número ("1", "2")')
     dni_acompanante: Dni | None = None
-    numero: int = Field(ge=1)
+    numero: int = Field(ge=1, le=MAXIMO_CANTIDAD)
     fecha: Fecha | None = None
     destinatario: str = Field("", description="A: nombre del destinatario")
     cargo_destinatario: str = ""
@@ -247,3 +285,40 @@ class NumeroInforme(Registro):
     @property
     def id(self) -> str:
         return f"{self.formato} {self.dni_acompanante or 'UGEL'} {self.periodo}"
+
+
+class EvaluacionFinDeAnio(Registro):
+    """La evaluación de fin de año de los estudiantes en Comunicación y Matemática: la misma muestra (2.° o 4.° grado)
+    que la línea de base, aplicada en la visita de cierre (manual, l. 804-810 y 2639-2641; cronograma: noviembre,
+    «D1: aplicación de la evaluación a estudiantes; D2: visita de cierre»)."""
+
+    clave = "dni_docente"
+    referencias = {"dni_docente": "docentes"}
+    dni_docente: Dni
+    fecha: Fecha = Field(description="Día de la aplicación: en el mes de la visita de cierre del docente")
+    grado_evaluado: Literal[2, 4] = Field(description="Grado de la muestra: el mismo de la línea de base (2.° o 4.°)")
+    comunicacion: LogroAprendizaje
+    matematica: LogroAprendizaje
+
+
+class CompromisoBalance(Modelo):
+    """Un compromiso asumido en la reunión de balance de cierre, con quién lo asume."""
+
+    actor: Texto = Field(description='Quién se compromete: "docentes", "director(a)", "familias", "comunidad"…')
+    compromiso: Texto
+
+
+class BalanceCierre(Registro):
+    """La reunión de balance de cierre en una I. E., con los docentes, el director y las familias (PP. MM. FF.):
+    los acuerdos y compromisos que el informe final del AP adjunta (manual, l. 2560-2600 y 2685-2689)."""
+
+    clave = "codigo_modular"
+    referencias = {"codigo_modular": "instituciones"}
+    codigo_modular: CodigoModular
+    fecha: Fecha
+    asistentes_docentes: int = Field(ge=0, description="Docentes y director asistentes")
+    asistentes_familias: int = Field(ge=0, description="Padres y madres de familia asistentes")
+    otros_asistentes: str = Field("", description="Autoridades y actores de la comunidad que asistieron")
+    logros: str = Field("", description="Logros del año que se reconocieron en la reunión")
+    acuerdos: list[Texto] = Field(min_length=1)
+    compromisos: list[CompromisoBalance] = Field(min_length=1)

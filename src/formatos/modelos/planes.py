@@ -7,33 +7,18 @@ el protocolo del expediente (`Expediente.protocolo.trimestres`).
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from formatos.catalogo import NIVELES, catalogo
 from formatos.modelos.base import Modelo, Registro
-from formatos.modelos.tipos import CodigoModular, Dni, Fecha, Mes, Nivel, Texto
-
-
-def codigo_docente(v: Any) -> str:
-    """Un código de desempeño docente del catálogo (D19, D22…); rechaza los desconocidos."""
-    texto = str(v).strip().upper()
-    if texto not in catalogo().codigos_docente:
-        raise PydanticCustomError(
-            "desempeno", 'no es un desempeño priorizado del docente ({validos}); se recibió "{valor}"',
-            {"validos": ", ".join(catalogo().codigos_docente), "valor": v},
-        )
-    return texto
-
-
-CodigoDocente = Annotated[
-    str,
-    BeforeValidator(codigo_docente),
-    WithJsonSchema({"type": "string", "enum": list(catalogo().codigos_docente), "description": "Desempeño docente"}),
-]
-"""Código de un desempeño docente del catálogo (se acepta en minúsculas: "d19")."""
+from formatos.modelos.tipos import (
+    MAXIMO_CANTIDAD, MAXIMO_HORAS_TALLER, MAXIMO_KM, MAXIMO_SOLES, CodigoModular, Dni, Fecha, Horas, Mes, MesDelAnio, Nivel, Porcentaje,
+    Texto,
+)
+from formatos.modelos.desempenos import CodigoDirectivo, CodigoDocente
 
 
 def _sin_repetir(codigos: list[str], que: str = "desempeño") -> None:
@@ -85,7 +70,9 @@ class DesempenoPlan(Modelo):
 
 
 class Reajuste(Modelo):
-    """Un reajuste del plan individual tras una visita: cuándo, qué cambió y por qué."""
+    """Un reajuste del plan (individual tras una visita, o institucional): cuándo, qué cambió y por qué.
+
+    Un reajuste fechado después de la firma del plan lleva en el documento su propia línea de firmas."""
 
     fecha: Fecha
     cambio: Texto = Field(description="Qué se reajustó")
@@ -101,6 +88,19 @@ class PlanIndividual(Registro):
     fecha: Fecha = Field(description="Fecha de elaboración (visita diagnóstica)")
     necesidades_formacion: list[Texto] = Field(min_length=1, description="Necesidades de formación del diagnóstico")
     desempenos: list[DesempenoPlan] = Field(min_length=1, description="Desempeños priorizados, en orden de prioridad")
+    # Lo que el plan debe puntualizar además (manual 2.2.1.7, l. 1118-1126; visita diagnóstica, l. 1004-1020).
+    metas_estudiantes: list[Texto] = Field(
+        default_factory=list, description="Metas de aprendizaje de los estudiantes previstas (por área o grado)")
+    sesiones_innovadoras: str = Field(
+        "", description="Sesiones de aprendizaje innovadoras que desarrollará el docente (tertulias, juego, proyectos…)")
+    habilidades_socioemocionales: str = Field(
+        "", description="Actividades para desarrollar las habilidades socioemocionales de los estudiantes")
+    evaluacion_reforzamiento: str = Field(
+        "", description="Evaluación permanente que identifica a los estudiantes que requieren reforzamiento, y cómo "
+                        "se les refuerza")
+    participacion_familia: str = Field(
+        "", description="Participación de la familia y la comunidad en los aprendizajes (grupos interactivos, sabios, "
+                        "encuentros familiares…)")
     reajustes: list[Reajuste] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -110,6 +110,16 @@ class PlanIndividual(Registro):
 
     def desempeno(self, codigo: str) -> DesempenoPlan | None:
         return next((d for d in self.desempenos if d.codigo == codigo), None)
+
+    def contenidos_sin_precisar(self) -> list[str]:
+        """Lo que el manual pide puntualizar en el plan y este no trae (para advertirlo)."""
+        return [nombre for nombre, valor in (
+            ("metas de aprendizaje de los estudiantes", self.metas_estudiantes),
+            ("sesiones innovadoras", self.sesiones_innovadoras),
+            ("habilidades socioemocionales", self.habilidades_socioemocionales),
+            ("evaluación permanente y reforzamiento", self.evaluacion_reforzamiento),
+            ("participación de la familia y la comunidad", self.participacion_familia),
+        ) if not valor]
 
 
 # --- plan institucional ------------------------------------------------------------------------------
@@ -133,7 +143,8 @@ class PlanInstitucional(Registro):
     metas: list[Texto] = Field(min_length=1, description="Metas comunes")
     compromisos: list[Texto] = Field(min_length=1, description="Compromisos comunes")
     acciones: list[AccionPlan] = Field(min_length=1)
-
+    reajustes: list[Reajuste] = Field(
+        default_factory=list, description="Reajustes del plan tras las visitas (manual, l. 1160-1162), con su fecha")
 
     @model_validator(mode="after")
     def _unicos(self):
@@ -147,7 +158,7 @@ class MetaTrimestralUGEL(Modelo):
 
     codigo: CodigoDocente
     nivel: Nivel = Field("III", description="Nivel mínimo que se cuenta como logro")
-    porcentajes: dict[int, int] = Field(description="Trimestre (1 a 4) → % de docentes en ese nivel o más")
+    porcentajes: dict[int, Porcentaje] = Field(description="Trimestre (1 a 4) → % de docentes en ese nivel o más")
 
 
     @field_validator("porcentajes")
@@ -162,7 +173,7 @@ class Indicador(Modelo):
     """Indicador de resultado del protocolo efectivo."""
 
     indicador: Texto
-    meta: Texto = Field(description='p. ej. "100 %" o "8 visitas por docente"')
+    meta: Texto = Field(description='p. ej. "100%" o "8 visitas por docente"')
     fuente: str = Field("", description="Fuente de verificación, p. ej. SIGMA 2.0")
 
 
@@ -171,11 +182,11 @@ class ActividadCronograma(Modelo):
 
     actividad: Texto
     responsable: Texto
-    meses: list[Mes] = Field(min_length=1, description="Meses en que se realiza (4 = abril … 12 = diciembre)")
+    meses: list[MesDelAnio] = Field(min_length=1, description="Meses en que se realiza (4 = abril … 12 = diciembre)")
 
     @field_validator("meses")
     @classmethod
-    def _meses(cls, v: list[Mes]) -> list[Mes]:
+    def _meses(cls, v: list[int]) -> list[int]:
         if any(m < 4 or m > 12 for m in v):
             raise PydanticCustomError("mes", "el cronograma va de 4 (abril) a 12 (diciembre)")
         return sorted(set(v))
@@ -186,13 +197,13 @@ class Organizacion(Modelo):
 
     actividad: Texto = Field(description='p. ej. "Visita en aula con asesoría personalizada"')
     organizacion: Texto
-    presupuesto: float = Field(ge=0, description="En soles")
+    presupuesto: float = Field(ge=0, le=MAXIMO_SOLES, description="En soles")
     justificacion: Texto = Field(description="Justificación del presupuesto")
 
 
 class Recurso(Modelo):
     recurso: Texto
-    cantidad: int = Field(ge=0)
+    cantidad: int = Field(ge=0, le=MAXIMO_CANTIDAD)
     caracteristicas: str = ""
 
 
@@ -203,6 +214,14 @@ class PriorizacionUGEL(Modelo):
     necesidad_comun: Texto
     donde: Texto = Field(description='Dónde se fortalece: "visita en aula", "GIA", "taller"…')
 
+
+
+class TareaAP(Modelo):
+    """Una tarea común del equipo de AP en su permanencia en la UGEL y el producto que entrega (la fija el jefe de AGP)."""
+
+    tarea: Texto
+    producto: Texto
+    plazo: Texto = Field(description='Cuándo: p. ej. "últimos 3 días hábiles de cada mes"')
 
 
 class PlanAnualUGEL(Registro):
@@ -217,6 +236,9 @@ class PlanAnualUGEL(Registro):
     organizacion: list[Organizacion] = Field(min_length=1)
     recursos: list[Recurso] = Field(default_factory=list)
     priorizacion: list[PriorizacionUGEL] = Field(min_length=1)
+    tareas_ap: list[TareaAP] = Field(
+        default_factory=list, description="Tareas y productos comunes del equipo de AP durante su permanencia en la UGEL, "
+                                          "que define el jefe de AGP (manual, l. 1264-1268); salen en el plan anual de cada AP")
 
     @model_validator(mode="after")
     def _unicos(self):
@@ -230,7 +252,7 @@ class TramoRuta(Modelo):
     """Una parada de la ruta de desplazamiento del AP (en orden de recorrido)."""
 
     codigo_modular: CodigoModular
-    distancia_km: float = Field(ge=0, description="Desde la parada anterior (o la sede de la UGEL)")
+    distancia_km: float = Field(ge=0, le=MAXIMO_KM, description="Desde la parada anterior (o la sede de la UGEL)")
     tiempo: Texto = Field(description='p. ej. "1 h 30 min"')
     medio: Texto = Field(description='Medio de transporte, p. ej. "combi y a pie"')
 
@@ -302,21 +324,34 @@ class Momento(Modelo):
 
     momento: Texto = Field(description='p. ej. "Apertura", "Análisis de la práctica", "Compromisos"')
     actividad: Texto
-    minutos: int = Field(gt=0)
+    minutos: int = Field(gt=0, le=24 * 60)
 
 
 class DisenoMetodologico(Modelo):
-    """Lo común a todo diseño metodológico (manual 2.2.1.9)."""
+    """Lo común a todo diseño metodológico (manual 2.2.1.9, l. 1446-1460).
 
-    desempenos: list[CodigoDocente] = Field(min_length=1, description="Desempeños priorizados")
+    Los desempeños del docente (MBDD) y los del docente en su rol de director (MBDDI) van en campos distintos."""
+
+    desempenos: list[CodigoDocente] = Field(default_factory=list, description="Desempeños priorizados del docente (MBDD)")
+    desempenos_directivo: list[CodigoDirectivo] = Field(
+        default_factory=list, description="Desempeños priorizados del directivo (MBDDI: D1, D18): en el GIA con directores "
+                                          "y en la asesoría al docente que es director")
     necesidades: Texto = Field(description="Necesidades de formación que atiende")
     proposito: Texto
     productos: Texto
-    secuencia: list[Momento] = Field(min_length=1)
+    secuencia: list[Momento] = Field(min_length=1, description="Secuencia metodológica (en la visita de 2 días, la del 1.er día)")
     tecnicas: Texto = Field(description="Técnicas de reflexión")
     materiales: Texto
+    evaluacion: str = Field("", description="Evaluación de los aprendizajes por desempeños: cómo se verificará el logro "
+                                            "(instrumento y criterio) (manual, l. 1456)")
     compromisos: Texto = Field(description="Compromisos y metas que se espera generar")
 
+    @model_validator(mode="after")
+    def _con_desempenos(self):
+        if not self.desempenos and not self.desempenos_directivo:
+            raise PydanticCustomError("sin_desempenos", "indique al menos un desempeño priorizado (desempenos o "
+                                                        "desempenos_directivo)")
+        return self
 
     @property
     def minutos(self) -> int:
@@ -330,9 +365,26 @@ class DisenoVisita(DisenoMetodologico):
     dni_docente: Dni
     fecha: Fecha
     dias: int = Field(1, ge=1, le=2)
-    horas_observacion: float = Field(ge=0)
-    horas_preparacion: float = Field(ge=0)
-    horas_asesoria: float = Field(ge=0)
+    secuencia_segundo_dia: list[Momento] = Field(
+        default_factory=list, description="En la visita de 2 días, la secuencia del 2.° día (sesión compartida y su "
+                                          "diálogo reflexivo; manual, l. 1891-2007)")
+    horas_observacion: Horas
+    horas_preparacion: Horas
+    horas_asesoria: Horas
+
+    @model_validator(mode="after")
+    def _segundo_dia(self):
+        if self.dias == 2 and not self.secuencia_segundo_dia:
+            raise PydanticCustomError("segundo_dia", "la visita de 2 días lleva la secuencia de cada día: falta "
+                                                     "secuencia_segundo_dia (manual, l. 1891-2007)")
+        if self.dias == 1 and self.secuencia_segundo_dia:
+            raise PydanticCustomError("segundo_dia", "secuencia_segundo_dia solo va en la visita de 2 días")
+        return self
+
+    @property
+    def minutos(self) -> int:
+        """Duración de la secuencia de los dos días."""
+        return sum(m.minutos for m in [*self.secuencia, *self.secuencia_segundo_dia])
 
 
 class DisenoGIA(DisenoMetodologico):
@@ -340,7 +392,7 @@ class DisenoGIA(DisenoMetodologico):
 
     tipo: str = Field(description='"docentes" o "directores"')
     fecha: Fecha
-    horas: float = Field(gt=0)
+    horas: Horas = Field(gt=0)
     sede: Texto
     participantes: list[Dni] = Field(min_length=1)
 
@@ -352,15 +404,31 @@ class DisenoGIA(DisenoMetodologico):
             raise PydanticCustomError("tipo_gia", 'el GIA es con "docentes" o con "directores" (se recibió "{v}")', {"v": v})
         return v
 
+    @model_validator(mode="after")
+    def _marco(self):
+        if self.tipo == "directores" and (self.desempenos or not self.desempenos_directivo):
+            raise PydanticCustomError(
+                "marco", "el GIA con directores atiende desempeños del directivo (MBDDI): escríbalos en desempenos_directivo "
+                         "({validos}); desempenos es para los del docente", {"validos": ", ".join(catalogo().codigos_directivo)})
+        if self.tipo == "docentes" and self.desempenos_directivo:
+            raise PydanticCustomError("marco", "el GIA con docentes no lleva desempenos_directivo")
+        return self
+
 
 class DisenoTaller(DisenoMetodologico):
     """Diseño del taller de actualización docente del mes."""
 
     nombre: Texto
     fecha: Fecha = Field(description="Primer día")
-    dias: int = Field(ge=1)
-    horas: float = Field(gt=0, description="Horas cronológicas")
+    dias: int = Field(ge=1, le=31)
+    horas: float = Field(gt=0, le=MAXIMO_HORAS_TALLER, description="Horas cronológicas")
     sede: Texto
+
+    @model_validator(mode="after")
+    def _docentes(self):
+        if self.desempenos_directivo:
+            raise PydanticCustomError("marco", "el taller de actualización es para docentes: no lleva desempenos_directivo")
+        return self
 
 
 class ParadaMes(Modelo):

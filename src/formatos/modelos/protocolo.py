@@ -13,7 +13,7 @@ from pydantic import Field, field_validator, model_validator
 from formatos.catalogo import leer_datos
 from formatos.modelos.actividades import TipoVisita
 from formatos.modelos.base import Modelo
-from formatos.modelos.tipos import Mes
+from formatos.modelos.tipos import MAXIMO_HORAS_TALLER, Mes, MesDelAnio
 
 MESES_ACOMPANAMIENTO = range(4, 13)
 """Meses del acompañamiento: de abril a diciembre, como el cronograma del manual."""
@@ -41,16 +41,17 @@ class MesProtocolo(Modelo):
 class Protocolo(Modelo):
     """Metas físicas mínimas del acompañamiento y su cronograma de abril a diciembre."""
 
-    visitas_por_mes: int = Field(1, ge=0, description="Visitas en aula por docente en cada mes con visita")
-    horas_observacion: float = Field(2, ge=0)
-    horas_preparacion: float = Field(2, ge=0, description="Preparación del diálogo reflexivo")
-    horas_asesoria: float = Field(2, ge=0)
-    horas_asesoria_director: float = Field(3, ge=0, description="Asesoría cuando el docente es también director")
-    gia_docentes_horas_minimas: float = Field(4, ge=0)
-    gia_directores_horas_minimas: float = Field(2, ge=0)
-    talleres_por_anio: int = Field(2, ge=0)
-    talleres_horas: float = Field(96, ge=0, description="Horas cronológicas de los talleres del año (los dos juntos)")
-    trimestres: dict[int, list[int]] = Field(description="Trimestre (1 a 4) → meses que lo forman")
+    visitas_por_mes: int = Field(1, ge=0, le=31, description="Visitas en aula por docente en cada mes con visita")
+    horas_observacion: float = Field(2, ge=0, le=24)
+    horas_preparacion: float = Field(2, ge=0, le=24, description="Preparación del diálogo reflexivo")
+    horas_asesoria: float = Field(2, ge=0, le=24)
+    horas_asesoria_director: float = Field(3, ge=0, le=24, description="Asesoría cuando el docente es también director")
+    gia_docentes_horas_minimas: float = Field(4, ge=0, le=24)
+    gia_directores_horas_minimas: float = Field(2, ge=0, le=24)
+    talleres_por_anio: int = Field(2, ge=0, le=12)
+    talleres_horas: float = Field(96, ge=0, le=12 * MAXIMO_HORAS_TALLER,
+                                  description="Horas cronológicas de los talleres del año (los dos juntos)")
+    trimestres: dict[int, list[MesDelAnio]] = Field(description="Trimestre (1 a 4) → meses que lo forman")
     meses: list[MesProtocolo] = Field(description="El cronograma, un elemento por mes")
 
     @field_validator("trimestres")

@@ -9,7 +9,8 @@ from pydantic_core import PydanticCustomError
 
 from formatos.catalogo import catalogo
 from formatos.modelos.base import Modelo, Registro
-from formatos.modelos.tipos import Dni, Fecha, Nivel, Texto
+from formatos.modelos.desempenos import CodigoDirectivo
+from formatos.modelos.tipos import Clave, Dni, Fecha, Nivel, Texto
 
 
 class ValorDesempeno(Modelo):
@@ -53,7 +54,7 @@ class ValoracionDocente(Registro):
 
     clave = "id_visita"
     referencias = {"id_visita": "visitas"}
-    id_visita: Texto
+    id_visita: Clave
     fecha: Fecha | None = Field(None, description="Valoración de los desempeños de la visita (al concluirla); "
                                                   "por omisión, el último día de la visita")
     fecha_termino_mes: Fecha | None = Field(
@@ -82,7 +83,7 @@ class ValoracionDocente(Registro):
 class ValorDesempenoDirectivo(Modelo):
     """Una fila de la matriz del directivo: evidencias y necesidades formativas, sin nivel."""
 
-    codigo: str
+    codigo: CodigoDirectivo = Field(description="Desempeño del MBDDI (D1 o D18): no es el D1 del docente")
     evidencias: Texto
     necesidades_formativas: str = ""
 
@@ -95,27 +96,18 @@ class ValorDesempenoDirectivo(Modelo):
             )
         return datos
 
-    @field_validator("codigo", mode="before")
-    @classmethod
-    def _codigo(cls, v: Any) -> Any:
-        v = str(v).strip().upper()
-        if v not in catalogo().codigos_directivo:
-            raise PydanticCustomError(
-                "desempeno", 'no es un desempeño priorizado del directivo ({validos}); se recibió "{valor}"',
-                {"validos": ", ".join(catalogo().codigos_directivo), "valor": v},
-            )
-        return v
-
 
 class ValoracionDirectivo(Registro):
-    """Valoración del docente en su rol de director, al concluir un GIA con directores."""
+    """Valoración del docente en su rol de director: en una visita (la diagnóstica o la de cierre) o al concluir un
+    GIA con directores (manual, l. 985-986, 1044-1048 y 2543-2545). Va con `id_visita` o con `id_gia`, no con ambos."""
 
     clave = "id"
-    referencias = {"dni_director": "docentes", "id_gia": "gias"}
-    id: Texto
+    referencias = {"dni_director": "docentes", "id_gia": "gias", "id_visita": "visitas"}
+    id: Clave
     dni_director: Dni
-    id_gia: Texto
-    fecha: Fecha | None = Field(None, description="Por omisión, la fecha del GIA")
+    id_gia: Clave | None = Field(None, description="GIA con directores al que sigue la valoración")
+    id_visita: Clave | None = Field(None, description="Visita al director (diagnóstica o de cierre) en la que se valora")
+    fecha: Fecha | None = Field(None, description="Por omisión, la fecha del GIA o el último día de la visita")
     desempenos: list[ValorDesempenoDirectivo]
 
     @field_validator("desempenos")
@@ -129,3 +121,11 @@ class ValoracionDirectivo(Registro):
                 {"validos": " y ".join(esperados)},
             )
         return sorted(desempenos, key=lambda d: esperados.index(d.codigo))
+
+    @model_validator(mode="after")
+    def _gia_o_visita(self):
+        if (self.id_gia is None) == (self.id_visita is None):
+            raise PydanticCustomError(
+                "gia_o_visita", "la matriz del directivo va con id_visita (visita diagnóstica o de cierre) o con id_gia "
+                                "(GIA con directores): indique uno de los dos")
+        return self

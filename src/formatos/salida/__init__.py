@@ -16,10 +16,17 @@ def render_xlsx(plantilla: Path, contexto: dict) -> bytes:
     return render_xlsx(plantilla, contexto)
 
 
+def compilar_xlsx(plantilla: Path) -> Callable[[dict], bytes]:
+    from formatos.salida.xlsx import compilar_xlsx
+
+    return compilar_xlsx(plantilla)
+
+
 RENDERIZADORES: dict[str, Callable[[Path, dict], bytes]] = {".docx": render_docx, ".xlsx": render_xlsx}
 """Cómo se renderiza cada tipo de plantilla, por extensión."""
 
-COMPILADORES: dict[str, Callable[[Path], Callable[[dict], bytes]]] = {".docx": lambda ruta: PlantillaDocx(ruta).render}
+COMPILADORES: dict[str, Callable[[Path], Callable[[dict], bytes]]] = {
+    ".docx": lambda ruta: PlantillaDocx(ruta).render, ".xlsx": compilar_xlsx}
 """Los tipos de plantilla que se preparan una vez para muchos documentos (el lote los usa si existen)."""
 
 

@@ -63,7 +63,7 @@ def _docx(datos: bytes, motivo: str) -> bytes:
         documento = etree.fromstring(z.read("word/document.xml"))
         relaciones = etree.fromstring(z.read("word/_rels/document.xml.rels"))
         ajustes = etree.fromstring(z.read("word/settings.xml")) if "word/settings.xml" in miembros else None
-        destinos = {r.get("Id"): "word/" + r.get("Target").lstrip("/").removeprefix("word/")
+        destinos = {r.get("Id"): "word/" + (r.get("Target") or "").lstrip("/").removeprefix("word/")
                     for r in relaciones if r.get("Type") == HEADER}
         cambios: dict[str, bytes] = {}
 

@@ -11,6 +11,7 @@ El resultado es el mismo XML que da `DocxTemplate(...).render(...)` (lo comprueb
 from __future__ import annotations
 
 import copy
+import html
 import io
 import re
 import struct
@@ -19,6 +20,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.image.image import Image
@@ -37,8 +39,10 @@ from formatos.errores import ErrorFormatos
 from formatos.salida.esqueletos import CAPTURAS, LISTADO, Esqueletos, marcar, sin_saltos_de_plantilla
 from formatos.salida.filtros import FILTROS
 from formatos.salida.graficos import dibujar, es_grafico
+from formatos.salida.limites import EntornoLimitado, LimiteDeVueltas, LimitePlantilla, linea_de_plantilla, vigilar
 from formatos.salida.mensajes import mensaje_jinja
 from formatos.salida.texto import para_word
+from formatos.zip_seguro import PLANTILLA, recursos_externos, revisar_zip
 
 # docxtpl importa docxcompose, que cambia para todo el proceso el prefijo «cp» de python-docx al espacio de
 # nombres de las propiedades personalizadas: las propiedades del documento (docProps/core.xml) se escribirían
@@ -46,6 +50,8 @@ from formatos.salida.texto import para_word
 nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 FECHA_ZIP = (2000, 1, 1, 0, 0, 0)
+_PARTES = {"document.xml": "cuerpo", "header.xml": "encabezado", "footer.xml": "pie de página",
+           "footnotes.xml": "notas al pie", "core.xml": "propiedades del documento"}
 PROPIEDADES = ("author", "comments", "identifier", "language", "subject", "title")
 """Las propiedades de texto que docxtpl renderiza (`DocxTemplate.render_properties`)."""
 
@@ -53,8 +59,8 @@ PROPIEDADES = ("author", "comments", "identifier", "language", "subject", "title
 _ATRIBUTOS_DE_DICT = frozenset(dir(dict))
 
 
-class _Aislado(SandboxedEnvironment):
-    """El entorno aislado de Jinja, con `dato.campo` más rápido sobre los dict del contexto."""
+class _Aislado(EntornoLimitado):
+    """El entorno aislado de Jinja, con sus límites (`limites`) y `dato.campo` más rápido sobre los dict del contexto."""
 
     def getattr(self, obj, attribute):
         # Lo mismo que hace Jinja (un dict no tiene más atributos que los de su clase), sin la excepción.
@@ -64,7 +70,7 @@ class _Aislado(SandboxedEnvironment):
 
 
 def entorno() -> SandboxedEnvironment:
-    """El entorno Jinja de todas las plantillas: aislado, con escape automático y variables estrictas."""
+    """El entorno Jinja de todas las plantillas: aislado y limitado, con escape automático y variables estrictas."""
     env = _Aislado(autoescape=True, undefined=StrictUndefined, finalize=para_word)
     env.filters.update(FILTROS)
     return env
@@ -139,23 +145,33 @@ class PlantillaDocx:
     def __init__(self, ruta: str | Path, env: SandboxedEnvironment | None = None) -> None:
         self.ruta = Path(ruta)
         self.env = env or entorno()
-        datos = self.ruta.read_bytes()
-        self._miembros = _miembros_crudos(datos)
-        self._tpl = DocxTemplate(io.BytesIO(datos))  # solo para sus funciones de limpieza, no para renderizar
-        doc = self._tpl.get_docx()
+        datos = self._datos = self.ruta.read_bytes()
+        revisar_zip(datos, PLANTILLA, self.ruta.name)
+        externos = recursos_externos(datos)
+        if externos:
+            raise ErrorFormatos(f"{self.ruta.name}: la plantilla tiene {'; '.join(externos)}: Word o LibreOffice lo "
+                                "buscarían fuera del documento al abrirlo; quítelo (o inserte la imagen en el documento)")
+        try:
+            self._miembros = _miembros_crudos(datos)
+            self._tpl = DocxTemplate(io.BytesIO(datos))  # solo para sus funciones de limpieza, no para renderizar
+            doc = self._tpl.get_docx()
+        except Exception as e:  # noqa: BLE001 - le falta una parte, XML dañado...
+            raise ErrorFormatos(f"{self.ruta.name} no se puede abrir como documento de Word (.docx); ábralo en Word "
+                                "y guárdelo de nuevo") from e
+        self._fuentes: dict[str, str] = {}
         principal = doc.part
         self._nombre_cuerpo = _nombre(principal)
         self._raiz = parse_xml(principal.blob)
-        self._cuerpo_actual = self._raiz.find(principal.element.body.tag)
+        self._cuerpo_actual = _hijo(self._raiz, principal.element.body.tag)
         self._cuerpo = self._compilar(self._tpl.get_xml(), self._nombre_cuerpo, self._raiz.nsmap)
         self._antes, self._despues = _alrededor_del_cuerpo(self._raiz, self._cuerpo_actual)
         self._imagenes = "docPr" in self._tpl.get_xml()
         self._cuerpo_marcado, self._esqueletos = None, None
-        if not isinstance(self._cuerpo, _Fija) and not self.env.parse(self._fuente_cuerpo).find(CAPTURAS):
+        if not isinstance(self._cuerpo, _Fija) and not any(self.env.parse(self._fuente_cuerpo).find_all(CAPTURAS)):
             self._cuerpo_marcado = self.env.overlay(finalize=marcar).from_string(self._fuente_cuerpo)
             self._esqueletos = Esqueletos(lambda xml: self._documento(self._posproceso(xml), ajustar=False),
                                           self._sin_ajustes, por_piezas=not self._imagenes)
-        self._partes: dict[str, object] = {}
+        self._partes: dict[str, tuple[Any, str]] = {}  # plantilla (o _Fija) y codificación
         for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI):
             for _, parte in self._tpl.get_headers_footers(uri):
                 xml = self._tpl.get_part_xml(parte)
@@ -165,7 +181,7 @@ class PlantillaDocx:
             _nombre(p): self._compilar(p.blob.decode("utf-8"), _nombre(p))
             for p in principal.package.parts if p.content_type == CT.WML_FOOTNOTES
         }
-        self._propiedades = None
+        self._propiedades: list[tuple[str, Any]] = []
         if any(r.reltype == RT.CORE_PROPERTIES for r in principal.package.rels.values()):
             nucleo = doc.core_properties
             self._nombre_nucleo = _nombre(principal.package.part_related_by(RT.CORE_PROPERTIES))
@@ -173,6 +189,8 @@ class PlantillaDocx:
             self._propiedades = [(p, _Fija.o_plantilla(self.env, getattr(nucleo, p))) for p in PROPIEDADES]
         self._memoria: dict[tuple[str, str], bytes] = {}
         self._comprimidos: dict[str, tuple[bytes, _Miembro]] = {}
+        self._parte = self._nombre_cuerpo  # la que se está llenando: para decir dónde pasó un límite
+        self._detenciones: list[str] = []
         self._cerrojo = threading.Lock()  # lo que guarda entre documentos (esqueletos, partes) es de un hilo a la vez
 
     def _compilar(self, xml: str, parte: str, espacios: dict | None = None):
@@ -183,6 +201,7 @@ class PlantillaDocx:
                               lambda m: "" if espacios.get(m[1]) == m[2] else m[0], xml[:inicio])
             self._etiquetas_cuerpo = (xml[:inicio], etiqueta)
             xml = self._fuente_cuerpo = etiqueta + xml[inicio:]
+        self._fuentes[parte] = xml
         try:
             return _Fija.o_plantilla(self.env, xml)
         except TemplateError as e:
@@ -209,22 +228,26 @@ class PlantillaDocx:
 
     def partes(self, contexto: dict) -> dict[str, bytes]:
         """Las partes XML renderizadas con `contexto`, por nombre de miembro del zip."""
+        self._parte = self._nombre_cuerpo
         nuevas = {self._nombre_cuerpo: self._cuerpo_de(contexto)}
         for nombre, (plantilla, codificacion) in self._partes.items():
+            self._parte = nombre
             xml = self._render_parte(plantilla, contexto)
             nuevas[nombre] = self._una_vez(nombre, xml, lambda x, c=codificacion: _serializar(x, c))
         for nombre, plantilla in self._notas.items():
+            self._parte = nombre
             xml = self._render_parte(plantilla, contexto)
             _comprobar(xml, "una parte del documento")
             nuevas[nombre] = xml.encode("utf-8")
         if self._propiedades:
+            self._parte = self._nombre_nucleo
             valores = "\x00".join(p.render(contexto) for _, p in self._propiedades)
             nuevas[self._nombre_nucleo] = self._una_vez(self._nombre_nucleo, valores, self._nucleo_con)
         return nuevas
 
     def _cuerpo_de(self, contexto: dict) -> bytes:
         """document.xml: por el atajo de los esqueletos (ver `esqueletos`) si se puede, si no como docxtpl."""
-        if self._esqueletos is None or not self._esqueletos.activo:
+        if self._esqueletos is None or self._cuerpo_marcado is None or not self._esqueletos.activo:
             return self._documento(self._render_parte(self._cuerpo, contexto))
         marcado = self._cuerpo_marcado.render(contexto)
         armado = self._esqueletos.armar(marcado)
@@ -242,7 +265,7 @@ class PlantillaDocx:
         """document.xml con el cuerpo ya renderizado `xml`, armado con lxml como lo arma docxtpl."""
         # Todo el document.xml de una vez: más rápido que insertar el cuerpo en la raíz como docxtpl.
         raiz = _comprobar(self._antes + xml + self._despues, "el cuerpo del documento")  # docxtpl lo repararía
-        cuerpo = raiz.find(self._cuerpo_actual.tag)
+        cuerpo = _hijo(raiz, self._cuerpo_actual.tag)
         if _tablas_por_ajustar(cuerpo):  # raro: lo hace docxtpl, sobre el cuerpo como él lo renderiza
             if not ajustar:
                 raise ErrorFormatos("una tabla que docxtpl reajusta")
@@ -258,7 +281,7 @@ class PlantillaDocx:
     def _sin_ajustes(self, documento: bytes) -> None:
         """Un document.xml ya armado es XML válido y docxtpl no reajustaría sus tablas (si no, un error)."""
         raiz = _comprobar_bytes(documento, "el cuerpo del documento")
-        if _tablas_por_ajustar(raiz.find(self._cuerpo_actual.tag)):
+        if _tablas_por_ajustar(_hijo(raiz, self._cuerpo_actual.tag)):
             raise ErrorFormatos("una tabla que docxtpl reajusta")
 
     def _nucleo_con(self, valores: str) -> bytes:
@@ -274,13 +297,42 @@ class PlantillaDocx:
         Un documento con gráficos o imágenes (partes nuevas en el paquete) lo arma docxtpl mismo, como `render_simple`.
         Se puede llamar desde varios hilos.
         """
+        if len(self._detenciones) >= 2:
+            raise LimiteDeVueltas(f"{self._detenciones[-1]} (la plantilla ya se detuvo así en otros documentos: este "
+                                  "no se llenó)")
         if _con_imagenes(contexto):
-            return render_simple(self.ruta, contexto)
+            try:
+                return render_simple(self._datos, contexto)
+            except LimiteDeVueltas as e:
+                raise self._detenida(e) from None
         try:
-            with self._cerrojo:
+            with self._cerrojo, vigilar():
                 return self._render(contexto)
+        except LimitePlantilla as e:
+            raise self._detenida(self._ubicado(e)) from None
+        except RecursionError:
+            raise LimitePlantilla("la plantilla se llama a sí misma sin fin (una macro que se usa dentro de sí "
+                                  "misma)") from None
         except TemplateError as e:
             raise ErrorFormatos(mensaje_jinja(e)) from e
+
+    def _ubicado(self, error: LimitePlantilla) -> LimitePlantilla:
+        """El error con la parte y el párrafo de la plantilla donde ocurrió (el XML compilado tiene un párrafo
+        por línea)."""
+        linea, fuente = linea_de_plantilla(error), self._fuentes.get(self._parte)
+        parte = _PARTES.get(re.sub(r"\d+", "", self._parte.rpartition("/")[2]), self._parte)
+        if linea is None or fuente is None or not 0 < linea <= fuente.count("\n") + 1:
+            return type(error)(f"{parte}: {error}")
+        texto = html.unescape(re.sub(r"<[^>]*>", "", fuente.split("\n")[linea - 1]))
+        etiquetas = re.findall(r"\{\{.*?\}\}|\{%.*?%\}", texto)
+        donde = " ".join(etiquetas) if etiquetas else texto
+        return type(error)(f"{parte}, en «{donde if len(donde) <= 120 else donde[:119] + '…'}»: {error}")
+
+    def _detenida(self, error: LimitePlantilla) -> LimitePlantilla:
+        """Tras dos documentos detenidos por vueltas o tiempo, los demás de esta plantilla fallan sin llenarse."""
+        if isinstance(error, LimiteDeVueltas):
+            self._detenciones.append(str(error))
+        return error
 
     def _render(self, contexto: dict) -> bytes:
         nuevas = self.partes(contexto)
@@ -328,13 +380,21 @@ class _Fija:
 def _serializar(xml: str, codificacion: str) -> bytes:
     """Como python-docx guarda un encabezado o pie que docxtpl reemplazó (`XmlPart.load` y `blob`)."""
     try:
-        return serialize_part_xml(parse_xml(xml.encode(codificacion)))
+        return serialize_part_xml(parse_xml(xml.encode(codificacion)))  # type: ignore[arg-type]  # lxml lee bytes
     except etree.XMLSyntaxError as e:
         raise ErrorFormatos(_NO_ES_XML.format(parte="una parte del documento", error=e)) from e
 
 
 _NO_ES_XML = ("{parte} no es XML válido tras llenar la plantilla ({error}); "
               "revise la plantilla con `formatos plantilla verificar`")
+
+
+def _hijo(raiz: etree._Element, etiqueta: str) -> etree._Element:
+    """El hijo de `raiz` con esa etiqueta (el cuerpo de document.xml), que debe existir."""
+    hijo = raiz.find(etiqueta)
+    if hijo is None:
+        raise ErrorFormatos(f"al documento le falta su cuerpo ({etiqueta})")
+    return hijo
 
 
 def _comprobar(xml: str, parte: str) -> etree._Element:
@@ -438,11 +498,15 @@ def con_imagenes(valor, doc: DocxTemplate):
     return valor
 
 
-def render_simple(plantilla: Path, contexto: dict) -> bytes:
-    """El documento como lo arma docxtpl solo (un DocxTemplate nuevo), con los gráficos e imágenes en su lugar."""
-    doc = _PlantillaEstricta(str(plantilla))
+def render_simple(plantilla: Path | bytes, contexto: dict) -> bytes:
+    """El documento como lo arma docxtpl solo (un DocxTemplate nuevo), con los gráficos e imágenes en su lugar.
+
+    `plantilla`: la ruta o los bytes de la plantilla (ya revisada con `revisar_zip` si es de fuera)."""
+    doc = _PlantillaEstricta(io.BytesIO(plantilla) if isinstance(plantilla, bytes) else str(plantilla))
     try:
-        doc.render(con_imagenes(contexto, doc), jinja_env=entorno(), autoescape=True)
+        contexto = con_imagenes(contexto, doc)  # los gráficos se dibujan fuera del tiempo de la plantilla
+        with vigilar():
+            doc.render(contexto, jinja_env=entorno(), autoescape=True)
     except TemplateError as e:
         raise ErrorFormatos(mensaje_jinja(e)) from e
     except etree.XMLSyntaxError as e:  # un encabezado o pie de página que quedó con XML roto

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from jinja2 import nodes
 from markupsafe import Markup
@@ -115,8 +115,9 @@ class Esqueletos:
         esqueleto = ABRE.join(partes[0::2])
         if CIERRA in esqueleto or esqueleto.count(ABRE) != len(partes) // 2:
             return None  # marcas que no vienen de `marcar` (p. ej. un valor |safe): camino completo
-        trozos, comprobar = self._armados.get(esqueleto, False), False
-        if trozos is False:
+        trozos: Sequence[str] | None
+        comprobar = False
+        if esqueleto not in self._armados:
             if len(self._armados) >= MAXIMO_ESQUELETOS:
                 self._armados.popitem(last=False)
             trozos = self._armados[esqueleto] = self._trozos(esqueleto)
@@ -126,7 +127,7 @@ class Esqueletos:
             else:
                 self.nuevos += 1
                 comprobar = self.nuevos <= COMPROBADOS
-        elif trozos is not None:
+        elif (trozos := self._armados[esqueleto]) is not None:
             self.aciertos += 1
             self._armados.move_to_end(esqueleto)
         if trozos is None:
@@ -135,9 +136,10 @@ class Esqueletos:
         if "&#" in marcado:
             textos = [como_lxml(t) for t in textos]
         if "" in textos:
-            trozos = _vaciar(trozos, textos)
-            if trozos is None:
+            vaciados = _vaciar(trozos, textos)
+            if vaciados is None:
                 return None
+            trozos = vaciados
         partes[0::2] = trozos
         partes[1::2] = textos
         return "".join(partes).encode("utf-8"), comprobar
@@ -152,6 +154,8 @@ class Esqueletos:
             if antes.endswith(("{", "}", "%")) or despues.startswith(("{", "}", "%")):
                 return None
         fichas = [chr(_PRIMERA_FICHA + i) for i in range(len(estaticos) - 1)]
+        trozos: Sequence[str]
+        reducidas: Sequence[str | None]
         if all(p in self._piezas for p in estaticos):  # piezas ya vistas: sin fichas ni saltos propios
             trozos, reducidas = zip(*(self._piezas[p] for p in estaticos), strict=True)
             try:
@@ -232,14 +236,14 @@ def _reducir(trozo: str, primera: bool) -> str | None:
     return "".join(salida)  # lo que sigue abierto queda: lo cierra otro trozo
 
 
-def _intercalar(estaticos: list[str], fichas: list[str]) -> str:
+def _intercalar(estaticos: Sequence[str], fichas: list[str]) -> str:
     return "".join(x for par in zip(estaticos, [*fichas, ""]) for x in par)
 
 
-def _vaciar(trozos: tuple[str, ...], textos: list[str]) -> list[str] | None:
+def _vaciar(originales: Sequence[str], textos: list[str]) -> list[str] | None:
     """Los trozos con cada elemento que un texto vacío deja vacío escrito como `<w:t/>` (como lxml); None si
     no se sabe sin mirar más (dos textos seguidos en un mismo elemento)."""
-    trozos = list(trozos)
+    trozos = list(originales)
     for i, texto in enumerate(textos):
         if texto:
             continue

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+
+from formatos.numeros import numero, ordinal
 
 LOCALE = "es_PE"
 
@@ -29,11 +31,6 @@ def mes(numero_o_fecha: int | date) -> str:
     return format_date(date(2000, n, 1), "MMMM", locale=LOCALE)
 
 
-def ordinal(n: int) -> str:
-    """3.°"""
-    return f"{n}.°"
-
-
 def grados(lista: list[int]) -> str:
     """[3, 4] → "3.° y 4.°"; [1, 2, 3] → "1.°, 2.° y 3.°"."""
     partes = [ordinal(g) for g in lista]
@@ -52,9 +49,9 @@ def nombre_completo(persona) -> str:
     return f"{nombres} {apellidos}"
 
 
-def numero(valor: float) -> str:
-    """2.0 → "2"; 2.5 → "2.5" (sin ceros decimales de sobra)."""
-    return format_decimal(valor, format="#,##0.##", locale=LOCALE)
+def ordinal_apocopado(n: int) -> str:
+    """Ante un sustantivo masculino: 1 → "1.er", 2 → "2.°", 3 → "3.er" ("1.er taller", "3.er día")."""
+    return ordinal(n, apocope=True)
 
 
 def romano(n: int) -> str:
@@ -67,11 +64,12 @@ def romano(n: int) -> str:
     return texto
 
 
-FILTROS = {
+FILTROS: dict[str, Callable[..., str]] = {
     "fecha_larga": fecha_larga,
     "fecha_corta": fecha_corta,
     "mes": mes,
     "ordinal": ordinal,
+    "ordinal_apocopado": ordinal_apocopado,
     "grados": grados,
     "apellidos_nombres": apellidos_nombres,
     "nombre_completo": nombre_completo,

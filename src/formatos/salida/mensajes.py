@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
@@ -21,7 +22,7 @@ def _ficha(texto: str) -> str:
     return _FICHAS.get(texto, texto)
 
 
-_SINTAXIS: list[tuple[str, object]] = [
+_SINTAXIS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"unexpected end of template.*", "la etiqueta o el bloque no se cierra antes del final"),
     (r"unexpected '(.+?)', expected '(.+?)'", lambda m: f"sobra «{m[1]}»; se esperaba «{m[2]}»"),
     (r"unexpected '(.+?)'", lambda m: f"sobra «{m[1]}» (revise las llaves y los paréntesis)"),
@@ -51,7 +52,7 @@ def mensaje_jinja(error: TemplateError) -> str:
                 "se llenan en un entorno aislado y solo pueden usar los datos del formato)")
     if isinstance(error, UndefinedError):
         m = re.fullmatch(r"'(.+?)' has no attribute '(.+?)'", texto) or re.fullmatch(r"'(.+?)' is undefined", texto)
-        dato = m[m.lastindex] if m else texto
+        dato = m[m.lastindex or 0] if m else texto
         return (f"la plantilla usa «{dato}», que no es un dato de este formato "
                 "(revísela con `formatos plantilla verificar`)")
     return f"la plantilla no se pudo llenar ({texto})"

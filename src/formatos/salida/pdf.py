@@ -4,6 +4,12 @@ Cada trabajador llama a `soffice --convert-to pdf` con un lote de archivos (hast
 perfil de usuario: dos conversiones que comparten perfil fallan sin avisar. Mientras LibreOffice trabaja se
 vigila la carpeta de salida; un documento que pasa `tiempo_limite` segundos sin terminar detiene el proceso,
 se informa como fallido y el resto del lote sigue en un arranque nuevo. Lo mismo tras un cierre inesperado.
+Un trabajador cuyo LibreOffice se cuelga dos veces deja su lote (esos documentos quedan sin PDF, con el motivo)
+y no toma otro; con `limite_total`, al pasar ese tiempo se detiene todo y lo que falta queda sin PDF.
+
+El PDF que escribe LibreOffice lleva la fecha y la hora del equipo, con su zona horaria (`-05'00'` en Lima,
+`Z'` en UTC: de distinto largo). `pdf_determinista` las cambia por una fecha fija y corrige la tabla de
+posiciones (xref) del PDF: el mismo .docx da el mismo PDF en cualquier zona horaria.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from pathlib import Path
 from typing import Literal
 
 from formatos.errores import ErrorFormatos
+from formatos.sistema import describir
 
 ARRANQUE = 30.0
 """Segundos que se conceden a LibreOffice para arrancar (y crear el perfil), además del límite del primer documento."""
@@ -77,17 +84,51 @@ def pdf_completo(ruta: Path) -> bool:
         return False
 
 
-_FECHA = re.compile(rb"((?:CreationDate|ModDate)\(D:)\d{14}")
+_FECHA = re.compile(rb"((?:CreationDate|ModDate)\s*\()D:\d{4}[^)]{0,24}\)")
+FECHA_FIJA = b"D:20000101000000Z"
 _SUMA = re.compile(rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)")
 _ID = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)")
+_XREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_ENTRADA_XREF = re.compile(rb"(\d{10}) (\d{5}) n")
 
 
 def pdf_determinista(datos: bytes, semilla: bytes) -> bytes:
-    """Fija la fecha de creación, el identificador y la suma del PDF (mismas longitudes): mismo .docx, mismo PDF."""
-    datos = _FECHA.sub(rb"\g<1>20000101000000", datos)
+    """Fija la fecha de creación y de modificación (en cualquier zona horaria), el identificador y la suma del
+    PDF: mismo .docx, mismo PDF. Si el largo de las fechas cambia, corrige las posiciones de la tabla xref."""
+    cambios: list[tuple[int, int]] = []  # (posición en el original, cuántos bytes se corre lo que sigue)
+
+    def fecha(m: re.Match) -> bytes:
+        nuevo = m[1] + FECHA_FIJA + b")"
+        cambios.append((m.start(), len(nuevo) - len(m[0])))
+        return nuevo
+
+    fijo = _FECHA.sub(fecha, datos)
+    if any(delta for _, delta in cambios):
+        fijo = _corregir_xref(fijo, cambios) or _FECHA.sub(  # sin tabla xref clásica: al menos, del mismo largo
+            lambda m: m[1] + (FECHA_FIJA + b" " * 24)[: len(m[0]) - len(m[1]) - 1] + b")", datos)
     huella = hashlib.md5(semilla).hexdigest().upper().encode()
-    datos = _SUMA.sub(lambda m: m[1] + huella[: len(m[2])], datos)
-    return _ID.sub(lambda m: m[1] + huella[: len(m[2])] + m[3] + huella[: len(m[4])] + m[5], datos)
+    fijo = _SUMA.sub(lambda m: m[1] + huella[: len(m[2])], fijo)
+    return _ID.sub(lambda m: m[1] + huella[: len(m[2])] + m[3] + huella[: len(m[4])] + m[5], fijo)
+
+
+def _corregir_xref(datos: bytes, cambios: list[tuple[int, int]]) -> bytes | None:
+    """`datos` (ya cambiados) con las posiciones de la tabla xref y de startxref corridas según `cambios`; None si
+    el PDF no tiene una sola tabla xref clásica al final (entonces no se toca)."""
+    def nueva(posicion: int) -> int:
+        return posicion + sum(delta for donde, delta in cambios if donde < posicion)
+
+    final = _XREF.search(datos)
+    if final is None or datos.count(b"startxref") != 1:
+        return None
+    inicio_xref = nueva(int(final[1]))
+    if datos[inicio_xref: inicio_xref + 4] != b"xref":
+        return None
+    fin_tabla = datos.find(b"trailer", inicio_xref)
+    if fin_tabla < 0:
+        return None
+    tabla = _ENTRADA_XREF.sub(lambda m: b"%010d %s n" % (nueva(int(m[1])), m[2]), datos[inicio_xref:fin_tabla])
+    resto = datos[fin_tabla: final.start()]
+    return datos[:inicio_xref] + tabla + resto + b"startxref\n%d\n%%%%EOF\n" % inicio_xref
 
 
 def _matar(proceso: subprocess.Popen) -> None:
@@ -104,13 +145,18 @@ def _matar(proceso: subprocess.Popen) -> None:
 class GrupoLibreOffice:
     """Los trabajadores y la cola de documentos pendientes (índices en `origenes`)."""
 
+    CUELGUES = 2
+    """Cuelgues tras los cuales un trabajador deja su lote y no toma otro."""
+
     def __init__(self, soffice: str, origenes: Sequence[Path], destinos: Sequence[Path], trabajadores: int,
                  por_arranque: int, tiempo_limite: float, arranque: float,
-                 al_avanzar: Callable[[ConversionPdf], None] | None) -> None:
+                 al_avanzar: Callable[[ConversionPdf], None] | None, limite_total: float | None = None) -> None:
         self.soffice, self.origenes, self.destinos = soffice, list(origenes), list(destinos)
         self.trabajadores = trabajadores
         self.tamano = min(por_arranque, -(-len(self.origenes) // trabajadores))  # lotes parejos entre trabajadores
         self.tiempo_limite, self.arranque, self.al_avanzar = tiempo_limite, arranque, al_avanzar
+        self.limite_total = limite_total
+        self.fin = time.monotonic() + limite_total if limite_total else float("inf")
         self.pendientes = list(range(len(self.origenes)))
         self.resultados: dict[int, ConversionPdf] = {}
         self.procesos: set[subprocess.Popen] = set()
@@ -129,11 +175,22 @@ class GrupoLibreOffice:
                 for proceso in list(self.procesos):
                     _matar(proceso)
                 raise
+        motivo = self._motivo_limite() if time.monotonic() > self.fin else \
+            "no se convirtió: LibreOffice se colgó repetidamente; revise su instalación y vuelva a intentarlo"
+        for i in range(len(self.origenes)):
+            if i not in self.resultados:  # todos los trabajadores lo dejaron
+                self._terminar(i, "fallido", motivo)
         return [self.resultados[i] for i in range(len(self.origenes))]
 
+    def _motivo_limite(self) -> str:
+        return (f"no se convirtió: se alcanzó el límite de tiempo para los PDF ({(self.limite_total or 0) / 60:g} min); "
+                "ejecute la orden otra vez para convertir lo que falta")
+
     def _tomar(self) -> list[int]:
-        """El siguiente lote de lo pendiente, hasta `por_arranque` documentos."""
+        """El siguiente lote de lo pendiente, hasta `por_arranque` documentos (nada si ya pasó el límite total)."""
         with self.candado:
+            if time.monotonic() > self.fin:
+                return []
             lote, self.pendientes = self.pendientes[: self.tamano], self.pendientes[self.tamano :]
             return lote
 
@@ -146,14 +203,25 @@ class GrupoLibreOffice:
 
     def _trabajador(self, carpeta: Path) -> None:
         perfil = carpeta / "perfil"
+        cuelgues = 0
         while lote := self._tomar():
             try:
-                resto = self._arrancar(lote, perfil, carpeta / "lote")
+                resto, colgado = self._arrancar(lote, perfil, carpeta / "lote")
             except OSError as e:  # LibreOffice no arranca o un documento no se puede copiar
                 for i in lote:
                     if i not in self.resultados:
-                        self._terminar(i, "fallido", f"no se pudo convertir: {e}")
-                resto = []
+                        self._terminar(i, "fallido", f"no se pudo convertir: {describir(e)}")
+                resto, colgado = [], False
+            cuelgues += colgado
+            if time.monotonic() > self.fin:
+                for i in resto:
+                    self._terminar(i, "fallido", self._motivo_limite())
+                return
+            if cuelgues >= self.CUELGUES:
+                for i in resto:
+                    self._terminar(i, "fallido", f"no se intentó: LibreOffice se colgó {cuelgues} veces con este grupo "
+                                                 "de documentos; ejecute la orden otra vez para reintentarlo")
+                return
             with self.candado:
                 self.pendientes[:0] = resto
 
@@ -165,12 +233,13 @@ class GrupoLibreOffice:
             os.replace(temporal, destino)
         except OSError as e:
             temporal.unlink(missing_ok=True)
-            self._terminar(i, "fallido", f"no se pudo guardar el PDF: {e}")
+            self._terminar(i, "fallido", f"no se pudo guardar el PDF: {describir(e)}")
             return
         self._terminar(i, "convertido")
 
-    def _arrancar(self, lote: list[int], perfil: Path, carpeta: Path) -> list[int]:
-        """Un arranque de LibreOffice con un lote; devuelve lo que queda por convertir si hubo que detenerlo."""
+    def _arrancar(self, lote: list[int], perfil: Path, carpeta: Path) -> tuple[list[int], bool]:
+        """Un arranque de LibreOffice con un lote; devuelve lo que queda por convertir si hubo que detenerlo, y si
+        fue porque se colgó."""
         shutil.rmtree(carpeta, ignore_errors=True)
         entrada, salida = carpeta / "entrada", carpeta / "salida"
         entrada.mkdir(parents=True)
@@ -189,8 +258,9 @@ class GrupoLibreOffice:
         finally:
             self.procesos.discard(proceso)
 
-    def _vigilar(self, proceso: subprocess.Popen, lote: list[int], salida: Path) -> list[int]:
-        """Guarda cada PDF que LibreOffice termina; lo detiene si un documento pasa el límite de tiempo."""
+    def _vigilar(self, proceso: subprocess.Popen, lote: list[int], salida: Path) -> tuple[list[int], bool]:
+        """Guarda cada PDF que LibreOffice termina; lo detiene si un documento pasa el límite de tiempo (o si se
+        acaba el tiempo total)."""
         hechos, plazo = 0, time.monotonic() + self.arranque + self.tiempo_limite
         while True:
             terminado = proceso.poll() is not None
@@ -207,16 +277,21 @@ class GrupoLibreOffice:
                     proceso.wait(timeout=self.tiempo_limite)
                 except subprocess.TimeoutExpired:  # convirtió todo pero no se cierra
                     _matar(proceso)
-                return []
+                return [], False
             if terminado:
                 codigo = proceso.returncode
                 motivo = "LibreOffice no pudo convertirlo" if codigo == 0 else f"LibreOffice se cerró inesperadamente (código {codigo})"
                 self._terminar(lote[hechos], "fallido", motivo)
-                return lote[hechos + 1:]
-            if time.monotonic() > plazo:
+                return lote[hechos + 1:], False
+            ahora = time.monotonic()
+            if ahora > self.fin:
+                _matar(proceso)
+                self._terminar(lote[hechos], "fallido", self._motivo_limite())
+                return lote[hechos + 1:], False
+            if ahora > plazo:
                 _matar(proceso)
                 self._terminar(lote[hechos], "fallido", f"LibreOffice no terminó en {self.tiempo_limite:g} s; se detuvo")
-                return lote[hechos + 1:]
+                return lote[hechos + 1:], True
             time.sleep(0.05)
 
 
@@ -228,12 +303,15 @@ def convertir_a_pdf(
     tiempo_limite: float = 60.0,
     arranque: float = ARRANQUE,
     al_avanzar: Callable[[ConversionPdf], None] | None = None,
+    limite_total: float | None = None,
 ) -> list[ConversionPdf]:
     """Convierte cada .docx/.xlsx a PDF junto a él (mismo nombre, extensión .pdf), en el orden dado.
 
     `trabajadores` LibreOffice en paralelo (uno por núcleo, por omisión), cada uno con su perfil y hasta
     `por_arranque` documentos antes de reiniciarse; un documento que tarda más de `tiempo_limite` segundos
-    se detiene y queda como fallido. Sin LibreOffice: `LibreOfficeNoEncontrado`, con cómo instalarlo.
+    se detiene y queda como fallido; un trabajador que se cuelga dos veces deja su lote. Con `limite_total`
+    (segundos), lo que no se convirtió en ese tiempo queda como fallido. Sin LibreOffice:
+    `LibreOfficeNoEncontrado`, con cómo instalarlo.
     """
     origenes = [Path(r) for r in rutas]
     if not origenes:
@@ -241,5 +319,5 @@ def convertir_a_pdf(
     soffice = buscar_soffice()
     trabajadores = max(1, min(trabajadores or os.cpu_count() or 1, len(origenes)))
     grupo = GrupoLibreOffice(soffice, origenes, [o.with_suffix(".pdf") for o in origenes], trabajadores,
-                             max(1, por_arranque), tiempo_limite, arranque, al_avanzar)
+                             max(1, por_arranque), tiempo_limite, arranque, al_avanzar, limite_total)
     return grupo.ejecutar()

@@ -1,8 +1,13 @@
-"""Verificación de plantillas Word: todos los problemas de una vez, cada uno con su ubicación y el texto de alrededor.
+"""Verificación de plantillas propias: todos los problemas de una vez, cada uno con su ubicación y el texto de alrededor.
 
-Revisa lo que docxtpl no revisa: etiquetas partidas entre párrafos o celdas, bloques `{%tr %}` / `{%p %}`
-sin cerrar o cerrados en otro nivel, errores de sintaxis Jinja, filtros que no existen, intentos de salir
-del entorno aislado y cada ruta de datos (`docente.dni`) contra el esquema Pydantic del formato, con
+Antes de leer una plantilla (.docx o .xlsx) se revisa el archivo mismo (`formatos.zip_seguro`): zip sano y sin
+«bomba», sin DTD y sin recursos externos (imágenes por URL, plantillas remotas, objetos OLE, vínculos a otros
+libros), que Word, Excel o LibreOffice irían a buscar fuera al abrir cada documento. Una plantilla .xlsx
+solo aporta estilos de celda: se comprueba que abre y que los tiene.
+
+En una plantilla Word se revisa lo que docxtpl no revisa: etiquetas partidas entre párrafos o celdas, bloques
+`{%tr %}` / `{%p %}` sin cerrar o cerrados en otro nivel, errores de sintaxis Jinja, filtros que no existen,
+intentos de salir del entorno aislado y cada ruta de datos (`docente.dni`) contra el esquema Pydantic del formato, con
 sugerencias («¿quiso decir…?») para los nombres mal escritos. Al final llena las etiquetas con datos de
 prueba del esquema (completos y sin los opcionales) para hallar lo que fallaría con datos reales.
 """
@@ -11,13 +16,15 @@ from __future__ import annotations
 
 import difflib
 import inspect
+import io
 import re
+import time
 import types
 import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -30,7 +37,9 @@ from formatos.documentos import Formato
 from formatos.errores import ErrorFormatos
 from formatos.salida.docx import entorno
 from formatos.salida.filtros import FILTROS
+from formatos.salida.limites import LimitePlantilla, linea_de_plantilla, vigilar
 from formatos.salida.mensajes import mensaje_jinja
+from formatos.zip_seguro import PLANTILLA, NoEsZip, ZipRechazado, recursos_externos, revisar_zip
 
 Gravedad = Literal["error", "advertencia"]
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -138,9 +147,9 @@ class _Etiqueta:
     contenedor: Any  # la tabla (tr), la fila (tc) o la celda o parte (p y en línea) que debe cerrar el bloque
 
 
-def _partes(ruta: Path) -> list[tuple[str, etree._Element]]:
+def _partes(datos: bytes) -> list[tuple[str, etree._Element]]:
     """(nombre, árbol XML) del cuerpo, los encabezados y los pies de página."""
-    doc = Document(str(ruta))
+    doc = Document(io.BytesIO(datos))
     partes = [("cuerpo", doc.element.body)]
     for tipo, nombre in ((RT.HEADER, "encabezado"), (RT.FOOTER, "pie de página")):
         encontradas = sorted((r.target_part for r in doc.part.rels.values() if r.reltype == tipo),
@@ -362,7 +371,7 @@ def _es_opcional(anotacion: Any) -> bool:
     return typing.get_origin(anotacion) in (typing.Union, types.UnionType) and type(None) in typing.get_args(anotacion)
 
 
-def _es_modelo(anotacion: Any) -> bool:
+def _es_modelo(anotacion: Any) -> TypeGuard[type[BaseModel]]:
     return isinstance(anotacion, type) and issubclass(anotacion, BaseModel)
 
 
@@ -469,15 +478,15 @@ class _Revisor:
         elif isinstance(nodo, nodes.If):
             self._expresion(nodo.test, alcance)
             self.condicional += 1
-            for hijo in (*nodo.body, *nodo.elif_, *nodo.else_):
-                self._sentencia(hijo, alcance)
+            for sentencia in (*nodo.body, *nodo.elif_, *nodo.else_):
+                self._sentencia(sentencia, alcance)
             self.condicional -= 1
         else:
             if isinstance(nodo, nodes.AssignBlock):
                 self._asignar(nodo.target, None, alcance)
-            for hijo in nodo.iter_child_nodes():
-                if isinstance(hijo, nodes.Stmt):
-                    self._sentencia(hijo, alcance)
+            for interior in nodo.iter_child_nodes():
+                if isinstance(interior, nodes.Stmt):
+                    self._sentencia(interior, alcance)
                 else:
                     self._expresion(hijo, alcance)
 
@@ -568,9 +577,11 @@ class _Revisor:
         if nodo.name not in self.env.filters:
             self._sugerir_nombre(nodo, nodo.name, self.env.filters, "filtro")
             return None
-        if nodo.name == "attr" and nodo.args and isinstance(nodo.args[0], nodes.Const) \
-                and str(nodo.args[0].value).startswith("_"):
-            self._error(nodo, f"«{nodo.args[0].value}» es una parte interna de Python: no se puede usar en una plantilla")
+        nombres = [a.value for a in (*nodo.args, *(k.value for k in nodo.kwargs if k.key == "attribute"))
+                   if isinstance(a, nodes.Const) and isinstance(a.value, str)]
+        if nodo.name in ("attr", *_FILTROS_CON_ATRIBUTO):
+            for interno in [n for n in nombres if n.split(".")[-1].startswith("_") or "._" in n][:1]:
+                self._error(nodo, f"«{interno}» es una parte interna de Python: no se puede usar en una plantilla")
         if base is None:
             return None
         if _es_opcional(base.anotacion) and not self.condicional and nodo.name not in ("default", "d"):
@@ -591,7 +602,7 @@ class _Revisor:
             return
         pistas = typing.get_type_hints(FILTROS[nodo.name])
         primero = next(iter(inspect.signature(FILTROS[nodo.name]).parameters), None)
-        esperado = pistas.get(primero)
+        esperado = pistas.get(primero or "")
         actual = _desenvolver(base.anotacion)
         clase = list if _es_lista(actual) else _primitivo(actual)
         if esperado is None or clase is None:
@@ -640,14 +651,44 @@ def _parecido(nombre: str, opciones: list[str]) -> str | None:
 
 
 # --- la verificación completa ------------------------------------------------------------------------
+_TIPOS = {".docx": "documento de Word (.docx)", ".xlsx": "libro de Excel (.xlsx)"}
+
+
 def verificar(plantilla: str | Path, formato: Formato) -> Informe:
-    """Revisa una plantilla .docx contra el esquema de un formato y devuelve todos sus problemas."""
+    """Revisa una plantilla (.docx o .xlsx) contra el esquema de un formato y devuelve todos sus problemas."""
     plantilla = Path(plantilla)
     informe = Informe(plantilla, formato.identificador)
+    tipo = _TIPOS.get(formato.extension, formato.extension)
+    if plantilla.suffix.lower() != formato.extension:
+        informe.problemas.append(ProblemaPlantilla(
+            f"{plantilla.name}: la plantilla de «{formato.identificador}» debe ser un {tipo}"))
+        return informe
     try:
-        partes = _partes(plantilla)
+        datos = plantilla.read_bytes()
+        revisar_zip(datos, PLANTILLA, plantilla.name)
+    except NoEsZip:
+        informe.problemas.append(ProblemaPlantilla(
+            f"{plantilla.name} no se puede abrir como {tipo}: está dañado, es de otro tipo o está protegido con "
+            "contraseña; ábralo y guárdelo de nuevo"))
+        return informe
+    except ZipRechazado as e:
+        informe.problemas.append(ProblemaPlantilla(str(e)))
+        return informe
+    except OSError:
+        informe.problemas.append(ProblemaPlantilla(f"{plantilla.name} no se puede leer"))
+        return informe
+    for externo in recursos_externos(datos):
+        informe.problemas.append(ProblemaPlantilla(
+            f"la plantilla tiene {externo}: Word, Excel o LibreOffice lo buscarían fuera del documento al abrir cada "
+            "documento generado; quítelo (una imagen, insértela desde el equipo: Insertar > Imágenes > Este dispositivo)"))
+    if formato.extension == ".xlsx":
+        if not informe.problemas:
+            _verificar_xlsx(datos, informe)
+        return informe
+    try:
+        partes = _partes(datos)
     except Exception:  # noqa: BLE001 - cualquier archivo que no abre como .docx
-        informe.problemas.append(ProblemaPlantilla(f"{plantilla.name} no se puede abrir como documento de Word (.docx)"))
+        informe.problemas.append(ProblemaPlantilla(f"{plantilla.name} no se puede abrir como {tipo}"))
         return informe
     env = entorno()
     for nombre, arbol in partes:
@@ -660,8 +701,8 @@ def verificar(plantilla: str | Path, formato: Formato) -> Informe:
             tolerante = False
         except TemplateSyntaxError as error:
             if not any(p.gravedad == "error" for p in problemas):
-                e = dict(enumerate(sanas, start=1)).get(error.lineno)
-                informe.problemas.append(ProblemaPlantilla(mensaje_jinja(error), e.ubicacion if e else None))
+                rota = dict(enumerate(sanas, start=1)).get(error.lineno)
+                informe.problemas.append(ProblemaPlantilla(mensaje_jinja(error), rota.ubicacion if rota else None))
             # con los bloques rotos se revisan al menos los datos que se imprimen
             arbol_jinja, lineas = _esqueleto([e for e in sanas if e.texto.startswith("{{")], env)
             tolerante = True
@@ -678,7 +719,20 @@ def verificar(plantilla: str | Path, formato: Formato) -> Informe:
     return informe
 
 
+def _verificar_xlsx(datos: bytes, informe: Informe) -> None:
+    """Una plantilla .xlsx solo aporta los estilos de celda: que abra y que los tenga (ver `salida.xlsx`)."""
+    from formatos.salida.xlsx import revisar_plantilla  # openpyxl, solo para una plantilla .xlsx
+
+    try:
+        revisar_plantilla(datos, informe.plantilla.name)
+    except ErrorFormatos as e:
+        informe.problemas.append(ProblemaPlantilla(str(e).removeprefix(f"{informe.plantilla.name}: ")))
+
+
+TIEMPO_VERIFICAR = 15.0
+"""Segundos, en total, para llenar una plantilla con datos de prueba al verificarla."""
 _FALLOS = {
+    RecursionError: "se llama a sí misma sin fin (una macro que se usa dentro de sí misma)",
     TypeError: "mezcla datos de tipos distintos (p. ej. un texto con un número) o da a un filtro un dato que no le "
                "corresponde",
     ValueError: "da a un filtro un valor que no puede usar",
@@ -692,28 +746,30 @@ def _llenar_de_prueba(lineas: dict[int, _Etiqueta], esquema: type[BaseModel], en
     """Llena las etiquetas (menos las `malas`, ya informadas) con datos de prueba del esquema, completos y sin
     los opcionales: lo que fallaría con los datos de cualquier UGEL. Un dato que no existe ya se revisó antes."""
     problemas: list[ProblemaPlantilla] = []
+    plazo = time.monotonic() + TIEMPO_VERIFICAR
     for vacios in (False, True):
         quitadas = set(malas)
         while True:
             texto = "\n".join("" if i in quitadas else e.texto.replace("\n", " ") for i, e in lineas.items())
+            if time.monotonic() > plazo:
+                problemas.append(ProblemaPlantilla(
+                    f"llenar la plantilla con datos de prueba tardó más de {TIEMPO_VERIFICAR:g} s: revise los bucles"))
+                return problemas
             try:
-                env.from_string(texto).render(_muestra(esquema, vacios))
+                with vigilar(max(plazo - time.monotonic(), 0.1)):
+                    env.from_string(texto).render(_muestra(esquema, vacios))
                 break
             except UndefinedError:
                 break
             except Exception as error:  # noqa: BLE001 - cualquier fallo del llenado es un problema de la plantilla
-                linea = None
-                tb = error.__traceback__
-                while tb is not None:
-                    if tb.tb_frame.f_code.co_filename == "<template>":
-                        linea = tb.tb_lineno
-                    tb = tb.tb_next
-                e = lineas.get(linea)
-                motivo = mensaje_jinja(error) if isinstance(error, TemplateError) else next(
+                linea = linea_de_plantilla(error)
+                e = lineas.get(linea) if linea is not None else None
+                motivo = mensaje_jinja(error) if isinstance(error, TemplateError) else f"pasa un límite: {error}" \
+                    if isinstance(error, LimitePlantilla) else next(
                     (m for tipo, m in _FALLOS.items() if isinstance(error, tipo)), "no se puede llenar")
                 cuando = "si faltan los datos opcionales" if vacios else "con datos de prueba"
                 mensaje = f"{cuando}, la etiqueta {motivo}"
-                if e is None:
+                if e is None or linea is None:
                     problemas.append(ProblemaPlantilla(mensaje))
                     break
                 if all(p.etiqueta != e.original or p.ubicacion != e.ubicacion for p in problemas):
@@ -750,8 +806,7 @@ def _esqueleto(etiquetas: list[_Etiqueta], env) -> tuple[nodes.Template, dict[in
 def comprobar_plantillas(carpeta: str | Path, formatos: list[Formato]) -> list[Informe]:
     """Verifica las plantillas propias de `carpeta` para esos formatos; lanza PlantillaInvalida si alguna falla."""
     carpeta = Path(carpeta)
-    informes = [verificar(carpeta / f.plantilla, f) for f in formatos
-                if f.extension == ".docx" and (carpeta / f.plantilla).exists()]
+    informes = [verificar(carpeta / f.plantilla, f) for f in formatos if (carpeta / f.plantilla).exists()]
     malos = [i for i in informes if not i.valida]
     if malos:
         raise PlantillaInvalida(malos)

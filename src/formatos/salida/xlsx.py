@@ -7,7 +7,10 @@ letras editando esos estilos en Excel.
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -20,10 +23,14 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from formatos.caracteres import limpiar
 from formatos.errores import ErrorFormatos
 from formatos.excel import escribir, guardar, para_imprimir
+from formatos.zip_seguro import PLANTILLA, recursos_externos, revisar_zip
 
 ESTILOS = ("Título", "Subtítulo", "Encabezado", "Nivel I", "Nivel II", "Nivel III", "Nivel IV")
 NIVELES = ("I", "II", "III", "IV")
-FORMATOS = {"entero": "0", "numero": "0.#", "porcentaje": "0%", "avance": "0%", "fecha": "DD/MM/YYYY"}
+FORMATOS = {"entero": "#,##0", "numero": "General", "porcentaje": "0.0%", "avance": "0.0%", "fecha": "DD/MM/YYYY"}
+"""Formatos de celda: los números quedan como números (Excel los muestra con los separadores del equipo); un
+decimal sin ceros de sobra ("General": 24 y 4.5, como en los documentos), miles agrupados y un decimal en los
+porcentajes, como `formatos.numeros` en Word."""
 CM_POR_FILA = 0.53  # alto de una fila de 15 puntos
 
 
@@ -31,7 +38,8 @@ def _estilos(libro) -> dict:
     nombres = set(libro.named_styles)
     faltan = [e for e in ESTILOS if e not in nombres]
     if faltan:
-        raise ErrorFormatos(f"a la plantilla le faltan los estilos de celda: {', '.join(faltan)}")
+        raise ErrorFormatos(f"a la plantilla le faltan los estilos de celda: {', '.join(faltan)} (Inicio > Estilos "
+                            "de celda; vea la plantilla incluida)")
     return {e.name: e for e in libro._named_styles if e.name in ESTILOS}
 
 
@@ -103,9 +111,36 @@ def _tabla(hoja, tabla: dict, fila: int, numero: int, estilos: dict) -> int:
     return max(ultima, fila_grafico) + 3
 
 
+def revisar_plantilla(datos: bytes, nombre: str) -> None:
+    """Una plantilla .xlsx se puede usar: zip sano (`revisar_zip`), sin vínculos ni conexiones externas, que
+    openpyxl la abre y que tiene los estilos de celda de `ESTILOS`; si no, `ErrorFormatos` en castellano."""
+    revisar_zip(datos, PLANTILLA, nombre)
+    externos = recursos_externos(datos)
+    if externos:
+        raise ErrorFormatos(f"{nombre}: la plantilla tiene {'; '.join(externos)}: Excel lo buscaría fuera del libro "
+                            "al abrirlo; quítelo (Datos > Editar vínculos > Romper vínculo)")
+    try:
+        libro = load_workbook(io.BytesIO(datos))
+    except Exception as e:  # noqa: BLE001 - XML dañado, partes que faltan...
+        raise ErrorFormatos(f"{nombre}: no se puede abrir como libro de Excel (.xlsx); ábralo en Excel y guárdelo "
+                            "de nuevo como «Libro de Excel»") from e
+    _estilos(libro)
+
+
+def compilar_xlsx(plantilla: Path) -> Callable[[dict], bytes]:
+    """El renderizador de una plantilla .xlsx para muchos documentos: se lee y se revisa una sola vez."""
+    datos = plantilla.read_bytes()
+    revisar_plantilla(datos, plantilla.name)
+    return partial(_render, datos)
+
+
 def render_xlsx(plantilla: Path, contexto: dict) -> bytes:
     """Dibuja el libro descrito en el contexto con los estilos de la plantilla; mismos datos, mismos bytes."""
-    libro = load_workbook(plantilla)
+    return compilar_xlsx(plantilla)(contexto)
+
+
+def _render(plantilla: bytes, contexto: dict) -> bytes:
+    libro = load_workbook(io.BytesIO(plantilla))
     estilos = _estilos(libro)
     for hoja in list(libro.worksheets):
         libro.remove(hoja)
