@@ -244,6 +244,31 @@ def test_un_libro_ilegible_lo_dice_y_no_ofrece_generar(cliente):
     r = _subir(cliente, b"esto no es un libro", "roto.xlsx")
     assert "No se pudo leer el archivo" in r.text
     assert "Generar los documentos" not in r.text
+    assert "roto.xlsx: no es un libro de Excel (.xlsx) válido" in r.text  # con su nombre, no el del disco
+    assert "entrada.xlsx" not in r.text
+
+
+def _zip(partes: dict[str, bytes]) -> bytes:
+    salida = io.BytesIO()
+    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as z:
+        for nombre, contenido in partes.items():
+            z.writestr(nombre, contenido)
+    return salida.getvalue()
+
+
+@pytest.mark.parametrize("partes, motivo", [
+    ({"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": b"<a>" + b" " * (3 * 2**20) + b"</a>"},
+     "bomba.xlsx: parece una «bomba zip»"),
+    ({"[Content_Types].xml": b"<Types/>", "../../fuera.xml": b"<a/>"}, "bomba.xlsx: tiene una parte interna con un nombre no permitido"),
+    ({"[Content_Types].xml": b'<!DOCTYPE x [<!ENTITY a "a">]><Types/>'}, "bomba.xlsx: la parte «[Content_Types].xml» trae una declaración DOCTYPE"),
+])
+def test_un_libro_peligroso_se_rechaza_sin_guardarlo(cliente, partes, motivo):
+    """`formatos.zip_seguro.revisar_zip` antes de guardar la subida o de que openpyxl la abra."""
+    r = _subir(cliente, _zip(partes), "bomba.xlsx")
+    assert r.status_code == 400
+    texto = html.unescape(r.text)
+    assert "El archivo no se puede usar" in texto and motivo in texto and "No se guardó el archivo." in texto
+    assert not list(cliente.app.state.almacen.raiz.iterdir())
 
 
 # --- la tabla de problemas ----------------------------------------------------------------------------
@@ -299,23 +324,108 @@ def test_json_con_su_ruta(cliente, datos_ejemplo):
     assert filas[1][:3] == ("Error", "docentes[2].dni", "447123")
 
 
-@pytest.mark.parametrize("ubicacion, mensaje, esperado", [
-    ("Hoja Docentes, fila 7, columna DNI", 'debe tener 8 dígitos del 0 al 9 (se recibió "4471234")',
-     ("Docentes", "7", "DNI", "4471234")),
-    ("Hoja Valoraciones, filas 2 a 9, columna Código de la visita", '"V-1" no existe en la hoja Visitas',
+@pytest.mark.parametrize("partes, mensaje, esperado", [
+    (dict(hoja="Docentes", filas=(7,), columna="DNI", recibido='"4471234"'),
+     'debe tener 8 dígitos del 0 al 9 (se recibió "4471234")', ("Docentes", "7", "DNI", "4471234")),
+    (dict(hoja="Valoraciones", filas=(2, 5, 9), columna="Código de la visita"), '"V-1" no existe en la hoja Visitas',
      ("Valoraciones", "2 a 9", "Código de la visita", "V-1")),
-    ("Hoja GIA, columna Tema", "falta esta columna obligatoria", ("GIA", "", "Tema", "")),
-    ("Hoja Datos generales, dato «Año» (falta la fila)", "falta este dato obligatorio",
-     ("Datos generales", "", "Año (falta la fila)", "")),
-    ("Hoja Planes anuales AP, filas 2 a 5", '"47120385" no existe en la hoja Docentes',
-     ("Planes anuales AP", "2 a 5", "", "47120385")),
-    ("Hoja Visitas, fila 3, columna Fecha", "no es una fecha válida; escriba dd/mm/aaaa (se recibió «mañana»)",
+    (dict(hoja="GIA", columna="Tema"), "falta esta columna obligatoria", ("GIA", "", "Tema", "")),
+    (dict(hoja="Datos generales", ubicacion="Hoja Datos generales, dato «Año» (falta la fila)"),
+     "falta este dato obligatorio", ("Datos generales", "", "Año (falta la fila)", "")),
+    (dict(hoja="GIA", filas=(3,), columna="Horas", recibido="-3"), "debe ser mayor o igual que 0 (se recibió -3)",
+     ("GIA", "3", "Horas", "-3")),
+    (dict(hoja="Visitas", filas=(3,), columna="Fecha", recibido='"mañana"'), "no es una fecha válida",
      ("Visitas", "3", "Fecha", "mañana")),
+    (dict(recibido='"texto muy largo..." (300 caracteres)'), "es demasiado largo", ("", "", "", '"texto muy largo..." (300 caracteres)')),
+    (dict(hoja="Docentes", filas=(5,), columna="Grados"), '«cinco» no es un grado (se recibió ["1", "2", "cinco"])',
+     ("Docentes", "5", "Grados", '["1", "2", "cinco"]')),
+    (dict(hoja="Visitas", filas=(18,), columna="DNI del docente"), '"47120385" no existe en la hoja Docentes',
+     ("Visitas", "18", "DNI del docente", "47120385")),
 ])
-def test_filas_de_la_tabla(ubicacion, mensaje, esperado):
-    fila = problemas.fila_de(Problema(("docentes", 6, "dni"), mensaje, ubicacion=ubicacion))
+def test_filas_de_la_tabla(partes, mensaje, esperado):
+    """Las columnas salen de `Problema.hoja/filas/columna/recibido`, no del texto de `ubicacion`."""
+    fila = problemas.fila_de(Problema(("docentes", 6, "dni"), mensaje, **partes))
     assert (fila.hoja, fila.fila, fila.columna, fila.recibido) == esperado
     assert fila.ruta == "docentes[6].dni" and fila.mensaje == mensaje
+
+
+def test_las_columnas_de_la_tabla_son_las_del_problema_aunque_el_texto_diga_otra_cosa():
+    fila = problemas.fila_de(Problema(("docentes", 6, "dni"), "debe tener 8 dígitos (se recibió \"1\")",
+                                      ubicacion="Hoja Otra, fila 99, columna Otra", hoja="Docentes", filas=(7,),
+                                      columna="DNI", recibido='"4471234"'))
+    assert (fila.hoja, fila.fila, fila.columna, fila.recibido) == ("Docentes", "7", "DNI", "4471234")
+
+
+def _libro_con_errores() -> bytes:
+    """El ejemplo con cuatro errores de distinta clase, cada uno en una celda conocida."""
+    libro = load_workbook(io.BytesIO(libro_ejemplo()))
+
+    def poner(hoja: str, fila: int, titulo: str, valor) -> None:
+        titulos = [c.value for c in libro[hoja][1]]
+        libro[hoja].cell(fila, titulos.index(titulo) + 1).value = valor
+
+    poner("Docentes", 4, "DNI", DNI_7)
+    poner("Docentes", 5, "Grados", "1, 2 y cinco")
+    poner("GIA", 3, "Horas", -3)
+    poner("Visitas", 6, "Fecha", "mañana")
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()
+
+
+def test_cada_error_del_libro_con_su_hoja_fila_columna_y_valor(cliente):
+    r = _subir(cliente, _libro_con_errores(), "datos con errores.xlsx")
+    texto = re.sub(r"\s+", " ", r.text)
+    filas = [[html.unescape(re.sub(r"<[^>]+>", "", c).strip()) for c in re.findall(r"<td[^>]*>(.*?)</td>", f)]
+             for f in re.findall(r'<tr class="fila-error">(.*?)</tr>', texto)]
+    por_celda = {tuple(f[1:4]): f for f in filas}
+    assert por_celda[("Docentes", "4", "DNI")][4] == DNI_7
+    assert por_celda[("Docentes", "5", "Grados")][4] == '["1", "2", "cinco"]'  # sin `recibido`: lo que cita el mensaje
+    assert por_celda[("GIA", "3", "Horas")][4:] == ["-3", "debe ser mayor o igual que 0 (se recibió -3)"]
+    assert por_celda[("Visitas", "6", "Fecha")][4] == "mañana"
+
+
+def test_el_resultado_muestra_los_registros_que_no_se_usaron(cliente):
+    revision = _subir(cliente, _libro_con_errores(), "datos con errores.xlsx")
+    trabajo_url = _ruta(revision)
+    generacion = _generar(cliente, trabajo_url, formato=["matriz-directivo"], acompanante=[AP1, AP2])
+    assert _terminar(cliente, generacion)["estado"] == "terminado"
+    texto = re.sub(r"\s+", " ", cliente.get(generacion).text)
+    tabla = _filas(texto, "tabla-no-usados")
+    assert tabla[0] == ["Archivo", "Hoja", "Fila", "Columna", "Valor recibido", "Mensaje"]
+    assert ["datos con errores.xlsx", "Docentes", "4", "DNI", DNI_7,
+            f'debe tener 8 dígitos del 0 al 9 (se recibió "{DNI_7}")'] in tabla
+    assert ["datos con errores.xlsx", "GIA", "3", "Horas", "-3", "debe ser mayor o igual que 0 (se recibió -3)"] in tabla
+    assert len(tabla) - 1 == revision.text.count('<tr class="fila-error">')  # todos los errores de la revisión
+    assert "tabla-fallidos" not in texto  # ningún documento falló
+
+
+def test_el_resultado_muestra_los_documentos_fallidos_y_los_avisos(cliente, json_valido, monkeypatch):
+    """Lo que devuelve `formatos.generar` (fallidos y `Resumen.avisos`) se ve en la página, sin rutas del servidor."""
+    import formatos
+    from formatos.lote import Resumen
+    from formatos.lote.trabajo import Resultado
+
+    generar_de_verdad = formatos.generar
+
+    def generar(expediente, salida, **opciones):
+        resumen = generar_de_verdad(expediente, salida, **opciones)
+        resumen.resultados.append(Resultado("matriz-docente", None, ("V-2026-05-41234567",), "fallido",
+                                            "la plantilla tiene un error en «{{ x }}»"))
+        resumen.avisos.append(f"no se pudo escribir {Path(salida) / 'manifiesto.json'}: no queda espacio en el disco")
+        return resumen
+
+    monkeypatch.setattr(formatos, "generar", generar)
+    trabajo_url = _ruta(_subir_json(cliente, json_valido))
+    generacion = _generar(cliente, trabajo_url, formato=["matriz-directivo"], acompanante=[AP1])
+    assert _terminar(cliente, generacion)["estado"] == "terminado"
+    texto = re.sub(r"\s+", " ", cliente.get(generacion).text)
+    assert _filas(texto, "tabla-fallidos") == [
+        ["Formato", "Registro(s)", "Por qué"],
+        ["Matriz de valoración del desempeño docente", "V-2026-05-41234567", "la plantilla tiene un error en «{{ x }}»"]]
+    avisos = re.search(r'id="avisos">(.*?)</div>', texto).group(1)
+    assert "no se pudo escribir documentos/manifiesto.json: no queda espacio en el disco" in html.unescape(avisos)
+    assert "formatos-web-" not in avisos
 
 
 def test_un_texto_de_formula_queda_como_texto_en_el_excel():

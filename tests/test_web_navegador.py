@@ -230,6 +230,22 @@ def test_dni_de_7_digitos_arrastrando_el_libro(pagina, capturas, tmp_path):
     assert filas == [("Tipo", "Hoja", "Fila", "Columna", "Valor recibido", "Mensaje"),
                      ("Error", "Docentes", 4, "DNI", DNI_7, f'debe tener 8 dígitos del 0 al 9 (se recibió "{DNI_7}")')]
 
+    # Generar igual lo que está bien: el resultado dice qué registros de qué archivo no se usaron.
+    pagina.get_by_role("group", name="Matrices de valoración").get_by_role(
+        "button", name="Marcar solo este grupo").click()
+    pagina.get_by_label("Matriz de valoración del desempeño docente").uncheck()
+    pagina.get_by_label("María Teresa Sánchez Huamán").uncheck()
+    pagina.get_by_role("button", name="Generar los documentos").click()
+    pagina.get_by_text("Listo:").wait_for(timeout=600_000)
+    cabecera = pagina.locator("#tabla-no-usados thead tr").inner_text().split("\t")
+    assert cabecera == ["Archivo", "Hoja", "Fila", "Columna", "Valor recibido", "Mensaje"]
+    fila = pagina.locator("#tabla-no-usados tbody tr", has_text=DNI_7).first.inner_text().split("\t")
+    assert fila == ["datos con errores.xlsx", "Docentes", "4", "DNI", DNI_7,
+                    f'debe tener 8 dígitos del 0 al 9 (se recibió "{DNI_7}")']
+    assert pagina.locator("#tabla-no-usados tbody tr").count() == pagina.locator("#tabla-no-usados tbody tr.fila-error").count() > 1
+    pagina.locator("#t-no-usados").scroll_into_view_if_needed()
+    _captura(pagina, capturas, "11-resultado-con-errores")
+
 
 def test_un_archivo_demasiado_grande_se_avisa_sin_subirlo(pagina, capturas, tmp_path):
     grande = tmp_path / "grande.xlsx"

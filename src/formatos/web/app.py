@@ -41,6 +41,7 @@ from formatos.salida.pdf import INSTALAR, LibreOfficeNoEncontrado, buscar_soffic
 from formatos.web import problemas as tabla
 from formatos.web.seguridad import SESION, Acceso, Guardia
 from formatos.web.trabajos import EXTENSIONES, Almacen, Generacion, Opciones, Subida
+from formatos.zip_seguro import LIBRO, NoEsZip, ZipRechazado, revisar_zip
 
 CARPETA = Path(__file__).resolve().parent
 FILAS_VISIBLES = 500
@@ -55,7 +56,11 @@ PERIODOS = {"diagnóstico": "Diagnóstico", "T1": "I trimestre", "T2": "II trime
 
 
 class Aviso(HTTPException):
-    """Un error de la petición con su mensaje para el usuario, en castellano."""
+    """Un error de la petición con su mensaje para el usuario, en castellano (y su título, si no es el de siempre)."""
+
+    def __init__(self, estado: int, mensaje: str, titulo: str | None = None) -> None:
+        super().__init__(estado, mensaje)
+        self.titulo = titulo
 
 ESTADOS = {
     "en espera": "En espera: otra generación está en curso.",
@@ -152,6 +157,14 @@ def crear_app(ajustes: Ajustes) -> Starlette:
             datos = await archivo.read(limite + 1)
         if len(datos) > limite:
             raise Aviso(413, f"El archivo pesa más de {_tamano(limite)}, el límite de esta página.")
+        if extension != ".json":
+            try:  # antes de guardarlo o de que openpyxl lo abra: bombas zip, nombres peligrosos, DTD
+                await run_in_threadpool(revisar_zip, datos, LIBRO, nombre)
+            except NoEsZip:
+                pass  # ni siquiera es un zip: la revisión lo dice como de cualquier libro que no se lee
+            except ZipRechazado as e:
+                raise Aviso(400, f"{str(e).rstrip('.')}. No se guardó el archivo.",
+                            "El archivo no se puede usar") from e
         subida = await run_in_threadpool(almacen.subir, sesion(request), nombre, datos, extension)
         return RedirectResponse(f"/trabajo/{subida.id}", status_code=303)
 
@@ -261,6 +274,9 @@ def crear_app(ajustes: Ajustes) -> Starlette:
             "acompanantes": {a.dni: a for a in subida.carga.expediente.acompanantes} if subida.carga.expediente else {},
             "conteo": _conteo(generacion), "grupos_archivos": _grupos_archivos(generacion, archivos),
             "reporte": generacion.reporte(),
+            "no_usados": [tabla.fila_de(p) for p in subida.carga.errores] if generacion.estado == "terminado" else [],
+            "fallidos": _fallidos(generacion),
+            "avisos": _avisos(generacion),
             "pendientes": generacion.resumen.pendientes if generacion.estado == "terminado" and generacion.resumen else {},
             "borradores": Counter(r.formato for r in archivos if r.entrada and r.entrada.borrador),
             "periodos": PERIODOS,
@@ -351,7 +367,8 @@ def crear_app(ajustes: Ajustes) -> Starlette:
                    413: "Archivo demasiado grande"}
         genericos = {404: "La página pedida no existe.", 405: "Esa acción no se puede hacer con esta dirección."}
         mensaje = exc.detail if isinstance(exc, Aviso) else genericos.get(exc.status_code, "No se pudo atender el pedido.")
-        return pagina(request, "error.html", {"titulo": titulos.get(exc.status_code, "No se pudo hacer"),
+        titulo = exc.titulo if isinstance(exc, Aviso) and exc.titulo else titulos.get(exc.status_code, "No se pudo hacer")
+        return pagina(request, "error.html", {"titulo": titulo,
                                               "mensaje": mensaje, "detalle": ""}, exc.status_code)
 
     async def error_interno(request: Request, exc: Exception) -> Response:
@@ -447,6 +464,24 @@ def _conteo(generacion: Generacion) -> list[tuple[str, Counter]]:
     for _formato, cuenta in filas:
         total.update(cuenta)
     return [*filas, ("Total", total)]
+
+
+def _fallidos(generacion: Generacion) -> list[dict]:
+    """Los documentos que no se generaron: formato (con su título), los registros de los que salía y por qué."""
+    if generacion.resumen is None or generacion.estado != "terminado":
+        return []
+    return [{"formato": r.formato, "titulo": FORMATOS[r.formato.removesuffix(" (pdf)")].titulo
+             if r.formato.removesuffix(" (pdf)") in FORMATOS else r.formato,
+             "registros": ", ".join(r.registros), "mensaje": r.mensaje} for r in generacion.resumen.fallidos]
+
+
+def _avisos(generacion: Generacion) -> list[str]:
+    """`Resumen.avisos` (lo que el lote dice además de los fallidos), con la carpeta «documentos» del .zip en
+    lugar de la ruta temporal del servidor."""
+    if generacion.resumen is None:
+        return []
+    interna = str(generacion.salida)
+    return [a.replace(interna, "documentos") for a in generacion.resumen.avisos]
 
 
 def _grupos_archivos(generacion: Generacion, archivos: list) -> list[tuple[str, list[dict]]]:

@@ -1,7 +1,7 @@
 """Los problemas de la validación como filas de una tabla (hoja, fila, columna o ruta JSON, valor recibido, mensaje).
 
-Se leen de `Problema.ubicacion` («Hoja Docentes, fila 7, columna DNI», la que escribe `formatos.entrada.excel`)
-y del mensaje («… (se recibió "4471234")»): son los mismos textos que muestra `formatos validar`.
+Las partes salen de `Problema.hoja`, `.filas`, `.columna` y `.recibido` (las que llena `formatos.entrada`):
+son los mismos problemas que muestra `formatos validar`.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from formatos.errores import Problema
 from formatos.excel import escribir, guardar, para_imprimir
 
-_UBICACION = re.compile(
-    r"^Hoja (?P<hoja>.+?)"
-    r"(?:, (?:fila (?P<fila>\d+)|filas (?P<desde>\d+) a (?P<hasta>\d+)))?"
-    r"(?:, columna (?P<columna>.+)|, dato «(?P<dato>.+)» \(falta la fila\))?$"
-)
-_RECIBIDO = re.compile(r' \(se recibió (?:"(?P<comillas>.*)"|«(?P<angulares>.*)»|(?P<suelto>[^)]*))\)$')
+_RECIBIDO = re.compile(r' \(se recibió (?P<valor>.*)\)$')
 _CITADO = re.compile(r'^"(?P<valor>[^"]*)" ')
-"""Un mensaje que empieza por el valor citado: «"47120385" no existe en la hoja Docentes»."""
+"""Si el problema no trae `recibido` (un valor compuesto, como la lista de grados ya separada, o una referencia que
+no existe), el valor que cita su mensaje: «… (se recibió ["1", "2", "cinco"])», «"47120385" no existe en…»."""
+_DATO = re.compile(r", dato «(?P<dato>.+)» \(falta la fila\)$")
+"""Un dato de «Datos generales» sin su fila: no tiene columna, el texto de `ubicacion` lo nombra."""
 
 
 @dataclass(frozen=True)
@@ -40,20 +38,19 @@ class Fila:
 
 
 def fila_de(problema: Problema) -> Fila:
-    hoja = fila = columna = ""
-    if problema.ubicacion and (m := _UBICACION.match(problema.ubicacion)):
-        hoja = m["hoja"]
-        fila = m["fila"] or (f"{m['desde']} a {m['hasta']}" if m["desde"] else "")
-        columna = m["columna"] or (f"{m['dato']} (falta la fila)" if m["dato"] else "")
-    elif problema.ubicacion:
-        hoja = problema.ubicacion
-    mensaje, recibido = problema.mensaje, ""
-    if m := _RECIBIDO.search(mensaje):
-        recibido = next(v for v in (m["comillas"], m["angulares"], m["suelto"]) if v is not None)
-    elif m := _CITADO.match(mensaje):
+    filas = problema.filas
+    fila = (str(filas[0]) if len(filas) == 1 else f"{filas[0]} a {filas[-1]}") if filas else ""
+    columna = problema.columna or ""
+    if not columna and problema.ubicacion and (m := _DATO.search(problema.ubicacion)):
+        columna = f"{m['dato']} (falta la fila)"
+    recibido = problema.recibido
+    if recibido is None and (m := _RECIBIDO.search(problema.mensaje) or _CITADO.match(problema.mensaje)):
         recibido = m["valor"]
+    recibido = recibido or ""
+    if len(recibido) >= 2 and recibido[0] == recibido[-1] == '"' and recibido.count('"') == 2:
+        recibido = recibido[1:-1]  # el texto tal cual (las comillas son de la cita en el mensaje)
     tipo = "Error" if problema.gravedad == "error" else "Advertencia"
-    return Fila(tipo, hoja, fila, columna, problema.lugar, recibido, mensaje)
+    return Fila(tipo, problema.hoja or "", fila, columna, problema.lugar, recibido, problema.mensaje)
 
 
 def filtrar(filas: Iterable[Fila], tipo: str = "", hoja: str = "") -> list[Fila]:

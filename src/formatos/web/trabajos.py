@@ -17,7 +17,7 @@ import time
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -138,7 +138,7 @@ class Almacen:
         entrada.write_bytes(datos)
         for nombre_fijo, contenido in (adjuntos or {}).items():
             (carpeta / nombre_fijo).write_bytes(contenido)
-        carga = formatos.cargar(entrada)
+        carga = _con_su_nombre(formatos.cargar(entrada), entrada.name, nombre)
         if self.solo_imagenes_propias:
             _sin_imagenes_ajenas(carga, carpeta)
         subida = Subida(identificador, sesion, carpeta, nombre, carga)
@@ -195,6 +195,13 @@ class Almacen:
                 and time.monotonic() < final:
             time.sleep(0.05)
         shutil.rmtree(self.raiz, ignore_errors=True)
+
+
+def _con_su_nombre(carga: Carga, interno: str, nombre: str) -> Carga:
+    """Los mensajes que citan el archivo («entrada.xlsx: no es un libro…») con el nombre que le dio el usuario."""
+    carga.problemas[:] = [replace(p, mensaje=nombre + p.mensaje[len(interno):])
+                          if p.mensaje.startswith(interno + ":") else p for p in carga.problemas]
+    return carga
 
 
 def _sin_imagenes_ajenas(carga: Carga, carpeta: Path) -> None:
