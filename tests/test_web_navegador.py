@@ -243,8 +243,8 @@ def test_dni_de_7_digitos_arrastrando_el_libro(pagina, capturas, tmp_path):
     assert fila == ["datos con errores.xlsx", "Docentes", "4", "DNI", DNI_7,
                     f'debe tener 8 dígitos del 0 al 9 (se recibió "{DNI_7}")']
     assert pagina.locator("#tabla-no-usados tbody tr").count() == pagina.locator("#tabla-no-usados tbody tr.fila-error").count() > 1
-    pagina.locator("#t-no-usados").scroll_into_view_if_needed()
-    _captura(pagina, capturas, "11-resultado-con-errores")
+    pagina.locator("#t-no-usados").evaluate("e => e.scrollIntoView()")
+    _captura(pagina, capturas, "11-registros-que-no-se-usaron")
 
 
 def test_un_archivo_demasiado_grande_se_avisa_sin_subirlo(pagina, capturas, tmp_path):
