@@ -613,6 +613,7 @@ def test_vista_previa_en_pdf_de_un_documento(cliente, json_valido):
 def test_ayuda_de_la_orden():
     r = subprocess.run([sys.executable, "-m", "formatos", "web", "--help"], capture_output=True, text=True)
     assert r.returncode == 0
+    assert r.stdout.startswith("Uso: formatos web [OPCIONES]\n") and "OPTIONS" not in r.stdout
     for opcion in ("--puerto", "--no-abrir", "--red", "--caducidad", "--limite-subida", "FORMATOS_WEB_CONTRASENA"):
         assert opcion in r.stdout
 

@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from formatos.cli_es import Orden
+
 VARIABLE_CONTRASENA = "FORMATOS_WEB_CONTRASENA"
 MINIMO_CONTRASENA = 8
 
@@ -29,7 +31,7 @@ def _contrasena() -> str:
     return valor
 
 
-@click.command("web")
+@click.command("web", cls=Orden)
 @click.option("--puerto", type=click.IntRange(0, 65535), default=8765, show_default=True, metavar="N",
               help="Puerto de la página (0: uno libre). Si está ocupado, se usa otro libre.")
 @click.option("--no-abrir", is_flag=True, help="No abre el navegador: solo muestra la dirección.")
