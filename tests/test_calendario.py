@@ -172,6 +172,9 @@ def test_d1_y_d4_no_antes_del_taller_si_no_asistio(datos):
     i = _valoracion(datos, ROSA, 7)
     t = _indice(datos, "talleres", numero=2)
     datos["talleres"][t]["asistentes"].remove(ROSA)
+    datos["talleres"][t]["resultados"] = [
+        r for r in datos["talleres"][t]["resultados"] if r["dni_docente"] != ROSA
+    ]
     datos["valoraciones"][i]["fecha_termino_mes"] = "2026-07-27"
     assert _nuevas(datos) == []
 
@@ -305,7 +308,7 @@ def test_gia_con_directores_el_mismo_dia_y_despues(datos):
 
 def test_gia_con_directores_del_anio(datos):
     datos["gias"].pop(_indice(datos, "gias", id="GIA-R-2-06"))
-    datos["valoraciones_directivo"] = [v for v in datos["valoraciones_directivo"] if v["id_gia"] != "GIA-R-2-06"]
+    datos["valoraciones_directivo"] = [v for v in datos["valoraciones_directivo"] if v.get("id_gia") != "GIA-R-2-06"]
     assert _nuevas(datos) == ["advertencia: acompanantes[1]: protocolo: GIA con directores: 1 hasta octubre; el "
                               "protocolo pide 2 hasta ese mes"]
 

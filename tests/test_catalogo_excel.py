@@ -25,6 +25,8 @@ from formatos.modelos.tipos import GRADOS_ESPERADOS
 from formatos.modelos.tipos import NUMERO_SIN_CEROS as SIN_CEROS
 from formatos.recursos import expediente_ejemplo
 
+from tests.conftest import sin_las_del_ejemplo
+
 LIBRO_EJEMPLO = expediente_ejemplo().with_suffix(".xlsx")
 
 ERROR_EXCEL = "la celda tiene el error de Excel {} (una fórmula que no se pudo calcular): corrija la fórmula o escriba el valor"
@@ -198,7 +200,7 @@ def test_una_dimension_guardada_menor_no_pierde_filas(tmp_path, carga_ejemplo):
     _con_dimension(origen, corto, _xml_de_hoja(origen, "Docentes"), "A1:C5")
     assert load_workbook(corto, read_only=True)["Docentes"].max_row == 5  # openpyxl le cree al libro
     carga = formatos.cargar(corto)
-    assert carga.problemas == []
+    assert sin_las_del_ejemplo(carga.problemas) == []
     assert len(carga.expediente.docentes) == len(carga_ejemplo.expediente.docentes) == 14
     assert carga.expediente == carga_ejemplo.expediente
 
@@ -225,7 +227,7 @@ def test_hoja_borrada_que_nadie_cita_es_una_advertencia(tmp_path, carga_ejemplo)
         shutil.copy(imagen, tmp_path)
     libro.save(tmp_path / "libro.xlsx")
     carga = formatos.cargar(tmp_path / "libro.xlsx")
-    assert [str(p) for p in carga.problemas] == ["advertencia: Hoja Sucesos: falta la hoja «Sucesos»: se toma como vacía"]
+    assert [str(p) for p in sin_las_del_ejemplo(carga.problemas)] == ["advertencia: Hoja Sucesos: falta la hoja «Sucesos»: se toma como vacía"]
     assert carga.expediente.sucesos == [] and len(carga.expediente.docentes) == len(carga_ejemplo.expediente.docentes)
 
 
@@ -288,7 +290,8 @@ def test_una_columna_que_no_es_de_la_hoja_se_avisa(tmp_path):
     gia.cell(3, gia.max_column).value = "llamar al director"
     libro.save(tmp_path / "libro.xlsx")
     carga = formatos.cargar(tmp_path / "libro.xlsx")
-    assert [str(p) for p in carga.problemas if p.gravedad == "advertencia"] == [
+    # (sin la columna obligatoria, los GIA no se cargan: el protocolo avisa de los que faltan, aquí no importa)
+    assert [str(p) for p in carga.problemas if p.gravedad == "advertencia" and "no es una columna" in p.mensaje] == [
         "advertencia: Hoja GIA, columna «Temas»: no es una columna de esta hoja: sus datos no se usan; ¿es «Tema»? "
         "Escriba el título así",
         "advertencia: Hoja GIA, columna «Mis notas»: no es una columna de esta hoja: sus datos no se usan; las columnas "
@@ -314,5 +317,5 @@ def test_una_formula_con_su_resultado_guardado_vale(tmp_path, carga_ejemplo):
     for imagen in LIBRO_EJEMPLO.parent.glob("*.png"):
         shutil.copy(imagen, tmp_path)
     carga = formatos.cargar(tmp_path / "formula.xlsx")
-    assert carga.problemas == []
+    assert sin_las_del_ejemplo(carga.problemas) == []
     assert carga.expediente.gias[0].horas == 4

@@ -35,7 +35,7 @@ def base(datos_ejemplo) -> dict:
     visitas = {v["id"] for v in datos["visitas"]}
     gias = {g["id"] for g in datos["gias"]}
     datos["valoraciones"] = [copy.deepcopy(v) for v in d["valoraciones"] if v["id_visita"] in visitas]
-    datos["valoraciones_directivo"] = [copy.deepcopy(v) for v in d["valoraciones_directivo"] if v["id_gia"] in gias]
+    datos["valoraciones_directivo"] = [copy.deepcopy(v) for v in d["valoraciones_directivo"] if v.get("id_gia") in gias or v.get("id_visita") in visitas]
     carga = formatos.validar_expediente(copy.deepcopy(datos))
     assert carga.errores == [], carga.errores
     return datos

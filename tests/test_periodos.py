@@ -39,9 +39,10 @@ def hasta(datos: dict, dia: str) -> dict:
     d["valoraciones"] = [v for v in d["valoraciones"] if v["id_visita"] in visitas]
     d["gias"] = [g for g in d["gias"] if ok(g["fecha"])]
     gias = {g["id"] for g in d["gias"]}
-    d["valoraciones_directivo"] = [v for v in d["valoraciones_directivo"] if v["id_gia"] in gias]
+    d["valoraciones_directivo"] = [v for v in d["valoraciones_directivo"]
+                                   if v.get("id_gia") in gias or v.get("id_visita") in visitas]
     for seccion in ("planes_individuales", "planes_institucionales", "planes_anuales_ugel", "planes_anuales_ap",
-                    "planes_mensuales", "sucesos", "buenas_practicas"):
+                    "planes_mensuales", "sucesos", "buenas_practicas", "evaluaciones_fin_de_anio", "balances_cierre"):
         d[seccion] = [r for r in d[seccion] if ok(r["fecha"])]
     for plan in d["planes_individuales"]:
         plan["reajustes"] = [r for r in plan.get("reajustes", []) if ok(r["fecha"])]
@@ -120,7 +121,8 @@ def test_el_trimestre_de_la_ugel_espera_a_todos_los_ap(datos_ejemplo):
     datos["valoraciones"] = [v for v in datos["valoraciones"] if v["id_visita"] in {x["id"] for x in datos["visitas"]}]
     datos["gias"] = [g for g in datos["gias"] if not (g["dni_acompanante"] == AP2 and g["fecha"] >= "2026-06")]
     datos["valoraciones_directivo"] = [v for v in datos["valoraciones_directivo"]
-                                       if v["id_gia"] in {g["id"] for g in datos["gias"]}]
+                                       if v.get("id_gia") in {g["id"] for g in datos["gias"]}
+                                       or v.get("id_visita") in {x["id"] for x in datos["visitas"]}]
     exp = expediente(datos)
     [abierto] = abiertos(exp, "informe-trimestral-ap")  # el AP2 aún no registra junio
     assert abierto.agrupacion["acompanante"] == AP2

@@ -30,9 +30,9 @@ from formatos.salida.verificacion import verificar
 
 from tests.conftest import texto_docx
 
-AJUSTES = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+AJUSTES = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                          HealthCheck.function_scoped_fixture])
-DOCUMENTOS_POR_FORMATO = 2
+DOCUMENTOS_POR_FORMATO = 1
 
 # Texto con al menos un carácter visible: Unicode arbitrario (letras de cualquier alfabeto, emojis,
 # signos, controles, espacios raros...), a veces largo.

@@ -72,8 +72,8 @@ class ResultadoTaller(Modelo):
     evidencia complementaria de sus aprendizajes (l. 2279-2280)."""
 
     dni_docente: Dni
-    prueba_entrada: float | None = Field(None, ge=0, description="Puntaje de la prueba escrita de entrada")
-    prueba_salida: float | None = Field(None, ge=0, description="Puntaje de la prueba escrita de salida")
+    prueba_entrada: float | None = Field(None, ge=0, le=1000, description="Puntaje de la prueba escrita de entrada")
+    prueba_salida: float | None = Field(None, ge=0, le=1000, description="Puntaje de la prueba escrita de salida")
     producto: str = Field("", description="Valoración del producto que elaboró el docente en el taller")
 
     @model_validator(mode="after")
@@ -106,7 +106,7 @@ class Taller(Registro):
     conclusiones: str = ""
     autorizacion: str = Field("", description="Si el taller cae en días de clases: la autorización del Minedu y el plan "
                                               "de recuperación de horas presentado a la UGEL (manual l. 2062-2065)")
-    puntaje_maximo: float = Field(20, gt=0, description="Puntaje máximo de la prueba escrita [supuesto: escala vigesimal]")
+    puntaje_maximo: float = Field(20, gt=0, le=1000, description="Puntaje máximo de la prueba escrita [supuesto: escala vigesimal]")
     resultados: list[ResultadoTaller] = Field(
         default_factory=list, description="Resultado individual de cada docente en el taller (prueba de entrada y de "
                                           "salida, producto)")
@@ -316,8 +316,8 @@ class BalanceCierre(Registro):
     referencias = {"codigo_modular": "instituciones"}
     codigo_modular: CodigoModular
     fecha: Fecha
-    asistentes_docentes: int = Field(ge=0, description="Docentes y director asistentes")
-    asistentes_familias: int = Field(ge=0, description="Padres y madres de familia asistentes")
+    asistentes_docentes: int = Field(ge=0, le=MAXIMO_CANTIDAD, description="Docentes y director asistentes")
+    asistentes_familias: int = Field(ge=0, le=MAXIMO_CANTIDAD, description="Padres y madres de familia asistentes")
     otros_asistentes: str = Field("", description="Autoridades y actores de la comunidad que asistieron")
     logros: str = Field("", description="Logros del año que se reconocieron en la reunión")
     acuerdos: list[Texto] = Field(min_length=1)
