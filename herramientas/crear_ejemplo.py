@@ -213,7 +213,7 @@ MESES_VISITA = {4: ("recojo de necesidades", 1), 5: ("diagnóstica", 1), 6: ("as
 MESES_GIA = range(5, 11)  # GIA con docentes de mayo a octubre; con directores en junio y setiembre (protocolo.toml)
 MESES_GIA_DIRECTORES = (6, 9)
 
-# Lo que el ejemplo muestra a propósito (cada advertencia que produce está en el README, «El ejemplo»):
+# Lo que el ejemplo muestra a propósito (cada advertencia que produce está en docs/formatos.md, «El ejemplo cuenta un año coherente»):
 SIN_VISITA = ("45500221", 9)
 """Segundo Ermitaño Vásquez Chilón, con licencia por salud en setiembre: no se le visita ese mes."""
 BAJA = "42890017"

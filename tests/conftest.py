@@ -15,14 +15,36 @@ import formatos
 from formatos.recursos import expediente_ejemplo
 
 
+def chromium() -> str | None:
+    """El Chromium de las pruebas de la página web: FORMATOS_CHROMIUM o el paquete `chromium` de Debian."""
+    return os.environ.get("FORMATOS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _sin_playwright() -> bool:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return True
+    return False
+
+
 def pytest_collection_modifyitems(config, items):
-    """Las pruebas con LibreOffice se saltan sin soffice, salvo en CI, donde son obligatorias."""
-    if shutil.which("soffice") or os.environ.get("CI"):
+    """Las pruebas con LibreOffice o Chromium se saltan si falta el programa, salvo en CI, donde son obligatorias."""
+    if os.environ.get("CI"):
         return
-    saltar = pytest.mark.skip(reason="LibreOffice (soffice) no está instalado")
+    faltan = {}
+    if not shutil.which("soffice"):
+        faltan["libreoffice"] = "LibreOffice (soffice) no está instalado"
+    if not chromium():
+        faltan["navegador"] = ("Chromium no está instalado (paquete Debian `chromium`, o indique el programa con "
+                               "FORMATOS_CHROMIUM)")
+    elif _sin_playwright():
+        faltan["navegador"] = "falta playwright: pip install -e \".[test]\""
     for item in items:
-        if "libreoffice" in item.keywords:
-            item.add_marker(saltar)
+        for marca, motivo in faltan.items():
+            if marca in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=motivo))
+                break
 
 
 ADVERTENCIAS_EJEMPLO = [
@@ -31,7 +53,7 @@ ADVERTENCIAS_EJEMPLO = [
     # Segundo Ermitaño Vásquez Chilón, con licencia por salud en setiembre (suceso S-2-09-3).
     "advertencia: docentes[12]: protocolo: 0 visita(s) en setiembre; el protocolo pide 1 al mes",
 ]
-"""Las únicas advertencias de `formatos validar` sobre el ejemplo: las que muestra a propósito (README, «El ejemplo»)."""
+"""Las únicas advertencias de `formatos validar` sobre el ejemplo: las que muestra a propósito (docs/formatos.md, «El ejemplo cuenta un año coherente»)."""
 
 
 def sin_las_del_ejemplo(problemas: list) -> list:

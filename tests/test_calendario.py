@@ -57,7 +57,8 @@ def test_el_ejemplo_solo_da_las_advertencias_documentadas(carga_ejemplo):
 
 
 def test_el_readme_documenta_cada_advertencia_del_ejemplo():
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    raiz = Path(__file__).resolve().parent.parent
+    readme = "\n".join(p.read_text("utf-8") for p in [raiz / "README.md", *sorted((raiz / "docs").glob("*.md"))])
     for advertencia in ADVERTENCIAS_EJEMPLO:
         assert advertencia in readme
 

@@ -21,6 +21,10 @@ def test_rueda_trae_plantillas_y_ejemplo(tmp_path):
     assert "formatos/ejemplos/expediente-ejemplo.json" in nombres
     assert "formatos/ejemplos/croquis-ruta-ap1.png" in nombres  # el croquis del plan anual del AP del ejemplo
     assert "formatos/datos/catalogo.toml" in nombres
+    web = RAIZ / "src" / "formatos" / "web"  # la página web: plantillas, estilo y JavaScript van en la rueda
+    recursos = sorted(p.relative_to(web.parent.parent).as_posix() for p in web.rglob("*.*")
+                      if p.suffix in (".html", ".css", ".js", ".svg"))
+    assert len(recursos) >= 8 and all(r in nombres for r in recursos)
 
     # Instalada en una carpeta aparte y ejecutada lejos del repositorio.
     destino = tmp_path / "instalada"
@@ -33,3 +37,6 @@ def test_rueda_trae_plantillas_y_ejemplo(tmp_path):
                         cwd=tmp_path, env=entorno, capture_output=True, text=True)
     assert r2.stdout.strip().startswith(str(destino))
     assert list((tmp_path / "demo" / "matriz-docente").rglob("*.docx"))
+    r3 = subprocess.run([sys.executable, "-c", "import formatos.web.app as a; print(a.CARPETA)"],
+                        cwd=tmp_path, env=entorno, capture_output=True, text=True)
+    assert r3.stdout.strip().startswith(str(destino)), r3.stderr

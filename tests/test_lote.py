@@ -454,3 +454,26 @@ def test_archivo_que_no_se_puede_reemplazar_falla_solo(carga_ejemplo, tmp_path, 
     assert "está abierto en otro programa" in fallido.mensaje and fallido.ruta == abierto[0]
     assert len(_uno(resumen, "generado")) == len(resumen.resultados) - 1
     _consistente(tmp_path)
+
+
+def test_solo_los_documentos_de_un_acompanante(demo, carga_ejemplo, tmp_path):
+    """`acompanantes` deja los documentos de esos AP, los mismos de la demo; los de la UGEL no salen."""
+    exp = carga_ejemplo.expediente
+    ap = exp.acompanantes[0]
+    elegidos = [*MATRICES, "plan-anual-ap", "plan-anual-ugel"]
+    resumen = generar(exp, tmp_path, formatos=elegidos, procesos=1, acompanantes=[ap.dni])
+    assert {r.estado for r in resumen.resultados} == {"generado"}
+    carpeta = f"{ap.apellidos} {ap.nombres}"
+    esperado = {n: d for n, d in _archivos(demo.salida).items()
+                if n.split("/")[0] in elegidos and n.split("/")[1].removesuffix(".docx") == carpeta}
+    assert {n: d for n, d in _archivos(tmp_path).items() if "/" in n} == esperado
+    assert {n.split("/")[0] for n in esperado} == {*MATRICES, "plan-anual-ap"}  # sin el plan de la UGEL
+    assert len(esperado) == len(resumen.resultados) > 20
+
+
+def test_los_grupos_del_registro_son_todos_los_formatos():
+    from formatos.registro import GRUPOS
+
+    en_grupos = [f.identificador for grupo in GRUPOS.values() for f in grupo]
+    assert en_grupos == list(FORMATOS) and len(set(en_grupos)) == len(en_grupos)
+    assert list(GRUPOS)[:4] == ["Matrices de valoración", "Planes", "Informes", "Consolidados (Excel)"]

@@ -251,7 +251,7 @@ def test_los_tipos_hacen_que_mypy_lo_detecte():
 
 
 def test_las_excepciones_del_readme_se_importan_de_formatos():
-    readme = Path("README.md").read_text("utf-8")
+    readme = "\n".join(p.read_text("utf-8") for p in [Path("README.md"), *sorted(Path("docs").glob("*.md"))])
     nombradas = set(re.findall(r"`([A-Z][A-Za-z]+(?:Invalida|Fallido|NoEncontrado|Faltante|Formatos))`", readme))
     nombradas |= set(re.findall(r"lanza `?([A-Z][A-Za-z]+)`?", readme))
     assert "PlantillaInvalida" in nombradas

@@ -432,5 +432,10 @@ def plantilla_exportar(nombre: str, destino: Path, sobrescribir: bool) -> None:
     click.echo(f"Plantilla: {copia}\nDatos que puede usar: {lista}")
 
 
+from formatos.web.orden import web  # noqa: E402 - la página web, encima de la misma biblioteca
+
+cli.add_command(web)
+
+
 def main() -> None:
     cli(prog_name="formatos")

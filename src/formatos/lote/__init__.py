@@ -115,6 +115,7 @@ def generar(
     periodo: str | None = None,
     borradores: bool = False,
     corte: date | None = None,
+    acompanantes: Iterable[str] | None = None,
     limite_pdf: float | None = None,
 ) -> Resumen:
     """Genera en `salida/<formato>/...` los documentos de los formatos pedidos (todos por omisión).
@@ -136,7 +137,7 @@ def generar(
     completos hasta": reemplaza a `configuracion.fecha_corte`) da por cerrados los periodos que terminan hasta
     ese día. `mes` ("2026-06") elige lo que pertenece a ese mes (`Formato.mes_del_lote`: matrices, planes,
     informes cuyo periodo cierra ese mes, instrumentos del mes siguiente); `periodo` ("T2", "anual",
-    "diagnóstico", "2026-06"), los informes de ese periodo.
+    "diagnóstico", "2026-06"), los informes de ese periodo; `acompanantes` (DNI), solo los documentos de esos AP.
     """
     import time
 
@@ -166,7 +167,8 @@ def generar(
     procesos = max(1, procesos or os.cpu_count() or 1)
     manifiesto = Manifiesto.leer(salida)
     pendientes: Counter[str] = Counter()
-    tareas = list(_tareas(elegidos, expediente, salida, _Filtro(mes, periodo, borradores), pendientes))
+    filtro = _Filtro(mes, periodo, borradores, None if acompanantes is None else frozenset(acompanantes))
+    tareas = list(_tareas(elegidos, expediente, salida, filtro, pendientes))
     procesos = min(procesos, max(1, len(tareas)))
     argumentos = (expediente, salida, plantillas, sobrescribir, manifiesto.entradas, version_motor())
     hechos: dict[int, Resultado] = {}
@@ -235,9 +237,12 @@ class _Filtro:
     mes: str | None
     periodo: str | None
     borradores: bool
+    acompanantes: frozenset[str] | None = None
 
     def elige(self, formato: Formato, documento: Documento) -> bool:
         if self.mes is not None and formato.mes_del_lote(documento) != self.mes:
+            return False
+        if self.acompanantes is not None and documento.agrupacion.get("acompanante") not in self.acompanantes:
             return False
         return self.periodo is None or (documento.periodo is not None and documento.periodo.clave == self.periodo)
 

@@ -109,7 +109,7 @@ def _fecha(v: Any) -> Any:
 
 Fecha = Annotated[date, BeforeValidator(_fecha)]
 
-# --- textos: límites por clase de campo (README, «Límites») ------------------------------------------------
+# --- textos: límites por clase de campo (docs/expediente.md, «Límites») ------------------------------------------------
 LARGO_NOMBRE = 200
 """Nombres y apellidos, nombres de I. E., de la UGEL, lugares."""
 LARGO_CLAVE = 100
