@@ -144,6 +144,9 @@ def test_matriz_en_blanco_tiene_cabecera_llena_y_niveles_y_evidencias_vacios(exp
             assert f[1].split() == ["☐", "I", "☐", "II", "☐", "III", "☐", "IV"]
             assert f[2] == "" and f[3] == ""  # evidencias y producto, por llenar
         assert f"DNI N.° {docente.dni}" in texto and "____ de ______________ de 2026" in texto
+        # la visita con el nombre del catálogo para el tipo del mes en el protocolo: «Visita de asesoría del …»
+        tipo = exp.protocolo.mes(v.mes).tipo_visita
+        assert f"{catalogo().nombre_visita(tipo).capitalize()} del " in texto
 
 
 def test_rubricas_traen_los_descriptores_del_archivo_de_datos_con_su_marca(generados):

@@ -13,10 +13,10 @@ def construir(destino):
         ["II. EE.", "{{ aula.institucion.nombre }} (código modular {{ aula.institucion.codigo_modular }})", "UGEL",
          "{{ aula.ugel }}"],
         ["Centro poblado", "{{ aula.institucion.centro_poblado }} ({{ aula.institucion.distrito }}, "
-                           "{{ aula.institucion.provincia }})", "Visita", fechas_visita()],
-        ["Área curricular", ""],
+                           "{{ aula.institucion.provincia }})", "Área curricular", ""],
+        ["Visita", "{{ visita.nombre|capitalize }} del " + fechas_visita()],
         ["Propósito de la sesión observada", "\n"],
-    ], [3.3, 6.2, 2.5, 5.0])
+    ], [3.5, 6.0, 3.0, 4.5])
     tabla_para_llenar(
         doc,
         ["Desempeños", "Nivel alcanzado", "Evidencias", "Producto de la asesoría"],

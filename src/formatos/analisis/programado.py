@@ -40,6 +40,8 @@ class VisitaProgramada:
     """La primera visita programada del docente en el año: línea de base, fichas de datos, sensibilización."""
     cierre: bool
     """La del último mes con visita del protocolo: evaluación de fin de año y reunión de balance de cierre."""
+    tipo: str = "asesoría"
+    """El tipo de la visita del mes en el protocolo ("recojo de necesidades", "diagnóstica", "asesoría", "cierre")."""
 
     @property
     def segundo_dia(self) -> date | None:
@@ -148,7 +150,8 @@ def visitas(exp: Expediente) -> list[VisitaProgramada]:
             else:
                 previstas = []
             resultado += [VisitaProgramada(ap.dni, dni, exp.anio, m, fecha, dias, desempenos, proposito, descripcion,
-                                           primera=False, cierre=m == ultima)
+                                           primera=False, cierre=m == ultima,
+                                           tipo=prot.tipo_visita if prot and prot.dias_visita else "asesoría")
                           for dni, fecha, dias, desempenos, proposito in previstas]
     resultado.sort(key=lambda v: (v.acompanante, v.mes, v.fecha or date.max, v.docente))
     vistos: set[str] = set()

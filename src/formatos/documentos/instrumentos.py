@@ -29,6 +29,7 @@ class VisitaDeCampo(BaseModel):
     """La visita programada, como se imprime en la cabecera de un instrumento."""
 
     descripcion: str = Field(description="La visita del mes según el protocolo")
+    nombre: str = Field(description='El nombre del tipo de visita (catálogo): "visita de asesoría"')
     mes: str = Field(description='"junio de 2026"')
     anio: int
     fecha: date | None = Field(description="Primer día; vacío si el plan mensual aún no la fija")
@@ -49,7 +50,7 @@ class Participante(BaseModel):
 
 
 def visita_de_campo(v: VisitaProgramada) -> VisitaDeCampo:
-    return VisitaDeCampo(descripcion=v.descripcion, mes=f"{nombre_mes(v.mes)} de {v.anio}", anio=v.anio, fecha=v.fecha,
+    return VisitaDeCampo(descripcion=v.descripcion, nombre=catalogo().nombre_visita(v.tipo), mes=f"{nombre_mes(v.mes)} de {v.anio}", anio=v.anio, fecha=v.fecha,
                          segundo_dia=v.segundo_dia, dias=v.dias, proposito=v.proposito, desempenos=list(v.desempenos))
 
 
