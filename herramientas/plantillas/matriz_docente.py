@@ -22,7 +22,7 @@ def construir(destino):
         ["{{ f.numero }}. {{ f.desempeno }} ({{ f.codigo }})",
          "{{ f.nivel_alcanzado }}\n{{ f.etiqueta_nivel }}{% if f.al_termino_mes %}\n(al término del mes){% endif %}",
          "{% if f.atendido %}{{ f.evidencias }}{% else %}(No atendido en el mes){% endif %}", "{{ f.producto_asesoria }}"],
-        [5.8, 2.0, 5.5, 3.7],
+        [5.6, 2.5, 5.3, 3.6],
         "f in filas",
         centrar=[1],
         tamano=8,
