@@ -585,8 +585,12 @@ def test_sin_libreoffice_la_pagina_dice_como_instalarlo(cliente, json_valido, mo
     trabajo_url = _ruta(_subir_json(cliente, json_valido))
     texto = cliente.get(trabajo_url).text
     assert 'id="pdf" disabled' in texto and "https://es.libreoffice.org/descarga/" in texto
+    assert 'id="kit" aria-describedby="nota-kit" disabled' in texto
     r = cliente.post(trabajo_url + "/generar", data={"formato": ["matriz-docente"], "acompanante": [AP1], "pdf": "si"})
     assert r.status_code == 400 and "hace falta LibreOffice" in r.text
+    r = cliente.post(trabajo_url + "/generar", data={"formato": ["matriz-docente"], "acompanante": [AP1], "kit": "si",
+                                                     "mes": "2026-07"})
+    assert r.status_code == 400 and "el kit del mes hace falta LibreOffice" in r.text
     generacion = _generar(cliente, trabajo_url, formato=["plan-anual-ap"], acompanante=[AP1])
     _terminar(cliente, generacion)
     r = cliente.get(generacion + "/ver/0")
@@ -726,3 +730,55 @@ def test_mes_o_periodo_que_no_valen(cliente, json_valido):
     for campos in ({"mes": "junio"}, {"periodo": "T7"}, {"corte": "31/06/2026"}, {"corte": "ayer"}):
         r = cliente.post(trabajo_url + "/generar", data={"formato": ["matriz-docente"], "acompanante": [AP1], **campos})
         assert r.status_code == 400 and "El mes, el periodo o la fecha de corte no son válidos" in r.text, campos
+
+
+# --- el kit del mes (`formatos generar --kit`) -----------------------------------------------------------
+
+
+def test_el_kit_del_mes_pide_un_mes(cliente, json_valido):
+    trabajo_url = _ruta(_subir_json(cliente, json_valido))
+    texto = re.sub(r"\s+", " ", cliente.get(trabajo_url).text)
+    assert "Kit del mes para imprimir (por acompañante, en PDF y Word, en orden de visita)" in texto
+    r = cliente.post(trabajo_url + "/generar", data={"formato": ["matriz-docente"], "acompanante": [AP1], "kit": "si"})
+    assert r.status_code == 400
+    assert "Para el kit del mes, elija el mes en «Periodo»" in html.unescape(r.text)
+    assert _ruta(r) == trabajo_url + "/generar" and "/generacion/" not in r.text  # no empezó nada
+
+
+@pytest.mark.libreoffice
+def test_el_kit_del_mes_llega_a_generar_y_viene_en_el_zip(cliente, json_valido, monkeypatch):
+    """El kit de julio de la AP María Teresa Sánchez (lo que imprime para agosto): el de `generar --kit`."""
+    import formatos
+
+    llamadas: list[dict] = []
+    generar = formatos.generar
+
+    def espia(*args, **kwargs):
+        llamadas.append(kwargs)
+        return generar(*args, **kwargs)
+
+    monkeypatch.setattr(formatos, "generar", espia)
+    trabajo_url = _ruta(_subir_json(cliente, json_valido))
+    generacion = _generar(cliente, trabajo_url, formato=["rubricas"], acompanante=[AP2], mes="2026-07", kit="si")
+    assert _terminar(cliente, generacion)["estado"] == "terminado"
+    [kwargs] = llamadas
+    assert kwargs["kit"] is True and kwargs["pdf"] is True and kwargs["carpetas"] is False
+    assert kwargs["mes"] == "2026-07" and kwargs["acompanantes"] == (AP2,)
+    texto = re.sub(r"\s+", " ", cliente.get(generacion).text)
+    assert "· solo 2026-07" in texto and "· con el kit del mes" in texto
+    assert "Kit del mes (PDF)" in texto and "Kit del mes (Word)" in texto
+    kit = "documentos/kit-del-mes/2026-07/2026-07 Kit AP Sánchez Huamán María Teresa"
+    with zipfile.ZipFile(io.BytesIO(cliente.get(generacion + "/documentos.zip").content)) as z:
+        nombres = z.namelist()
+        assert {kit + ".pdf", kit + ".docx"} <= set(nombres)
+        assert not [n for n in nombres if "/kit-del-mes/" in n and not n.startswith(kit)]  # solo esa AP y ese mes
+        assert z.read(kit + ".pdf").startswith(b"%PDF")
+        portada = Document(io.BytesIO(z.read(kit + ".docx")))
+        # los instrumentos de agosto, cada uno en su carpeta; ningún documento que no sea un instrumento
+        cuadernos = [n for n in nombres if n.startswith("documentos/cuaderno-campo-visita/") and n.endswith(".docx")]
+        assert cuadernos and all(Path(n).name.startswith("2026-08") for n in cuadernos)
+        assert not [n for n in nombres if n.startswith(("documentos/matriz-docente/", "documentos/carpeta-de-firmas/"))]
+    texto_kit = "\n".join([p.text for p in portada.paragraphs] +
+                          [c.text for t in portada.tables for f in t.rows for c in f.cells])
+    assert "julio de 2026" in texto_kit and "agosto de 2026" in texto_kit
+    assert "María Teresa" in texto_kit

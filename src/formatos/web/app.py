@@ -31,6 +31,7 @@ from starlette.templating import Jinja2Templates
 import formatos
 from formatos.entrada import a_excel
 from formatos.entrada.hojas import textos
+from formatos.kit import KIT
 from formatos.lote import normalizar_mes
 from formatos.modelos.informes import validar_periodo
 from formatos.recursos import expediente_ejemplo
@@ -50,6 +51,8 @@ SOLO_MATRICES = ("acompanantes", "instituciones", "docentes", "visitas", "gias",
                  "valoraciones_directivo")
 """Las secciones (hojas) que bastan para las matrices de valoración."""
 CARPETA_FIRMAS = "carpeta-de-firmas"
+CARPETAS_UNIDAS = {CARPETA_FIRMAS: "Carpetas de firmas", KIT: "Kit del mes"}
+"""Lo que `generar` arma uniendo documentos (PDF y Word), con su título en la lista de archivos."""
 PERIODOS = {"diagnóstico": "Diagnóstico", "T1": "I trimestre", "T2": "II trimestre", "T3": "III trimestre",
             "anual": "El año (informes finales)"}
 """Los periodos de los informes, como los acepta `formatos generar --periodo` (más los meses)."""
@@ -225,6 +228,7 @@ def crear_app(ajustes: Ajustes) -> Starlette:
             aps = {str(v) for v in formulario.getlist("acompanante")}
             pdf = formulario.get("pdf") == "si"
             carpetas = formulario.get("carpetas") == "si"
+            kit = formulario.get("kit") == "si"
             mes, periodo, corte_texto = (str(formulario.get(c, "")).strip() for c in ("mes", "periodo", "corte"))
             borradores = formulario.get("borradores") == "si"
         desconocidos = elegidos - set(FORMATOS)
@@ -236,8 +240,12 @@ def crear_app(ajustes: Ajustes) -> Starlette:
             aviso = "Elija al menos un formato."
         elif todos_aps and not aps:
             aviso = "Elija al menos un acompañante."
-        elif (pdf or carpetas) and not _libreoffice():
-            aviso = "Para los PDF y las carpetas de firmas hace falta LibreOffice (vea cómo instalarlo abajo)."
+        elif (pdf or carpetas or kit) and not _libreoffice():
+            aviso = ("Para los PDF, las carpetas de firmas y el kit del mes hace falta LibreOffice (vea cómo "
+                     "instalarlo abajo).")
+        elif kit and not mes:
+            aviso = ("Para el kit del mes, elija el mes en «Periodo»: el kit de un mes trae lo que cada acompañante "
+                     "imprime ese mes para sus visitas, GIA y taller del mes siguiente.")
         try:
             mes_valido = normalizar_mes(mes) if mes else None
             periodo_valido = validar_periodo(periodo) if periodo else None
@@ -249,7 +257,7 @@ def crear_app(ajustes: Ajustes) -> Starlette:
         opciones = Opciones(
             formatos=tuple(f for f in FORMATOS if f in elegidos),
             acompanantes=None if aps == todos_aps else tuple(sorted(aps)),
-            pdf=pdf or carpetas, carpetas=carpetas,
+            pdf=pdf or carpetas or kit, carpetas=carpetas, kit=kit,
             mes=mes_valido, periodo=periodo_valido, borradores=borradores, corte=corte,
         )
         generacion = almacen.generar(subida, opciones)
@@ -492,11 +500,12 @@ def _grupos_archivos(generacion: Generacion, archivos: list) -> list[tuple[str, 
     grupos: dict[str, list[dict]] = {}
     raiz = generacion.salida
     for n, r in enumerate(archivos):
-        if r.formato.endswith(" (pdf)") and not r.formato.startswith(CARPETA_FIRMAS):
+        base, _, tipo = r.formato.partition(" (")
+        if tipo == "pdf)" and base not in CARPETAS_UNIDAS:
             continue
         titulo = (FORMATOS[r.formato].titulo if r.formato in FORMATOS else
-                  "Carpetas de firmas (PDF)" if r.formato == f"{CARPETA_FIRMAS} (pdf)" else
-                  "Carpetas de firmas (Word)" if r.formato == f"{CARPETA_FIRMAS} (docx)" else r.formato)
+                  f"{CARPETAS_UNIDAS[base]} ({'PDF' if tipo == 'pdf)' else 'Word'})" if base in CARPETAS_UNIDAS
+                  else r.formato)
         grupos.setdefault(titulo, []).append({
             "n": n, "nombre": r.ruta.relative_to(raiz).as_posix(), "extension": r.ruta.suffix.lower(),
         })

@@ -48,6 +48,8 @@ class Opciones:
     """DNI de los AP elegidos; None si son todos (entonces salen también los documentos de la UGEL)."""
     pdf: bool = False
     carpetas: bool = False
+    kit: bool = False
+    """El kit del mes de cada AP (necesita `mes`), como `formatos generar --kit`."""
     mes: str | None = None
     """Solo lo de ese mes ("2026-06"), como `formatos generar --mes`."""
     periodo: str | None = None
@@ -234,14 +236,14 @@ def _ejecutar(carga: Carga, generacion: Generacion) -> None:
             raise Cancelado
         generacion.formato_actual = resultado.formato
         generacion.hechos += 1
-        if generacion.hechos == generacion.total and (opciones.pdf or opciones.carpetas):
+        if generacion.hechos == generacion.total and (opciones.pdf or opciones.carpetas or opciones.kit):
             generacion.estado = "convirtiendo"
 
     try:
         resumen = formatos.generar(
             expediente, generacion.salida, formatos=list(opciones.formatos), problemas=carga.problemas,
             procesos=1, al_empezar=empezar, al_avanzar=avanzar, pdf=opciones.pdf, carpetas=opciones.carpetas,
-            acompanantes=opciones.acompanantes, mes=opciones.mes, periodo=opciones.periodo,
+            kit=opciones.kit, acompanantes=opciones.acompanantes, mes=opciones.mes, periodo=opciones.periodo,
             borradores=opciones.borradores, corte=opciones.corte,
         )
         if generacion.cancelar.is_set():

@@ -85,9 +85,11 @@ function marcarTodos() {
   });
   const carpetas = document.getElementById("carpetas");
   const pdf = document.getElementById("pdf");
-  if (carpetas && pdf) {
-    carpetas.addEventListener("change", function () { if (carpetas.checked) pdf.checked = true; });
-  }
+  [carpetas, document.getElementById("kit")].forEach(function (casilla) {  // incluyen los PDF
+    if (casilla && pdf) {
+      casilla.addEventListener("change", function () { if (casilla.checked) pdf.checked = true; });
+    }
+  });
   const formulario = document.getElementById("form-generar");
   if (formulario) {
     formulario.addEventListener("submit", function () {
