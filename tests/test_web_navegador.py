@@ -18,6 +18,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from formatos.registro import FORMATOS
 from formatos.web.app import Ajustes
 from formatos.web.seguridad import Acceso
 from formatos.web.servidor import LOCAL, abrir_puerto, preparar
@@ -27,6 +28,7 @@ from tests.web_util import DNI_7, esperar, libro_ejemplo
 pytestmark = pytest.mark.navegador
 
 PANTALLA = {"width": 1366, "height": 650}
+DOCENTE, DIRECTIVO = FORMATOS["matriz-docente"].titulo, FORMATOS["matriz-directivo"].titulo
 OPCIONES_CHROMIUM = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 """Sin las de red, Chromium intenta conectarse a internet al arrancar (y esta máquina lo rechaza)."""
@@ -147,8 +149,8 @@ def test_subir_el_ejemplo_con_el_teclado_y_generar_las_matrices_de_un_ap_con_pdf
     filas = pagina.locator("#tabla-resumen tr").all_inner_texts()
     assert [f.split("\t") for f in filas] == [
         ["Formato", "Generados", "Sin cambios", "Fallidos"],
-        ["matriz-docente", "56", "0", "0"], ["matriz-directivo", "16", "0", "0"],
-        ["matriz-docente (pdf)", "56", "0", "0"], ["matriz-directivo (pdf)", "16", "0", "0"],
+        [DOCENTE, "56", "0", "0"], [DIRECTIVO, "16", "0", "0"],
+        [DOCENTE + " (PDF)", "56", "0", "0"], [DIRECTIVO + " (PDF)", "16", "0", "0"],
         ["Total", "144", "0", "0"]]
 
     with pagina.expect_download() as descarga:

@@ -463,11 +463,21 @@ def _tamano(bytes_: int) -> str:
     return f"{numero(round(megas, 1))} MB" if megas >= 1 else f"{numero(max(1, round(bytes_ / 1024)))} KB"
 
 
+def _titulo(formato: str) -> str:
+    """El título del formato para la oficina («Matriz de valoración del desempeño docente (PDF)»), no su
+    identificador; lo que no es un formato (el kit, las carpetas de firmas) queda como está."""
+    base = formato.removesuffix(" (pdf)")
+    if base not in FORMATOS:
+        return formato
+    return FORMATOS[base].titulo + (" (PDF)" if base != formato else "")
+
+
 def _conteo(generacion: Generacion) -> list[tuple[str, Counter]]:
-    """La tabla por formato de la CLI (generados, sin cambios, fallidos), con la fila del total al final."""
+    """La tabla por formato de la CLI (generados, sin cambios, fallidos), con el título de cada formato y la fila
+    del total al final."""
     if generacion.resumen is None or generacion.estado != "terminado":
         return []
-    filas = list(generacion.resumen.conteo().items())
+    filas = [(_titulo(f), cuenta) for f, cuenta in generacion.resumen.conteo().items()]
     total: Counter = Counter()
     for _formato, cuenta in filas:
         total.update(cuenta)
@@ -478,8 +488,7 @@ def _fallidos(generacion: Generacion) -> list[dict]:
     """Los documentos que no se generaron: formato (con su título), los registros de los que salía y por qué."""
     if generacion.resumen is None or generacion.estado != "terminado":
         return []
-    return [{"formato": r.formato, "titulo": FORMATOS[r.formato.removesuffix(" (pdf)")].titulo
-             if r.formato.removesuffix(" (pdf)") in FORMATOS else r.formato,
+    return [{"formato": r.formato, "titulo": _titulo(r.formato),
              "registros": ", ".join(r.registros), "mensaje": r.mensaje} for r in generacion.resumen.fallidos]
 
 
