@@ -746,6 +746,22 @@ def test_el_kit_del_mes_pide_un_mes(cliente, json_valido):
     assert _ruta(r) == trabajo_url + "/generar" and "/generacion/" not in r.text  # no empezó nada
 
 
+def test_el_formulario_que_vuelve_con_un_aviso_conserva_lo_elegido(cliente, json_valido):
+    """Con un aviso (aquí: un mes que no existe), la página vuelve con los formatos, acompañantes y opciones que el
+    usuario había marcado, no con todo marcado de nuevo."""
+    trabajo_url = _ruta(_subir_json(cliente, json_valido))
+    r = cliente.post(trabajo_url + "/generar", data={
+        "formato": ["matriz-docente", "plan-mensual"], "acompanante": [AP1], "periodo": "T2", "corte": "31/13/2026",
+        "borradores": "si"})
+    assert r.status_code == 400 and "no son válidos" in html.unescape(r.text)
+    marcados = set(re.findall(r'id="(f-[\w-]+|ap-\d+|borradores|kit)"[^>]*\bchecked\b', r.text))
+    assert marcados == {"f-matriz-docente", "f-plan-mensual", f"ap-{AP1}", "borradores"}
+    assert re.search(r'<option value="T2"\s+selected>', r.text)
+    assert 'value="31/13/2026"' in r.text
+    inicial = cliente.get(trabajo_url).text  # al abrir la página: todo marcado, como siempre
+    assert len(re.findall(r'name="formato" value="[\w-]+" id="[\w-]+"\s+checked', inicial)) == len(FORMATOS)
+
+
 @pytest.mark.libreoffice
 def test_el_kit_del_mes_llega_a_generar_y_viene_en_el_zip(cliente, json_valido, monkeypatch):
     """El kit de julio de la AP María Teresa Sánchez (lo que imprime para agosto): el de `generar --kit`."""

@@ -53,6 +53,10 @@ SOLO_MATRICES = ("acompanantes", "instituciones", "docentes", "visitas", "gias",
 CARPETA_FIRMAS = "carpeta-de-firmas"
 CARPETAS_UNIDAS = {CARPETA_FIRMAS: "Carpetas de firmas", KIT: "Kit del mes"}
 """Lo que `generar` arma uniendo documentos (PDF y Word), con su título en la lista de archivos."""
+ELEGIDO_INICIAL: dict = {"formatos": None, "acompanantes": None, "pdf": False, "carpetas": False, "kit": False,
+                         "mes": "", "periodo": "", "corte": "", "borradores": False}
+"""Lo marcado al abrir la página: todos los formatos y acompañantes, nada más."""
+
 PERIODOS = {"diagnóstico": "Diagnóstico", "T1": "I trimestre", "T2": "II trimestre", "T3": "III trimestre",
             "anual": "El año (informes finales)"}
 """Los periodos de los informes, como los acepta `formatos generar --periodo` (más los meses)."""
@@ -180,7 +184,9 @@ def crear_app(ajustes: Ajustes) -> Starlette:
         return RedirectResponse(f"/trabajo/{subida.id}", status_code=303)
 
     # --- revisión y formulario de generar ---
-    def contexto_trabajo(request: Request, subida: Subida, aviso: str = "") -> dict:
+    def contexto_trabajo(request: Request, subida: Subida, aviso: str = "", elegido: dict | None = None) -> dict:
+        """El contexto de la página del trabajo; `elegido`, lo que el usuario marcó (si el formulario vuelve con un
+        aviso, lo conserva); sin él, todos los formatos y acompañantes marcados."""
         carga = subida.carga
         filas = [tabla.fila_de(p) for p in carga.problemas]
         tipo = request.query_params.get("tipo", "")
@@ -189,7 +195,7 @@ def crear_app(ajustes: Ajustes) -> Starlette:
         nombres = textos()["hojas"] if not subida.es_json else {}
         exp = carga.expediente
         return {
-            "subida": subida, "carga": carga, "aviso": aviso,
+            "subida": subida, "carga": carga, "aviso": aviso, "elegido": elegido or ELEGIDO_INICIAL,
             "filas": filtradas[:FILAS_VISIBLES], "total_filtradas": len(filtradas), "total": len(filas),
             "errores": len(carga.errores), "advertencias": len(carga.advertencias),
             "tipo": tipo, "hoja": hoja, "hojas": tabla.hojas(filas),
@@ -253,7 +259,9 @@ def crear_app(ajustes: Ajustes) -> Starlette:
         except ValueError:
             aviso = aviso or "El mes, el periodo o la fecha de corte no son válidos: elíjalos de nuevo."
         if aviso:
-            return pagina(request, "trabajo.html", contexto_trabajo(request, subida, aviso), 400)
+            elegido = {"formatos": elegidos, "acompanantes": aps, "pdf": pdf, "carpetas": carpetas, "kit": kit,
+                       "mes": mes, "periodo": periodo, "corte": corte_texto, "borradores": borradores}
+            return pagina(request, "trabajo.html", contexto_trabajo(request, subida, aviso, elegido), 400)
         opciones = Opciones(
             formatos=tuple(f for f in FORMATOS if f in elegidos),
             acompanantes=None if aps == todos_aps else tuple(sorted(aps)),
