@@ -1,7 +1,7 @@
 """Plantilla del acta de la reunión de balance de cierre con docentes y familias."""
 
-from comun import documento, firmas, lista, membrete, parrafo
-from instrumentos_comun import HORA_EN_BLANCO, caja, fecha, nota, tabla_para_llenar, titulo
+from comun import documento, lista, membrete, parrafo
+from instrumentos_comun import HORA_EN_BLANCO, caja, cierre_de_acta, fecha, titulo
 
 
 def construir(destino):
@@ -27,19 +27,6 @@ def construir(destino):
     titulo(doc, "4. LECCIONES APRENDIDAS Y PROPUESTAS PARA EL AÑO SIGUIENTE")
     caja(doc, "Lecciones aprendidas y propuestas", 3.0)
     titulo(doc, "5. COMPROMISOS PARA EL AÑO SIGUIENTE")
-    tabla_para_llenar(doc, ["N.°", "Compromiso", "Responsable(s)", "Plazo"], ["{{ n }}", "", "", ""],
-                      [1.0, 9.0, 4.5, 2.5], "n in compromisos", cm=1.0, centrar=[0])
-    titulo(doc, "ASISTENTES")
-    tabla_para_llenar(doc, ["N.°", "Apellidos y nombres", "DNI", "Cargo o relación con la I. E.", "Firma"],
-                      ["{{ p.numero }}", "{{ p.nombre }}", "{{ p.dni }}", "{{ p.cargo }}", ""],
-                      [1.0, 6.0, 2.2, 4.0, 3.8], "p in asistentes", cm=0.9, centrar=[0, 2])
-    parrafo(doc, "Siendo las " + HORA_EN_BLANCO + " horas, se dio por concluida la reunión y firmaron los presentes en "
-                 "señal de conformidad.", antes=6)
-    nota(doc, "Manual, l. 1444-1447 y 2570-2612: balance con los PP. MM. FF. y la comunidad, con conclusiones y "
-              "compromisos; el AP recoge las lecciones aprendidas, las propuestas y los compromisos para el año siguiente.")
-    parrafo(doc, "{%p if firma_director %}", despues=0)
-    firmas(doc, ["firma_director", "firma_acompanante"])
-    parrafo(doc, "{%p else %}", despues=0)
-    firmas(doc, ["firma_acompanante"])
-    parrafo(doc, "{%p endif %}", despues=0)
+    cierre_de_acta(doc, "Manual, l. 1444-1447 y 2570-2612: balance con los PP. MM. FF. y la comunidad, con "
+                        "conclusiones y compromisos; el AP recoge las lecciones aprendidas, las propuestas y los compromisos para el año siguiente.")
     doc.save(destino)

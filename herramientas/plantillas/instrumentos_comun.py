@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from comun import _anchos, _no_partir, _parrafo, _texto_celda, sombrear, tabla_datos, tabla_repetida
+from comun import _anchos, _no_partir, _parrafo, _texto_celda, firmas, parrafo, sombrear, tabla_datos, tabla_repetida
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm
@@ -125,3 +125,22 @@ def datos_por_llenar(doc, filas: Sequence[Sequence[str]], anchos: Sequence[float
 def casillas(*opciones: str) -> str:
     """«☐ Sí   ☐ No»"""
     return "   ".join(f"☐ {o}" for o in opciones)
+
+
+def cierre_de_acta(doc, cita_del_manual: str):
+    """El final de un acta: compromisos, asistentes, la hora de cierre, la cita del manual y las firmas (el director,
+    si la I. E. lo tiene, y el AP)."""
+    tabla_para_llenar(doc, ["N.°", "Compromiso", "Responsable(s)", "Plazo"], ["{{ n }}", "", "", ""],
+                      [1.0, 9.0, 4.5, 2.5], "n in compromisos", cm=1.0, centrar=[0])
+    titulo(doc, "ASISTENTES")
+    tabla_para_llenar(doc, ["N.°", "Apellidos y nombres", "DNI", "Cargo o relación con la I. E.", "Firma"],
+                      ["{{ p.numero }}", "{{ p.nombre }}", "{{ p.dni }}", "{{ p.cargo }}", ""],
+                      [1.0, 6.0, 2.2, 4.0, 3.8], "p in asistentes", cm=0.9, centrar=[0, 2])
+    parrafo(doc, "Siendo las " + HORA_EN_BLANCO + " horas, se dio por concluida la reunión y firmaron los presentes en "
+                 "señal de conformidad.", antes=6)
+    nota(doc, cita_del_manual)
+    parrafo(doc, "{%p if firma_director %}", despues=0)
+    firmas(doc, ["firma_director", "firma_acompanante"])
+    parrafo(doc, "{%p else %}", despues=0)
+    firmas(doc, ["firma_acompanante"])
+    parrafo(doc, "{%p endif %}", despues=0)
