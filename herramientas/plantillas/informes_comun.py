@@ -176,14 +176,15 @@ def datos(doc, filas: Sequence[tuple[str, str]]):
     _parrafo(doc, despues=4)
 
 
-def atentamente(doc, firma: str, condicional: bool = False):
+def atentamente(doc, firma: str, *otras: str, condicional: bool = False):
+    """«Es todo cuanto informo…», «Atentamente,» y las firmas (`firma` y `otras`), juntos con lo de arriba."""
     cierre = _parrafo(doc, "Es todo cuanto informo a usted para su conocimiento y fines pertinentes.", antes=8, despues=8)
     cierre.paragraph_format.keep_with_next = True
     p = _parrafo(doc, "Atentamente,", despues=4)
     p.paragraph_format.keep_with_next = True
     if condicional:
         etiqueta(doc, "{%p if " + firma + " %}")
-    firmas(doc, [firma])
+    firmas(doc, [firma, *otras])
     if condicional:
         etiqueta(doc, "{%p endif %}")
 

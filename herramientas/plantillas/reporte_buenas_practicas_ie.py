@@ -1,7 +1,7 @@
 """Plantilla del reporte de actividades innovadoras y buenas prácticas de cada I. E., al cierre (manual 2.3.1)."""
 
-from comun import documento, firmas, parrafo
-from informes_comun import Secciones, cabecera, datos, encabezado_informe, etiqueta, linea, subtitulo, tabla
+from comun import documento
+from informes_comun import Secciones, atentamente, cabecera, datos, encabezado_informe, etiqueta, linea, subtitulo, tabla
 
 
 def construir(destino):
@@ -35,8 +35,5 @@ def construir(destino):
     etiqueta(doc, "{%p endif %}")
     s("Socialización")
     linea(doc, "{{ socializacion }}").paragraph_format.keep_with_next = True  # con el cierre y las firmas
-    cierre = parrafo(doc, "Es todo cuanto informo a usted para su conocimiento y fines pertinentes.", antes=8, despues=8)
-    cierre.paragraph_format.keep_with_next = True
-    parrafo(doc, "Atentamente,", despues=4).paragraph_format.keep_with_next = True
-    firmas(doc, ["firma_acompanante", "firma_director"])
+    atentamente(doc, "firma_acompanante", "firma_director")
     doc.save(destino)
