@@ -220,6 +220,10 @@ def test_asistencia_de_cada_gia_y_de_cada_dia_de_taller_con_sus_participantes(ex
         assert all(f[5] == f[6] == f[7] == "" for f in filas)  # horas y firma, a mano
     dias = [r for _, r in pares[len(gias):]]
     assert "(día 1 de 6)" in texto_docx(dias[0]) and "(día 6 de 6)" in texto_docx(dias[5])
+    # la indicación es la de su actividad: las horas del GIA en el GIA; en el taller, las listas del gestor
+    assert "El GIA con docentes dura al menos 4 horas" in texto_docx(pares[0][1])
+    assert all("El GIA con docentes dura" not in texto_docx(r) and "(manual, l. 2084-2087)" in texto_docx(r)
+               for r in dias)
 
 
 def test_cargo_de_materiales_con_los_docentes_del_ap_y_los_materiales_del_diseno(exp, generados):

@@ -13,8 +13,7 @@ def construir(destino):
          "{{ horas }} h (de " + HORA_EN_BLANCO + " a " + HORA_EN_BLANCO + ")"],
         ["Sede", "{% if sede %}{{ sede }}{% else %}……………………………………{% endif %}", "UGEL", "{{ ugel }}"],
     ], [3.2, 11.5, 3.2, 7.8])
-    nota(doc, "Cada participante anota su hora de ingreso y de salida y firma. El GIA con docentes dura al menos 4 horas "
-              "y el de directores, al menos 2, el mismo día y después del de docentes (manual, l. 2023-2028).")
+    nota(doc, "{{ indicacion }}")
     tabla_para_llenar(
         doc,
         ["N.°", "Apellidos y nombres", "DNI", "I. E.", "Cargo", "Hora de ingreso", "Hora de salida", "Firma"],

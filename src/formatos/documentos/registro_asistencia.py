@@ -27,6 +27,11 @@ from formatos.salida.filtros import mes as nombre_mes
 EN_BLANCO = 3
 """Filas al final para quien asista sin estar en la lista."""
 
+INDICACION_GIA = ("Cada participante anota su hora de ingreso y de salida y firma. El GIA con docentes dura al menos 4 "
+                  "horas y el de directores, al menos 2, el mismo día y después del de docentes (manual, l. 2023-2028).")
+INDICACION_TALLER = ("Cada participante anota su hora de ingreso y de salida y firma, cada día del taller. El gestor, con el "
+                     "RCI/CCI, prepara las listas de asistencia que los AP usan en el taller (manual, l. 2084-2087).")
+
 
 class RegistroAsistencia(BaseModel):
     """La lista para firmar la asistencia a un GIA o a un día de taller."""
@@ -39,17 +44,18 @@ class RegistroAsistencia(BaseModel):
     fecha: date | None
     horas: str
     sede: str
+    indicacion: str = Field(description="Qué anota cada participante y lo que dice el manual de esa actividad")
     participantes: list[Participante]
     en_blanco: list[int] = Field(description="Números de las filas en blanco del final")
     firma_acompanante: Firma
 
 
 def _registro(exp: Expediente, ap: str, actividad: str, tema: str, anio: int, mes: int, fecha: date | None,
-              horas: float, sede: str, dnis: tuple[str, ...]) -> RegistroAsistencia:
+              horas: float, sede: str, dnis: tuple[str, ...], indicacion: str) -> RegistroAsistencia:
     lista = participantes(exp, dnis)
     return RegistroAsistencia(
         membrete=membrete(exp), ugel=exp.ugel.nombre, actividad=actividad, tema=tema, mes=f"{nombre_mes(mes)} de {anio}",
-        fecha=fecha, horas=numero(horas), sede=sede, participantes=lista,
+        fecha=fecha, horas=numero(horas), sede=sede, indicacion=indicacion, participantes=lista,
         en_blanco=list(range(len(lista) + 1, len(lista) + EN_BLANCO + 1)),
         firma_acompanante=firma(exp.acompanante(ap), "Acompañante pedagógico"),
     )
@@ -57,12 +63,12 @@ def _registro(exp: Expediente, ap: str, actividad: str, tema: str, anio: int, me
 
 def contexto_gia(exp: Expediente, g: GIAProgramado) -> RegistroAsistencia:
     return _registro(exp, g.acompanante, f"GIA con {g.tipo}", g.proposito, g.anio, g.mes, g.fecha, g.horas, g.sede,
-                     g.participantes)
+                     g.participantes, INDICACION_GIA)
 
 
 def contexto_taller(exp: Expediente, t: TallerProgramado, dia: int, fecha: date | None) -> RegistroAsistencia:
     return _registro(exp, t.acompanante, f"Taller de actualización docente (día {dia} de {t.dias})", t.nombre, t.anio,
-                     t.mes, fecha, t.horas / t.dias, t.sede, t.participantes)
+                     t.mes, fecha, t.horas / t.dias, t.sede, t.participantes, INDICACION_TALLER)
 
 
 def documentos(exp: Expediente) -> Iterator[Documento]:
